@@ -1,6 +1,5 @@
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
-import tseslint from "typescript-eslint";
 
 export default [
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "tests/artifacts/**"] },
@@ -8,7 +7,6 @@ export default [
   {
     plugins: {
       "office-addins": officeAddins,
-      "@typescript-eslint": tseslint.plugin,
     },
     languageOptions: {
       parser: tsParser,

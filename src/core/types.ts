@@ -247,6 +247,8 @@ export type Problem = {
   [C in ProblemCode]: {
     readonly code: C;
     readonly severity: Severity;
+    /** The kind of input sheet the problem is about (null for the workbook or an output sheet). */
+    readonly kind: SheetKind | null;
     /** The sheet's name as the user sees it ("" when the problem is about the workbook). */
     readonly sheet: string;
     /** 1-based worksheet row, or null when the problem is about a whole sheet or column. */

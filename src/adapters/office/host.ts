@@ -1,0 +1,55 @@
+/**
+ * What the task pane needs from a workbook host. The Office.js adapter implements it on top of
+ * `Excel.run`; the browser demo runs the same adapter against the in-memory fake of Excel.
+ */
+import type { Lang, OutputSheetKey, RecalcResult } from "../../core/types";
+
+export type RunStage = "reading" | "checking" | "writing" | "done";
+
+export interface RunProgress {
+  readonly stage: RunStage;
+  /** 0..1 over the whole run. */
+  readonly fraction: number;
+}
+
+/** The four settings a user can change from the task pane; null means "use the default". */
+export interface SettingsValues {
+  readonly asOf: string | null; // YYYY-MM-DD
+  readonly baseYear: number | null;
+  readonly coverageTarget: number | null; // fraction, 0.1 = 10%
+  readonly duesIncomeThreshold: number | null; // yuan
+}
+
+export interface HostRun {
+  readonly result: RecalcResult;
+  /** The output sheets as written (names may carry a suffix when a user's sheet had the name). */
+  readonly written: ReadonlyArray<{ readonly key: OutputSheetKey; readonly name: string }>;
+  /** Round trips (`context.sync()` calls) the run took. */
+  readonly syncs: number;
+}
+
+export type HostErrorCode =
+  "cell-edit-mode" | "protected" | "read-only" | "requirement-set" | "payload" | "unknown";
+
+/** Excel's refusals, turned into something the task pane can explain. */
+export class HostError extends Error {
+  constructor(
+    readonly code: HostErrorCode,
+    readonly detail: string
+  ) {
+    super(`${code}: ${detail}`);
+    this.name = "HostError";
+  }
+}
+
+export interface WorkbookHost {
+  recalculate(
+    options: { readonly lang?: Lang; readonly today: string },
+    onProgress: (p: RunProgress) => void
+  ): Promise<HostRun>;
+  readSettings(): Promise<SettingsValues>;
+  /** Writes the values into the workbook's 设置 sheet (created on first save). */
+  saveSettings(values: SettingsValues): Promise<void>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  activateSheet(name: string): Promise<void>;
+}
