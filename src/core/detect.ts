@@ -1,0 +1,287 @@
+/**
+ * Finding the input sheets (SPEC §1): by name first, then by header row; finding each sheet's
+ * header row and mapping its columns to fields.
+ */
+import { isBlankCell, readText } from "./cells";
+import { DATA_SHEETS, SETTINGS, type FieldDef, type SheetDef } from "./schema";
+import { columnLetter, normalizeKey } from "./text";
+import type { ProblemDraft, RawCell, SheetGrid, SheetKind, TableArea } from "./types";
+
+/** Rows scanned for a header row, from the top of the used range. */
+export const HEADER_SCAN_ROWS = 20;
+
+/** A found input sheet with its header and column map. Column indexes are 0-based into grid rows. */
+export interface DetectedSheet {
+  readonly def: SheetDef;
+  readonly grid: SheetGrid;
+  /** Index into grid.rows of the header row, or -1 when no header row was recognised. */
+  readonly headerIndex: number;
+  /** Field key → 0-based index into a grid row. */
+  readonly columns: ReadonlyMap<string, number>;
+  /** Required fields without a column: the sheet's rows are not read. */
+  readonly missing: readonly FieldDef[];
+  /** Index into grid.rows of the first and (exclusive) last data row. */
+  readonly dataStart: number;
+  readonly dataEnd: number;
+  /** Grid columns that belong to the data (an Excel table's columns), as [first, lastExclusive). */
+  readonly columnRange: readonly [number, number];
+}
+
+export interface Detection {
+  readonly sheets: Partial<Record<SheetKind, DetectedSheet>>;
+  readonly problems: ProblemDraft[];
+}
+
+function firstRowOf(grid: SheetGrid): number {
+  return grid.firstRow ?? 1;
+}
+
+function firstColumnOf(grid: SheetGrid): number {
+  return grid.firstColumn ?? 1;
+}
+
+/** The worksheet row number (1-based) of a grid row index. */
+export function worksheetRow(grid: SheetGrid, index: number): number {
+  return firstRowOf(grid) + index;
+}
+
+/** The column letter of a grid column index. */
+export function worksheetColumn(grid: SheetGrid, index: number): string {
+  return columnLetter(firstColumnOf(grid) + index);
+}
+
+function aliasMap(def: SheetDef): Map<string, FieldDef> {
+  const map = new Map<string, FieldDef>();
+  for (const field of def.fields) {
+    for (const alias of field.aliases) {
+      const key = normalizeKey(alias);
+      if (!map.has(key)) map.set(key, field);
+    }
+  }
+  return map;
+}
+
+const ALIASES = new Map<SheetKind, Map<string, FieldDef>>(
+  [...DATA_SHEETS, SETTINGS].map((def) => [def.kind, aliasMap(def)])
+);
+
+function aliasesOf(def: SheetDef): Map<string, FieldDef> {
+  return ALIASES.get(def.kind) ?? aliasMap(def);
+}
+
+function headerKey(cell: RawCell): string | null {
+  if (isBlankCell(cell)) return null;
+  const text = readText(cell);
+  return text.ok ? normalizeKey(text.value) : null;
+}
+
+interface HeaderMatch {
+  readonly columns: Map<string, number>;
+  readonly duplicates: Array<{ field: FieldDef; first: number; second: number }>;
+  readonly requiredFound: number;
+}
+
+/** Maps one row's cells (within [from, to)) to fields by alias. */
+export function matchHeader(
+  def: SheetDef,
+  row: ReadonlyArray<RawCell> | undefined,
+  from = 0,
+  to = row?.length ?? 0
+): HeaderMatch {
+  const columns = new Map<string, number>();
+  const duplicates: HeaderMatch["duplicates"] = [];
+  let requiredFound = 0;
+  if (row) {
+    const aliases = aliasesOf(def);
+    for (let c = from; c < Math.min(to, row.length); c++) {
+      const key = headerKey(row[c]);
+      if (key === null) continue;
+      const field = aliases.get(key);
+      if (!field) continue;
+      const first = columns.get(field.key);
+      if (first !== undefined) {
+        duplicates.push({ field, first, second: c });
+        continue;
+      }
+      columns.set(field.key, c);
+      if (field.required) requiredFound++;
+    }
+  }
+  return { columns, duplicates, requiredFound };
+}
+
+function requiredCount(def: SheetDef): number {
+  return def.fields.filter((f) => f.required).length;
+}
+
+/** At least half of the sheet's required columns are recognised. */
+function isHeader(def: SheetDef, match: HeaderMatch): boolean {
+  return match.requiredFound > 0 && match.requiredFound * 2 >= requiredCount(def);
+}
+
+interface HeaderChoice {
+  readonly index: number;
+  readonly match: HeaderMatch;
+  readonly table: TableArea | null;
+}
+
+/** The header row: an Excel table's header when a table holds the data, else the first row within the first 20 that qualifies. */
+export function findHeader(def: SheetDef, grid: SheetGrid): HeaderChoice | null {
+  const top = firstRowOf(grid);
+  const left = firstColumnOf(grid);
+  let best: HeaderChoice | null = null;
+  for (const table of grid.tables ?? []) {
+    const index = table.headerRow - top;
+    const match = matchHeader(
+      def,
+      grid.rows[index],
+      table.firstColumn - left,
+      table.lastColumn - left + 1
+    );
+    if (isHeader(def, match) && (!best || match.requiredFound > best.match.requiredFound)) {
+      best = { index, match, table };
+    }
+  }
+  if (best) return best;
+  const limit = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
+  for (let i = 0; i < limit; i++) {
+    const match = matchHeader(def, grid.rows[i]);
+    if (isHeader(def, match)) return { index: i, match, table: null };
+  }
+  return null;
+}
+
+function detectedFrom(def: SheetDef, grid: SheetGrid, choice: HeaderChoice | null): DetectedSheet {
+  const width = grid.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
+  if (!choice) {
+    return {
+      def,
+      grid,
+      headerIndex: -1,
+      columns: new Map(),
+      missing: def.fields.filter((f) => f.required),
+      dataStart: 0,
+      dataEnd: grid.rows.length,
+      columnRange: [0, width],
+    };
+  }
+  const { index, match, table } = choice;
+  const left = firstColumnOf(grid);
+  const top = firstRowOf(grid);
+  return {
+    def,
+    grid,
+    headerIndex: index,
+    columns: match.columns,
+    missing: def.fields.filter((f) => f.required && !match.columns.has(f.key)),
+    dataStart: index + 1,
+    dataEnd: table ? Math.min(grid.rows.length, table.lastRow - top + 1) : grid.rows.length,
+    columnRange: table ? [table.firstColumn - left, table.lastColumn - left + 1] : [0, width],
+  };
+}
+
+/** Problems about a sheet's header: missing and duplicated columns. */
+function headerProblems(
+  sheet: DetectedSheet,
+  duplicates: HeaderMatch["duplicates"]
+): ProblemDraft[] {
+  const problems: ProblemDraft[] = [];
+  const kind = sheet.def.kind;
+  const headerRow = sheet.headerIndex >= 0 ? worksheetRow(sheet.grid, sheet.headerIndex) : null;
+  for (const field of sheet.missing) {
+    problems.push({
+      code: "missing-column",
+      severity: "error",
+      kind,
+      sheet: sheet.grid.name,
+      row: headerRow,
+      column: null,
+      value: null,
+      params: { kind, field: field.key },
+    });
+  }
+  for (const dup of duplicates) {
+    const header = sheet.grid.rows[sheet.headerIndex]?.[dup.second];
+    const text = header === undefined || header === null ? null : readText(header);
+    problems.push({
+      code: "duplicate-column",
+      severity: "error",
+      kind,
+      sheet: sheet.grid.name,
+      row: headerRow,
+      column: worksheetColumn(sheet.grid, dup.second),
+      value: text?.ok ? text.value : null,
+      params: { kind, field: dup.field.key, firstColumn: worksheetColumn(sheet.grid, dup.first) },
+    });
+  }
+  return problems;
+}
+
+function nameMatches(def: SheetDef, name: string): boolean {
+  const key = normalizeKey(name);
+  return def.aliases.some((alias) => normalizeKey(alias) === key);
+}
+
+/**
+ * Finds every input sheet. Sheets the recalculation created itself (`owned`) are never inputs.
+ * By name first (in workbook order, the first sheet that carries an alias wins); the kinds still
+ * missing are then looked for by header row among the sheets left, best match first.
+ */
+export function detectSheets(sheets: readonly SheetGrid[], owned: ReadonlySet<string>): Detection {
+  const candidates = sheets.filter((s) => !owned.has(s.name));
+  const taken = new Set<SheetGrid>();
+  const found: Partial<Record<SheetKind, { grid: SheetGrid; choice: HeaderChoice | null }>> = {};
+
+  for (const def of [...DATA_SHEETS, SETTINGS]) {
+    const grid = candidates.find((s) => !taken.has(s) && nameMatches(def, s.name));
+    if (grid) {
+      taken.add(grid);
+      found[def.kind] = { grid, choice: def === SETTINGS ? null : findHeader(def, grid) };
+    }
+  }
+
+  // By header: repeatedly take the best (sheet, kind) pair among what is left.
+  for (;;) {
+    let best: { def: SheetDef; grid: SheetGrid; choice: HeaderChoice } | null = null;
+    for (const def of DATA_SHEETS) {
+      if (found[def.kind]) continue;
+      for (const grid of candidates) {
+        if (taken.has(grid)) continue;
+        const choice = findHeader(def, grid);
+        if (!choice) continue;
+        const score = choice.match.requiredFound / requiredCount(def);
+        const bestScore = best ? best.choice.match.requiredFound / requiredCount(best.def) : -1;
+        if (score > bestScore) best = { def, grid, choice };
+      }
+    }
+    if (!best) break;
+    taken.add(best.grid);
+    found[best.def.kind] = { grid: best.grid, choice: best.choice };
+  }
+
+  const result: Partial<Record<SheetKind, DetectedSheet>> = {};
+  const problems: ProblemDraft[] = [];
+  for (const def of [...DATA_SHEETS, SETTINGS]) {
+    const hit = found[def.kind];
+    if (!hit) {
+      if (def !== SETTINGS) {
+        problems.push({
+          code: "missing-sheet",
+          severity: def.kind === "members" ? "error" : "warning",
+          kind: def.kind,
+          sheet: "",
+          row: null,
+          column: null,
+          value: null,
+          params: { kind: def.kind },
+        });
+      }
+      continue;
+    }
+    const detected = detectedFrom(def, hit.grid, hit.choice);
+    result[def.kind] = detected;
+    if (def !== SETTINGS)
+      problems.push(...headerProblems(detected, hit.choice?.match.duplicates ?? []));
+  }
+  return { sheets: result, problems };
+}
