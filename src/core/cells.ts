@@ -1,0 +1,302 @@
+/**
+ * Reading one raw cell as a type (SPEC §2). Readers are pure and are only called on non-blank
+ * cells; they return the value or a problem code (with the parameters only the reader knows,
+ * such as `impossible` for a date). Every reader turns an Excel error value into formula-error.
+ */
+import { isPhoneNumber } from "./contact";
+import { dayFromSerial, dayFromYmd, isoOfDay } from "./dates";
+import { foldWidth, stripInvisible } from "./text";
+import type { DateCell, DateSystem, Day, ErrorCell, ProblemCode, RawCell } from "./types";
+
+/** Parameters a reader may add to its problem; the caller adds `field` and the rest. */
+export interface CellFailureParams {
+  readonly impossible?: boolean;
+  readonly suggestion?: string | null;
+  readonly accepted?: readonly string[];
+}
+
+export type CellFailure<C extends ProblemCode = ProblemCode> = {
+  readonly ok: false;
+  readonly code: C;
+  readonly params?: CellFailureParams;
+};
+
+export type CellRead<T> = { readonly ok: true; readonly value: T } | CellFailure;
+
+const FORMULA_ERROR: CellFailure<"formula-error"> = { ok: false, code: "formula-error" };
+
+export function isDateCell(cell: RawCell): cell is DateCell {
+  return typeof cell === "object" && cell !== null && cell.kind === "date";
+}
+
+export function isErrorCell(cell: RawCell): cell is ErrorCell {
+  return typeof cell === "object" && cell !== null && cell.kind === "error";
+}
+
+/** Blank: null, undefined, "" or a text of nothing but spaces and invisible characters. */
+export function isBlankCell(cell: RawCell): boolean {
+  if (cell === null || cell === undefined) return true;
+  return typeof cell === "string" && stripInvisible(cell).trim() === "";
+}
+
+/** Writes the mantissa of an exponent form ("1.5e-7", "1.2e+21") out in plain digits. */
+function expandExponent(text: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/i.exec(text);
+  if (!m) return text;
+  const sign = m[1] ?? "";
+  const digits = (m[2] ?? "") + (m[3] ?? "");
+  const point = (m[2] ?? "").length + Number(m[4]);
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`.replace(/\.?0+$/, "");
+  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/**
+ * A number as a person reads it, never in exponent form: integers as their digits
+ * (123456789012345678901 → "123456789012345680000"), other numbers rounded to Excel's 15
+ * significant digits (0.1 + 0.2 → "0.3").
+ */
+export function numberText(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Object.is(n, -0)) return "0";
+  const rounded = Number.isInteger(n) ? n : Number(n.toPrecision(15));
+  return expandExponent(String(rounded));
+}
+
+/** The text a problem shows as its `value`: what the user sees in the cell; null for a blank. */
+export function rawText(cell: RawCell, system: DateSystem): string | null {
+  if (isBlankCell(cell) || cell === null || cell === undefined) return null;
+  if (typeof cell === "string") return cell;
+  if (typeof cell === "number") return numberText(cell);
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  if (isErrorCell(cell)) return cell.error;
+  return dateCellText(cell, system);
+}
+
+/** A date cell as its ISO date, or its serial's digits when the serial is no real day. */
+function dateCellText(cell: DateCell, system: DateSystem): string {
+  const day = dayFromSerial(cell.serial, system);
+  return day === null ? numberText(cell.serial) : isoOfDay(day);
+}
+
+const ok = <T>(value: T): CellRead<T> => ({ ok: true, value });
+const fail = (code: ProblemCode, params?: CellFailureParams): CellFailure =>
+  params === undefined ? { ok: false, code } : { ok: false, code, params };
+
+/** Text with invisible characters removed, width folded and trimmed: the form values are parsed in. */
+function folded(s: string): string {
+  return foldWidth(stripInvisible(s)).trim();
+}
+
+/**
+ * A text cell for names shown back to users: trimmed, invisible characters removed, not width
+ * folded. Numbers as their digits without ".0", booleans as TRUE/FALSE, date cells as ISO dates
+ * (in `system`, default 1900).
+ */
+export function readText(cell: RawCell, system: DateSystem = 1900): CellRead<string> {
+  if (isErrorCell(cell)) return FORMULA_ERROR;
+  if (typeof cell === "string") return ok(stripInvisible(cell).trim());
+  return ok(rawText(cell, system) ?? "");
+}
+
+/** An ID or code: like readText, and width folded ("Ａ００１" → "A001", 1001 → "1001"). */
+export function readId(cell: RawCell, system: DateSystem = 1900): CellRead<string> {
+  const text = readText(cell, system);
+  return text.ok ? ok(foldWidth(text.value).trim()) : text;
+}
+
+/**
+ * Moves the decimal point of a plain decimal text ("1.2", "12", ".5") `shift` places (right when
+ * positive) and returns the number, so that "1.2" shifted 4 is exactly 12000 and "10.5" shifted
+ * −2 is exactly 0.105.
+ */
+function shiftDecimal(text: string, shift: number): number {
+  const [whole = "", frac = ""] = text.split(".");
+  const digits = whole + frac;
+  const point = whole.length + shift;
+  if (point <= 0) return Number(`0.${"0".repeat(-point)}${digits}`);
+  if (point >= digits.length) return Number(digits + "0".repeat(point - digits.length));
+  return Number(`${digits.slice(0, point)}.${digits.slice(point)}`);
+}
+
+/** Plain digits or digits grouped by commas, with optional decimals: "1200", "1,200.50", ".5". */
+const DECIMAL = /^(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;
+/** Units after a number: 元, 万, 万元, 亿, 亿元 (the multiplier as a power of ten). */
+const UNIT_SHIFT: Readonly<Record<string, number>> = {
+  "": 0,
+  元: 0,
+  万: 4,
+  万元: 4,
+  亿: 8,
+  亿元: 8,
+};
+const MONEY_TEXT = /^([+\-\u2212]?)(?:¥|RMB)?([+\-\u2212]?)([\d,.]+)(万元|亿元|元|万|亿)?$/i;
+
+/** Parses a money-like text; null when it is not one. */
+function parseNumberText(s: string): number | null {
+  const text = folded(s).replace(/\s+/g, "");
+  const m = MONEY_TEXT.exec(text);
+  if (!m) return null;
+  const [, sign1 = "", sign2 = "", body = "", unit = ""] = m;
+  if ((sign1 && sign2) || body === "" || body === "." || !DECIMAL.test(body)) return null;
+  const value = shiftDecimal(body.replace(/,/g, ""), UNIT_SHIFT[unit] ?? 0);
+  const negative = sign1 === "-" || sign1 === "\u2212" || sign2 === "-" || sign2 === "\u2212";
+  return negative && value !== 0 ? -value : value;
+}
+
+/**
+ * A number or an amount of money: numeric cells, or text like "1,200", "1200元", "¥1,200.50",
+ * "￥1,200.50", "1.2万" (= 12000 exactly), "1.2万元", "-5", full-width digits. Booleans and
+ * date cells are not numbers.
+ */
+export function readNumber(cell: RawCell): CellRead<number> {
+  if (isErrorCell(cell)) return FORMULA_ERROR;
+  if (typeof cell === "number") return Number.isFinite(cell) ? ok(cell) : fail("not-a-number");
+  if (typeof cell !== "string") return fail("not-a-number");
+  const value = parseNumberText(cell);
+  return value === null ? fail("not-a-number") : ok(value);
+}
+
+/** Like readNumber; a number with a fraction is not-an-integer. */
+export function readInteger(cell: RawCell): CellRead<number> {
+  const read = readNumber(cell);
+  if (!read.ok) return read;
+  return Number.isInteger(read.value) ? read : fail("not-an-integer");
+}
+
+/**
+ * A percentage as a fraction: "10%" → 0.1, "10.5%" → 0.105; a number (or number text) up to 1
+ * is already a fraction (0.1), one above 1 and up to 100 is a percentage (10 → 0.1). Negative
+ * values and values above 100 are not-a-number.
+ */
+export function readPercent(cell: RawCell): CellRead<number> {
+  if (isErrorCell(cell)) return FORMULA_ERROR;
+  if (typeof cell === "string") {
+    const text = folded(cell).replace(/\s+/g, "");
+    const pct = /^(\d+(?:\.\d+)?|\.\d+)%$/.exec(text);
+    if (pct) {
+      const value = shiftDecimal(pct[1] ?? "", -2);
+      return value <= 1 ? ok(value) : fail("not-a-number");
+    }
+    if (!/^(\d+(?:\.\d+)?|\.\d+)$/.test(text)) return fail("not-a-number");
+    return fractionOf(Number(text), text);
+  }
+  if (typeof cell === "number" && Number.isFinite(cell)) return fractionOf(cell, numberText(cell));
+  return fail("not-a-number");
+}
+
+function fractionOf(n: number, digits: string): CellRead<number> {
+  if (n < 0 || n > 100) return fail("not-a-number");
+  if (n <= 1) return ok(n);
+  return ok(/^\d+(\.\d+)?$/.test(digits) ? shiftDecimal(digits, -2) : n / 100);
+}
+
+/** Date texts: Y-M-D with - / or . (one kind), 2014年11月30日 (or 号), an optional time after. */
+const YMD_SEPARATED =
+  /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+const YMD_CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/;
+const YMD_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const YM_SEPARATED = /^(\d{4})[-/.](\d{1,2})$/;
+const YM_CHINESE = /^(\d{4})年(\d{1,2})月份?$/;
+const SERIAL_TEXT = /^\d+(?:\.\d+)?$/;
+
+/**
+ * Numbers that are years, not serials: a plain number 1900–2100 in a date column is far more
+ * likely a year typed without month and day than a day of 1905, so it is not-a-date rather than
+ * silently read as 1905-03-14 (an explicit date cell is still read as its serial).
+ */
+const YEAR_LIKE_MIN = 1900;
+const YEAR_LIKE_MAX = 2100;
+
+function readSerial(serial: number, system: DateSystem): CellRead<Day> {
+  if (Number.isInteger(serial) && serial >= YEAR_LIKE_MIN && serial <= YEAR_LIKE_MAX) {
+    return fail("not-a-date");
+  }
+  const day = dayFromSerial(serial, system);
+  return day === null ? fail("not-a-date") : ok(day);
+}
+
+function ymdRead(
+  y: string | undefined,
+  m: string | undefined,
+  d: string | undefined
+): CellRead<Day> {
+  const day = dayFromYmd(Number(y), Number(m), Number(d));
+  return day === null ? fail("not-a-date", { impossible: true }) : ok(day);
+}
+
+/** A date text to its day (see readDate). */
+function parseDateText(s: string, system: DateSystem): CellRead<Day> {
+  const text = folded(s).replace(/\s*([-/.年月日号])\s*/g, "$1");
+  let m = YMD_SEPARATED.exec(text);
+  if (m) return ymdRead(m[1], m[3], m[4]);
+  m = YMD_CHINESE.exec(text) ?? YMD_COMPACT.exec(text);
+  if (m) return ymdRead(m[1], m[2], m[3]);
+  m = YM_SEPARATED.exec(text) ?? YM_CHINESE.exec(text);
+  if (m) return ymdRead(m[1], m[2], "1");
+  if (SERIAL_TEXT.test(text)) return readSerial(Number(text), system);
+  return fail("not-a-date");
+}
+
+/**
+ * A calendar day: date cells (their serial in the workbook's date system), numbers as serials,
+ * and text in the forms 2014-11-30, 2014/11/30, 2014.11.30, 2014年11月30日 (or 号), 20141130,
+ * with one-digit months and days, and the year-month forms 2014-11, 2014/11, 2014.11, 2014年11月
+ * meaning the first of the month; a number text ("41973") is a serial. An impossible day
+ * (2014-02-30) is not-a-date with `impossible: true`.
+ */
+export function readDate(cell: RawCell, system: DateSystem): CellRead<Day> {
+  if (isErrorCell(cell)) return FORMULA_ERROR;
+  if (isDateCell(cell)) {
+    const day = dayFromSerial(cell.serial, system);
+    return day === null ? fail("not-a-date") : ok(day);
+  }
+  if (typeof cell === "number") return readSerial(cell, system);
+  if (typeof cell === "string") return parseDateText(cell, system);
+  return fail("not-a-date");
+}
+
+const TRUE_WORDS = new Set(["是", "有", "y", "yes", "true", "√", "✓", "✔", "☑", "1", "对"]);
+const FALSE_WORDS = new Set(["否", "无", "没有", "n", "no", "false", "×", "✗", "✘", "x", "☐", "0"]);
+
+/**
+ * Yes or no: 是/否, 有/无, Y/N, yes/no, true/false, √/×, ✓/✗, 1/0, case-insensitive and
+ * width-folded; boolean cells; the numbers 1 and 0.
+ */
+export function readBoolean(cell: RawCell): CellRead<boolean> {
+  if (isErrorCell(cell)) return FORMULA_ERROR;
+  if (typeof cell === "boolean") return ok(cell);
+  if (typeof cell === "number") {
+    if (cell === 1) return ok(true);
+    return cell === 0 ? ok(false) : fail("not-a-boolean");
+  }
+  if (typeof cell !== "string") return fail("not-a-boolean");
+  const word = folded(cell).replace(/\s+/g, "").toLowerCase();
+  if (TRUE_WORDS.has(word)) return ok(true);
+  return FALSE_WORDS.has(word) ? ok(false) : fail("not-a-boolean");
+}
+
+/** A year: 2014, 2014.0, "2014", "2014年", "2014年度", "２０１４". Range checks are the caller's. */
+export function readYear(cell: RawCell): CellRead<number> {
+  if (isErrorCell(cell)) return FORMULA_ERROR;
+  if (typeof cell === "number") {
+    return Number.isInteger(cell) && cell >= 0 ? ok(cell) : fail("not-a-year");
+  }
+  if (typeof cell !== "string") return fail("not-a-year");
+  const m = /^(\d{1,5})(?:\.0+)?(?:年度?)?$/.exec(folded(cell).replace(/\s+/g, ""));
+  return m ? ok(Number(m[1])) : fail("not-a-year");
+}
+
+export type PhoneRead =
+  | { readonly ok: true; readonly value: string; readonly valid: boolean }
+  | CellFailure<"formula-error">;
+
+/**
+ * A phone number: the text as entered (cleaned), and whether it is a mainland mobile or landline
+ * (see isPhoneNumber in contact.ts). An 11-digit phone held as a number is read as its digits.
+ */
+export function readPhone(cell: RawCell, system: DateSystem = 1900): PhoneRead {
+  if (isErrorCell(cell)) return FORMULA_ERROR;
+  const text = typeof cell === "string" ? folded(cell) : (rawText(cell, system) ?? "");
+  return { ok: true, value: text, valid: isPhoneNumber(text) };
+}

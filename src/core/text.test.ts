@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import {
+  cellAddress,
+  columnLetter,
+  editDistance,
+  foldWidth,
+  formatMoney,
+  formatNumber,
+  nearest,
+  normalizeKey,
+  rankCandidates,
+  stripInvisible,
+} from "./text";
+
+describe("stripInvisible", () => {
+  it("removes zero-width spaces, joiners, word joiners and byte-order marks", () => {
+    expect(stripInvisible("\uFEFF会\u200B员\u200C编\u200D号\u2060")).toBe("会员编号");
+  });
+  it("turns no-break and ideographic spaces into plain spaces", () => {
+    expect(stripInvisible("a\u00A0b\u3000c")).toBe("a b c");
+  });
+});
+
+describe("foldWidth", () => {
+  it("folds full-width letters, digits and punctuation to ASCII", () => {
+    expect(foldWidth("Ｔｙｐｅ１２３（元）％，")).toBe("Type123(元)%,");
+  });
+  it("folds the ideographic space and the full-width yen sign", () => {
+    expect(foldWidth("￥\u30001")).toBe("¥ 1");
+  });
+  it("leaves Chinese characters alone", () => {
+    expect(foldWidth("行业商会")).toBe("行业商会");
+  });
+});
+
+describe("normalizeKey", () => {
+  it.each([
+    ["应缴金额（元）", "应缴金额"],
+    ["应缴金额(元)", "应缴金额"],
+    ["应缴金额 [元]", "应缴金额"],
+    ["应缴金额【元】", "应缴金额"],
+    [" Member ID ", "memberid"],
+    ["Ｔｙｐｅ", "type"],
+    ["\u200B会 员\u3000编号\u00A0", "会员编号"],
+    ["Amount due (yuan)", "amountdue"],
+  ])("normalizes %j to %j", (input, expected) => {
+    expect(normalizeKey(input)).toBe(expected);
+  });
+  it("keeps a text that is only a bracketed word", () => {
+    expect(normalizeKey("(元)")).toBe("(元)");
+  });
+  it("drops only a trailing bracket, not one in the middle", () => {
+    expect(normalizeKey("金额(元)合计")).toBe("金额(元)合计");
+  });
+});
+
+describe("columnLetter and cellAddress", () => {
+  it.each([
+    [1, "A"],
+    [26, "Z"],
+    [27, "AA"],
+    [52, "AZ"],
+    [53, "BA"],
+    [702, "ZZ"],
+    [703, "AAA"],
+    [16384, "XFD"],
+  ])("column %i is %s", (col, letters) => {
+    expect(columnLetter(col)).toBe(letters);
+  });
+  it("builds an A1 address", () => {
+    expect(cellAddress(3, 12)).toBe("C12");
+  });
+  it("rejects columns outside the worksheet", () => {
+    expect(() => columnLetter(0)).toThrow(RangeError);
+    expect(() => columnLetter(16385)).toThrow(RangeError);
+    expect(() => cellAddress(1, 0)).toThrow(RangeError);
+  });
+  it("gives every column a distinct letter code that decodes back to it", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 16384 }), (col) => {
+        const letters = columnLetter(col);
+        const back = Array.from(letters).reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+        expect(back).toBe(col);
+      })
+    );
+  });
+});
+
+describe("editDistance", () => {
+  it("counts substitutions, insertions and swaps", () => {
+    expect(editDistance("行业商汇", "行业商会")).toBe(1);
+    expect(editDistance("异地", "异地商会")).toBe(2);
+    expect(editDistance("Indsutry", "Industry")).toBe(1);
+    expect(editDistance("", "abc")).toBe(3);
+  });
+});
+
+describe("nearest", () => {
+  const chamberWords = ["乡镇街道商会", "行业商会", "区域性商会", "异地商会", "其他商会", "其他"];
+  it("suggests 行业商会 for the typo 行业商汇", () => {
+    expect(nearest("行业商汇", chamberWords)).toBe("行业商会");
+  });
+  it("suggests 异地商会 for the prefix 异地", () => {
+    expect(nearest("异地", chamberWords)).toBe("异地商会");
+  });
+  it("compares on normalized forms", () => {
+    expect(nearest(" ＩＮＤＵＳＴＲＹ ", ["Township", "Industry"])).toBe("Industry");
+  });
+  it("finds nothing for unrelated text", () => {
+    expect(nearest("xx", chamberWords)).toBeNull();
+    expect(nearest("无", chamberWords)).toBeNull();
+    expect(nearest("", chamberWords)).toBeNull();
+  });
+  it("ranks the closer candidate first", () => {
+    expect(
+      rankCandidates("企业会圆", ["企业", "个人会员", "企业会员"]).map((r) => r.candidate)
+    ).toEqual(["企业会员", "企业"]);
+  });
+});
+
+describe("formatting numbers for messages", () => {
+  it("groups thousands and keeps cents only when there are any", () => {
+    expect(formatMoney(1200)).toBe("1,200");
+    expect(formatMoney(1200.5)).toBe("1,200.50");
+    expect(formatMoney(500000)).toBe("500,000");
+    expect(formatMoney(-1234567.891)).toBe("-1,234,567.89");
+    expect(formatMoney(0)).toBe("0");
+  });
+  it("formats plain numbers with at most two decimals", () => {
+    expect(formatNumber(1234567.5)).toBe("1,234,567.5");
+    expect(formatNumber(0.105, 3)).toBe("0.105");
+    expect(formatNumber(-0.001)).toBe("0");
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * Text helpers shared by detection, reading and messages: invisible characters, full-width
+ * folding, the keys that sheet names, headers and enum words are matched on, column letters,
+ * "did you mean" suggestions and number formatting for messages.
+ */
+
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+/** No-break spaces (NBSP, narrow NBSP, figure space) and the ideographic space. */
+const ODD_SPACES = /[\u00A0\u2007\u202F\u3000]/g;
+
+/** Removes zero-width characters and turns no-break and ideographic spaces into plain spaces. */
+export function stripInvisible(s: string): string {
+  return s.replace(ZERO_WIDTH, "").replace(ODD_SPACES, " ");
+}
+
+const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/g;
+const FULL_WIDTH_OFFSET = 0xfee0;
+
+/** Folds full-width ASCII (Ａ, １, （, ％ …) to ASCII, U+3000 to a space and ￥ to ¥. */
+export function foldWidth(s: string): string {
+  return s
+    .replace(FULL_WIDTH_ASCII, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET))
+    .replace(/\u3000/g, " ")
+    .replace(/\uFFE5/g, "\u00A5");
+}
+
+/** A trailing unit in brackets, e.g. "(元)", "[元]", "【元】" (full-width brackets are folded first). */
+const TRAILING_UNIT = /(?:\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*〕)$/;
+
+/**
+ * The key that sheet names, headers and enum words are compared on: invisible characters
+ * removed, width folded, all whitespace removed, a trailing bracketed unit dropped, lower case.
+ * "应缴金额（元）" → "应缴金额", " Member ID " → "memberid", "Ｔｙｐｅ" → "type".
+ */
+export function normalizeKey(s: string): string {
+  const compact = foldWidth(stripInvisible(s)).replace(/\s+/g, "");
+  const withoutUnit = compact.replace(TRAILING_UNIT, "");
+  // A text that is nothing but a bracketed word keeps it: "(元)" alone is not an empty key.
+  return (withoutUnit === "" ? compact : withoutUnit).toLowerCase();
+}
+
+const MAX_COLUMN = 16384;
+
+/** The column letter of a 1-based column number: 1 → "A", 27 → "AA", 16384 → "XFD". */
+export function columnLetter(col: number): string {
+  if (!Number.isInteger(col) || col < 1 || col > MAX_COLUMN) {
+    throw new RangeError(`columnLetter: ${col} is not a worksheet column (1..${MAX_COLUMN})`);
+  }
+  let letters = "";
+  let n = col;
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** An A1 address from a 1-based column and row: (3, 12) → "C12". */
+export function cellAddress(col: number, row: number): string {
+  if (!Number.isInteger(row) || row < 1) {
+    throw new RangeError(`cellAddress: ${row} is not a worksheet row`);
+  }
+  return `${columnLetter(col)}${row}`;
+}
+
+/**
+ * Optimal-string-alignment edit distance on code points: insertions, deletions, substitutions
+ * and swaps of two neighbours each cost 1.
+ */
+export function editDistance(a: string, b: string): number {
+  const s = Array.from(a);
+  const t = Array.from(b);
+  const width = t.length + 1;
+  const d: number[] = new Array<number>((s.length + 1) * width).fill(0);
+  const at = (i: number, j: number): number => d[i * width + j] ?? 0;
+  for (let i = 0; i <= s.length; i++) d[i * width] = i;
+  for (let j = 0; j <= t.length; j++) d[j] = j;
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = 1; j <= t.length; j++) {
+      const cost = s[i - 1] === t[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && s[i - 1] === t[j - 2] && s[i - 2] === t[j - 1]) {
+        best = Math.min(best, at(i - 2, j - 2) + 1);
+      }
+      d[i * width + j] = best;
+    }
+  }
+  return at(s.length, t.length);
+}
+
+export interface RankedCandidate {
+  readonly candidate: string;
+  readonly distance: number;
+  /** One normalized form contains the other (and the shorter has at least two characters). */
+  readonly contains: boolean;
+}
+
+/**
+ * How close a value is to a candidate, or null when they are not reasonably close. Close means:
+ * one contains the other (at least two characters in common that way), or the edit distance is
+ * at most half the longer length (at least 1) and below the longer length (so that two short
+ * words with nothing in common, like "xx" and "其他", are never close).
+ */
+function closeness(value: string, candidate: string): RankedCandidate | null {
+  const a = normalizeKey(value);
+  const b = normalizeKey(candidate);
+  if (a === "" || b === "") return null;
+  const lenA = Array.from(a).length;
+  const lenB = Array.from(b).length;
+  const distance = editDistance(a, b);
+  const contains = Math.min(lenA, lenB) >= 2 && (a.includes(b) || b.includes(a));
+  const longer = Math.max(lenA, lenB);
+  const near = distance < longer && distance <= Math.max(1, Math.floor(longer / 2));
+  return contains || near ? { candidate, distance, contains } : null;
+}
+
+/**
+ * Candidates close to a value (see `nearest`), best first: smaller distance, then containment,
+ * then the candidates' own order.
+ */
+export function rankCandidates(value: string, candidates: readonly string[]): RankedCandidate[] {
+  const ranked: { r: RankedCandidate; index: number }[] = [];
+  candidates.forEach((candidate, index) => {
+    const r = closeness(value, candidate);
+    if (r) ranked.push({ r, index });
+  });
+  ranked.sort(
+    (x, y) =>
+      x.r.distance - y.r.distance ||
+      Number(y.r.contains) - Number(x.r.contains) ||
+      x.index - y.index
+  );
+  return ranked.map((x) => x.r);
+}
+
+/**
+ * The candidate closest to a value, compared on normalizeKey'd forms, for "did you mean …?";
+ * null when no candidate is reasonably close.
+ */
+export function nearest(value: string, candidates: readonly string[]): string | null {
+  return rankCandidates(value, candidates)[0]?.candidate ?? null;
+}
+
+/** Inserts thousands separators into a run of digits: "1234567" → "1,234,567". */
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/**
+ * A number for messages, with thousands separators and at most `maxDecimals` decimals, trailing
+ * zeros dropped: 1234567.5 → "1,234,567.5". Deterministic (no locale data).
+ */
+export function formatNumber(n: number, maxDecimals = 2): string {
+  if (!Number.isFinite(n)) return String(n);
+  const fixed = Math.abs(n).toFixed(maxDecimals);
+  const [whole = "0", frac = ""] = fixed.split(".");
+  const trimmed = frac.replace(/0+$/, "");
+  const sign = n < 0 && Number(fixed) !== 0 ? "-" : "";
+  return `${sign}${groupThousands(whole)}${trimmed ? `.${trimmed}` : ""}`;
+}
+
+/** Money in yuan for messages: thousands separators, cents only when there are any ("1,200.50"). */
+export function formatMoney(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const cents = Math.round(Math.abs(n) * 100);
+  const sign = n < 0 && cents !== 0 ? "-" : "";
+  const whole = groupThousands(String(Math.floor(cents / 100)));
+  const rest = cents % 100;
+  return `${sign}${whole}${rest === 0 ? "" : `.${String(rest).padStart(2, "0")}`}`;
+}
