@@ -1,0 +1,46 @@
+/**
+ * The output sheets of SPEC §5 as data. Adapters (ExcelJS, Office.js) only render them: every
+ * value, format, style, width, frozen row, link and chart is decided here. Strings are literal
+ * text; user text is passed through unchanged.
+ */
+import type {
+  ChamberRecord,
+  FoundSheet,
+  Lang,
+  OutputSheet,
+  OutputSheetKey,
+  Problem,
+  RecalcJson,
+} from "../types";
+import { buildChambersSheet } from "./chambers";
+import { buildCoverageSheet } from "./coverage";
+import { buildGrowthSheet } from "./growth";
+import { buildProblemsSheet } from "./problems";
+import { buildSummarySheet } from "./summary";
+
+export { OUTPUT_SHEET_NAMES } from "./labels";
+
+export interface ReportInput {
+  readonly lang: Lang;
+  readonly json: RecalcJson;
+  /** Every problem, sorted, uncapped. */
+  readonly problems: readonly Problem[];
+  /** All chamber records (counted or not), for the chambers report's type and quality flags. */
+  readonly chambers: readonly ChamberRecord[];
+  /** The sheet names to write to, already chosen by the lead (suffixed when taken). */
+  readonly names: Readonly<Record<OutputSheetKey, string>>;
+  /** Which input sheets were used, for the summary's sources lines. */
+  readonly found: readonly FoundSheet[];
+}
+
+/** The five output sheets, in order: summary, growth, coverage, chambers, problems. */
+export function buildOutputSheets(input: ReportInput): OutputSheet[] {
+  const { lang, json, problems, names } = input;
+  return [
+    buildSummarySheet({ lang, json, problems, found: input.found, name: names.summary }),
+    buildGrowthSheet({ lang, json, problems, name: names.growth }),
+    buildCoverageSheet({ lang, coverage: json.coverage, problems, name: names.coverage }),
+    buildChambersSheet({ lang, json, chambers: input.chambers, name: names.chambers }),
+    buildProblemsSheet({ lang, problems, name: names.problems }),
+  ];
+}

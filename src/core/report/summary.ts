@@ -1,0 +1,261 @@
+/**
+ * 汇总 / Summary: the headline figures of SPEC §4 as labelled rows in four columns — label, value,
+ * rate, note — grouped in sections. A figure that cannot be computed shows "—" with a note saying
+ * why, never a 0.
+ */
+import { SHEET_DEFS } from "../schema";
+import type {
+  ChamberMetrics,
+  CoverageMetrics,
+  DuesMetrics,
+  FoundSheet,
+  Lang,
+  MemberMetrics,
+  OutputCell,
+  OutputSheet,
+  Problem,
+  ProblemCode,
+  ProblemSummary,
+  Rate,
+  RecalcJson,
+  SheetKind,
+} from "../types";
+import { CHAMBER_TYPES, MEMBER_TYPES } from "../types";
+import {
+  columnWidths,
+  count,
+  FMT_DATE,
+  header,
+  label,
+  money,
+  note,
+  NULL_CELL,
+  rate,
+  type Row,
+  text,
+  title,
+  year,
+} from "./cells";
+import { REPORT_LABELS, type ReportLabels } from "./labels";
+import { unavailableText } from "./unavailable";
+
+type SummaryLabels = ReportLabels["summary"];
+
+interface Ctx {
+  readonly lang: Lang;
+  readonly l: ReportLabels;
+  readonly s: SummaryLabels;
+  readonly json: RecalcJson;
+  readonly problems: readonly Problem[];
+}
+
+export interface SummaryInput {
+  readonly lang: Lang;
+  readonly json: RecalcJson;
+  readonly problems: readonly Problem[];
+  readonly found: readonly FoundSheet[];
+  readonly name: string;
+}
+
+export function buildSummarySheet(input: SummaryInput): OutputSheet {
+  const l = REPORT_LABELS[input.lang];
+  const ctx: Ctx = {
+    lang: input.lang,
+    l,
+    s: l.summary,
+    json: input.json,
+    problems: input.problems,
+  };
+  const rows: Row[] = [
+    [title(ctx.s.title)],
+    [label(ctx.s.asOf), { v: { date: input.json.asOf }, fmt: FMT_DATE }],
+    [label(ctx.s.year), year(input.json.year)],
+    [label(ctx.s.baseYear), year(input.json.baseYear)],
+    ...section(ctx, ctx.s.members, memberRows(ctx, input.json.members)),
+    ...section(ctx, ctx.s.chambers, chamberRows(ctx, input.json.chambers)),
+    ...section(ctx, ctx.s.coverage, coverageRows(ctx, input.json.coverage)),
+    ...section(ctx, ctx.s.dues, duesRows(ctx, input.json.dues)),
+    [],
+    [header(ctx.s.sources), header(ctx.s.sheet), null, header(ctx.s.note)],
+    ...sourceRows(ctx, input.found),
+    [],
+    [header(ctx.s.rows), header(ctx.s.read), header(ctx.s.counted), header(ctx.s.excluded)],
+    ...accountRows(ctx),
+    ...section(ctx, ctx.s.problems, problemRows(ctx, input.json.problems), ctx.s.count),
+  ];
+  return {
+    key: "summary",
+    name: input.name,
+    rows,
+    columnWidths: columnWidths(rows, { min: 8, max: 50 }),
+    freezeRows: 0,
+    charts: [],
+  };
+}
+
+/** A blank row, the section's header row, then its rows. */
+function section(ctx: Ctx, name: string, rows: Row[], valueHeader?: string): Row[] {
+  const head: Row = [
+    header(name),
+    header(valueHeader ?? ctx.s.value),
+    header(ctx.s.rate),
+    header(ctx.s.note),
+  ];
+  return [[], head, ...rows];
+}
+
+/** label | value | rate | note. */
+function line(
+  text_: string,
+  value: OutputCell | null,
+  rateCell: OutputCell | null = null,
+  noteText: string | null = null
+): Row {
+  return [label(text_), value, rateCell, noteText === null ? null : note(noteText)];
+}
+
+function whenNull(v: unknown, why: string, otherwise: string | null = null): string | null {
+  return v === null ? why : otherwise;
+}
+
+function memberRows(ctx: Ctx, m: MemberMetrics | null): Row[] {
+  const { s, json } = ctx;
+  if (m === null)
+    return [[note(unavailableText("members", s.membersWhat, ctx.problems, ctx.lang))]];
+  return [
+    line(s.membersTotal, count(m.total)),
+    ...MEMBER_TYPES.map((t) => line(ctx.l.memberType[t], count(m.byType[t]))),
+    line(s.newInYear, count(m.newInYear)),
+    line(s.leftInYear, count(m.leftInYear)),
+    line(s.previousYearEnd, count(m.previousYearEnd), null, s.yearEnd(json.year - 1)),
+    line(s.growthRate, rate(m.growthRate), null, whenNull(m.growthRate, s.noPreviousMembers)),
+    line(s.baseYearEnd(json.baseYear), count(m.baseYearEnd), null, s.yearEnd(json.baseYear)),
+    line(
+      s.growthSinceBase(json.baseYear),
+      rate(m.growthSinceBase),
+      null,
+      whenNull(m.growthSinceBase, s.noBaseMembers)
+    ),
+    line(
+      s.retentionRate,
+      rate(m.retentionRate),
+      null,
+      whenNull(m.retentionRate, s.noPreviousMembers, s.retentionNote)
+    ),
+    line(s.aboveScale, count(m.aboveScale)),
+  ];
+}
+
+function chamberRows(ctx: Ctx, c: ChamberMetrics | null): Row[] {
+  const { s } = ctx;
+  if (c === null) {
+    return [[note(unavailableText("chambers", s.chambersWhat, ctx.problems, ctx.lang))]];
+  }
+  const withRate = (name: string, n: number | null, r: Rate): Row => {
+    const why = n === null ? s.needsDues : r === null ? s.noActiveChambers : null;
+    return line(name, count(n), rate(r), why);
+  };
+  return [
+    line(s.chambersTotal, count(c.total), null, s.rateBase),
+    ...CHAMBER_TYPES.map((t) => line(ctx.l.chamberTypeCount[t], count(c.byType[t]))),
+    withRate(s.registered, c.registered, c.registeredRate),
+    withRate(s.presidentEntrepreneur, c.presidentEntrepreneur, c.presidentEntrepreneurRate),
+    withRate(s.fixedOffice, c.fixedOffice, c.fixedOfficeRate),
+    withRate(s.fullTimeStaff, c.fullTimeStaff, c.fullTimeStaffRate),
+    withRate(s.website, c.website, c.websiteRate),
+    withRate(s.journal, c.journal, c.journalRate),
+    withRate(s.fullCollection, c.fullCollection, c.fullCollectionRate),
+    withRate(s.incomeAtLeastThreshold, c.incomeAtLeastThreshold, c.incomeAtLeastThresholdRate),
+  ];
+}
+
+function coverageRows(ctx: Ctx, c: CoverageMetrics): Row[] {
+  const { s, l } = ctx;
+  if (c.unavailableReason !== null || c.byTownship === null) {
+    const why = unavailableText(
+      "townships",
+      s.coverageWhat,
+      ctx.problems,
+      ctx.lang,
+      c.unavailableReason
+    );
+    return [[note(why)], line(s.target, rate(c.target))];
+  }
+  const flag = (b: boolean | null) => (b === null ? NULL_CELL : text(b ? l.yes : l.no));
+  return [
+    line(s.townships, count(c.townships)),
+    line(s.townshipsWithChamber, count(c.townshipsWithChamber)),
+    line(
+      s.townshipChamberCoverage,
+      rate(c.townshipChamberCoverage),
+      null,
+      whenNull(c.townshipChamberCoverage, s.noTownships)
+    ),
+    line(s.nonPublicEnterprises(ctx.json.year), count(c.nonPublicEnterprises)),
+    line(s.enterpriseMembers, count(c.enterpriseMembers)),
+    line(
+      s.memberCoverage,
+      rate(c.memberCoverage),
+      null,
+      whenNull(c.memberCoverage, s.noEnterprises)
+    ),
+    line(s.target, rate(c.target)),
+    line(s.meetsTarget, flag(c.meetsTarget), null, whenNull(c.meetsTarget, s.noEnterprises)),
+  ];
+}
+
+function duesRows(ctx: Ctx, d: DuesMetrics | null): Row[] {
+  const { s } = ctx;
+  if (d === null) return [[note(unavailableText("dues", s.duesWhat, ctx.problems, ctx.lang))]];
+  return [
+    line(s.duesYear, year(d.year)),
+    line(s.due, money(d.due)),
+    line(s.paid, money(d.paid)),
+    line(s.collectionRate, rate(d.collectionRate), null, whenNull(d.collectionRate, s.nothingDue)),
+    line(s.membersFullyPaid, count(d.membersFullyPaid)),
+    line(s.membersOwing, count(d.membersOwing)),
+  ];
+}
+
+const SOURCE_KINDS: readonly SheetKind[] = ["members", "chambers", "dues", "townships", "settings"];
+
+/** One line per input sheet: the worksheet that was used and its header row, or "not found". */
+function sourceRows(ctx: Ctx, found: readonly FoundSheet[]): Row[] {
+  const { s } = ctx;
+  return SOURCE_KINDS.map((kind) => {
+    const name = SHEET_DEFS[kind].label[ctx.lang];
+    const sheet = found.find((f) => f.kind === kind);
+    if (sheet === undefined) {
+      return line(name, NULL_CELL, null, kind === "settings" ? s.settingsNotFound : s.notFound);
+    }
+    return line(name, text(sheet.name), null, s.headerRow(sheet.headerRow));
+  });
+}
+
+const ACCOUNT_KINDS = ["members", "chambers", "dues", "townships"] as const;
+
+function accountRows(ctx: Ctx): Row[] {
+  return ACCOUNT_KINDS.map((kind) => {
+    const a = ctx.json.rows[kind];
+    return [
+      label(SHEET_DEFS[kind].label[ctx.lang]),
+      count(a.read),
+      count(a.counted),
+      count(a.excluded),
+    ];
+  });
+}
+
+/** Errors, warnings, then one row per code, the most frequent first. */
+function problemRows(ctx: Ctx, p: ProblemSummary): Row[] {
+  const { s, l } = ctx;
+  const codes = (Object.keys(p.byCode) as ProblemCode[])
+    .map((code): [ProblemCode, number] => [code, p.byCode[code] ?? 0])
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return [
+    line(s.errors, count(p.errors), null, s.errorsNote),
+    line(s.warnings, count(p.warnings)),
+    ...codes.map(([code, n]) => line(code, count(n), null, l.codeTitle[code])),
+  ];
+}
