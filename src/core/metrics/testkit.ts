@@ -130,3 +130,27 @@ export function township(
     ...fields,
   };
 }
+
+export interface Inputs {
+  readonly settings: Settings;
+  readonly chambers: readonly ChamberRecord[] | null;
+  readonly members: readonly MemberRecord[] | null;
+  readonly dues: readonly DuesRecord[] | null;
+  readonly townships: readonly TownshipRecord[] | null;
+  readonly townshipsUnavailable: "missing-sheet" | "missing-column" | null;
+  readonly lang: "zh" | "en";
+}
+
+/** A full metrics input: empty sheets, no 乡镇 sheet, D = 2024-06-30, unless overridden. */
+export function inputs(overrides: Partial<Inputs> = {}): Inputs {
+  return {
+    settings: settingsAt("2024-06-30", { baseYear: 2021 }),
+    chambers: [],
+    members: [],
+    dues: [],
+    townships: null,
+    townshipsUnavailable: "missing-sheet",
+    lang: "zh",
+    ...overrides,
+  };
+}
