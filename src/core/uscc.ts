@@ -1,0 +1,67 @@
+/**
+ * The unified social credit code (统一社会信用代码, GB 32100-2015; SPEC §2.4): 18 characters from
+ * a 31-character alphabet, the last a check character over the first 17.
+ */
+import { isErrorCell } from "./cells";
+import { foldWidth, stripInvisible } from "./text";
+import type { RawCell } from "./types";
+
+/** The code's alphabet: digits and upper-case letters without I, O, Z, S, V. */
+export const USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
+const USCC_LENGTH = 18;
+
+export type UsccReason = "length" | "character" | "check" | "number";
+
+export type UsccCheck =
+  | { readonly ok: true; readonly value: string }
+  | {
+      readonly ok: false;
+      readonly code: "bad-uscc";
+      readonly params: { reason: UsccReason; expectedCheck?: string; badCharacter?: string };
+    }
+  | { readonly ok: false; readonly code: "formula-error" };
+
+/** The check character for the first 17 characters, or null when they are not 17 valid ones. */
+export function usccCheckCharacter(first17: string): string | null {
+  if (first17.length !== WEIGHTS.length) return null;
+  let sum = 0;
+  for (let i = 0; i < WEIGHTS.length; i++) {
+    const value = USCC_ALPHABET.indexOf(first17.charAt(i));
+    if (value < 0) return null;
+    sum += value * (WEIGHTS[i] ?? 0);
+  }
+  return USCC_ALPHABET.charAt((31 - (sum % 31)) % 31);
+}
+
+/** A text that is a number in exponent form, as a long code typed as a number gets exported. */
+const EXPONENT_NUMBER = /^\d(?:\.\d+)?E\+?\d+$/i;
+
+function bad(params: { reason: UsccReason; expectedCheck?: string; badCharacter?: string }) {
+  return { ok: false as const, code: "bad-uscc" as const, params };
+}
+
+/**
+ * Checks a credit code cell. Text is cleaned (invisible characters and spaces removed, width
+ * folded, upper-cased) before checking. A number cell (or a date cell, which is a number) is
+ * always reason "number": an 18-digit code held as a number has lost digits (Excel keeps 15),
+ * and so has a text in exponent form like "9.13501E+17".
+ */
+export function checkUscc(cell: RawCell): UsccCheck {
+  if (isErrorCell(cell)) return { ok: false, code: "formula-error" };
+  if (typeof cell === "number" || (typeof cell === "object" && cell !== null)) {
+    return bad({ reason: "number" });
+  }
+  const raw = typeof cell === "boolean" ? String(cell) : typeof cell === "string" ? cell : "";
+  const code = foldWidth(stripInvisible(raw)).replace(/\s+/g, "").toUpperCase();
+  if (EXPONENT_NUMBER.test(code)) return bad({ reason: "number" });
+  const chars = Array.from(code);
+  if (chars.length !== USCC_LENGTH) return bad({ reason: "length" });
+  const badCharacter = chars.find((ch) => !USCC_ALPHABET.includes(ch));
+  if (badCharacter !== undefined) return bad({ reason: "character", badCharacter });
+  const expectedCheck = usccCheckCharacter(code.slice(0, 17));
+  if (expectedCheck === null || expectedCheck !== code.charAt(17)) {
+    return bad({ reason: "check", expectedCheck: expectedCheck ?? "" });
+  }
+  return { ok: true, value: code };
+}
