@@ -1,0 +1,214 @@
+import * as React from "react";
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import type { HostRun, RunProgress, SettingsValues, WorkbookHost } from "../adapters/office/host";
+import type { Lang } from "../core/types";
+import { ErrorMessage } from "./ErrorMessage";
+import { formatMoney, translator, type MessageKey } from "./i18n";
+import { RecalcButton } from "./RecalcButton";
+import { Results } from "./Results";
+import { SettingsForm } from "./SettingsForm";
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: "100%",
+    boxSizing: "border-box",
+    overflowWrap: "anywhere",
+  },
+  header: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  details: {
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+  },
+  summary: {
+    cursor: "pointer",
+    fontWeight: tokens.fontWeightSemibold,
+    marginBottom: tokens.spacingVerticalS,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  status: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+});
+
+export interface AppProps {
+  readonly host: WorkbookHost;
+  readonly initialLang: Lang;
+  /** Today's date (YYYY-MM-DD) by the local clock; a parameter so that tests can fix it. */
+  readonly today: () => string;
+  /** Called when the user switches language (the page updates its `lang` attribute). */
+  readonly onLangChange?: (lang: Lang) => void;
+}
+
+interface ShownError {
+  readonly title: MessageKey;
+  readonly error: unknown;
+}
+
+/** The task pane: one Recalculate button, the results of the last run, and the settings. */
+export function App({ host, initialLang, today, onLangChange }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const t = React.useMemo(() => translator(lang), [lang]);
+  const [running, setRunning] = React.useState(false);
+  const runningRef = React.useRef(false);
+  const [progress, setProgress] = React.useState<RunProgress | null>(null);
+  const [run, setRun] = React.useState<HostRun | null>(null);
+  const [runCount, setRunCount] = React.useState(0);
+  const [seconds, setSeconds] = React.useState<string | null>(null);
+  const [error, setError] = React.useState<ShownError | null>(null);
+  const [stored, setStored] = React.useState<SettingsValues | null>(null);
+  const headingRef = React.useRef<HTMLHeadingElement>(null);
+  const errorRef = React.useRef<HTMLDivElement>(null);
+
+  React.useEffect(() => {
+    let live = true;
+    host.readSettings().then(
+      (values) => live && setStored(values),
+      (e: unknown) => live && setError({ title: "error.settingsTitle", error: e })
+    );
+    return () => {
+      live = false;
+    };
+  }, [host]);
+
+  // After a run, focus goes to the results (or to the error), so keyboard and screen reader
+  // users land on what changed.
+  React.useEffect(() => {
+    if (runCount === 0) return;
+    if (error) errorRef.current?.focus();
+    else headingRef.current?.focus();
+  }, [runCount, error]);
+
+  const recalculate = React.useCallback(async (): Promise<void> => {
+    if (runningRef.current) return; // a second click never starts a second run
+    runningRef.current = true;
+    setRunning(true);
+    setError(null);
+    setProgress({ stage: "reading", fraction: 0 });
+    const started = performance.now();
+    try {
+      const result = await host.recalculate({ today: today() }, setProgress);
+      setRun(result);
+      setSeconds(((performance.now() - started) / 1000).toFixed(2));
+    } catch (e) {
+      setError({ title: "error.title", error: e });
+      setSeconds(null);
+    } finally {
+      runningRef.current = false;
+      setRunning(false);
+      setProgress(null);
+      setRunCount((n) => n + 1);
+    }
+  }, [host, today]);
+
+  const saveSettings = React.useCallback(
+    async (values: SettingsValues): Promise<boolean> => {
+      try {
+        await host.saveSettings(values);
+        setStored(values);
+        return true;
+      } catch (e) {
+        setError({ title: "error.settingsTitle", error: e });
+        return false;
+      }
+    },
+    [host]
+  );
+
+  const selectCell = React.useCallback(
+    (sheet: string, cell: string) => {
+      host
+        .selectCell(sheet, cell)
+        .catch((e: unknown) => setError({ title: "error.title", error: e }));
+    },
+    [host]
+  );
+  const activateSheet = React.useCallback(
+    (name: string) => {
+      host.activateSheet(name).catch((e: unknown) => setError({ title: "error.title", error: e }));
+    },
+    [host]
+  );
+
+  const switchLang = (): void => {
+    const next: Lang = lang === "zh" ? "en" : "zh";
+    setLang(next);
+    onLangChange?.(next);
+  };
+
+  return (
+    <FluentProvider
+      theme={webLightTheme}
+      className={styles.provider}
+      lang={lang === "zh" ? "zh-CN" : "en"}
+    >
+      <main className={styles.root} data-testid="taskpane" data-lang={lang}>
+        <header className={styles.header}>
+          <h1 className={styles.title}>{t("appTitle")}</h1>
+          <Button
+            appearance="subtle"
+            size="small"
+            onClick={switchLang}
+            aria-label={`${t("languageLabel")}: ${t("switchTo")}`}
+            lang={lang === "zh" ? "en" : "zh-CN"}
+            data-testid="lang-switch"
+          >
+            {t("switchTo")}
+          </Button>
+        </header>
+        <RecalcButton
+          t={t}
+          running={running}
+          progress={progress}
+          onClick={() => void recalculate()}
+        />
+        <span role="status" className={styles.status} data-testid="run-status">
+          {!running && seconds !== null ? t("finished", { seconds }) : ""}
+        </span>
+        {error && (
+          <ErrorMessage t={t} title={error.title} error={error.error} focusRef={errorRef} />
+        )}
+        {run && (
+          <Results
+            run={run}
+            lang={lang}
+            t={t}
+            headingRef={headingRef}
+            onSelectCell={selectCell}
+            onActivateSheet={activateSheet}
+          />
+        )}
+        <details className={styles.details} data-testid="settings">
+          <summary className={styles.summary}>{t("settingsTitle")}</summary>
+          <SettingsForm
+            t={t}
+            stored={stored}
+            disabled={running}
+            onSave={saveSettings}
+            defaults={{
+              asOf: t("default.asOf"),
+              baseYear: t("default.baseYear"),
+              coverageTarget: "10",
+              duesIncomeThreshold: formatMoney(500000),
+            }}
+          />
+        </details>
+      </main>
+    </FluentProvider>
+  );
+}

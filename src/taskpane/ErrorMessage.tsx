@@ -1,0 +1,71 @@
+import * as React from "react";
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+} from "@fluentui/react-components";
+import { HostError } from "../adapters/office/host";
+import type { Problem } from "../core/types";
+import { hostErrorKey, type MessageKey, type Translate } from "./i18n";
+
+const useStyles = makeStyles({
+  body: { overflowWrap: "anywhere" },
+  detail: { display: "block", marginTop: "4px", opacity: 0.8 },
+});
+
+export interface ErrorMessageProps {
+  readonly t: Translate;
+  readonly title: MessageKey;
+  readonly error: unknown;
+  readonly focusRef?: React.Ref<HTMLDivElement>;
+}
+
+/** An error from Excel (or anything else) as a message that says what to do next. */
+export function ErrorMessage({ t, title, error, focusRef }: ErrorMessageProps): React.JSX.Element {
+  const styles = useStyles();
+  const { advice, detail } = describeError(error);
+  return (
+    <div ref={focusRef} tabIndex={-1} data-testid="error">
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody className={styles.body}>
+          <MessageBarTitle>{t(title)}</MessageBarTitle>
+          {t(advice)}
+          {detail !== "" && <span className={styles.detail}>{t("error.detail", { detail })}</span>}
+        </MessageBarBody>
+      </MessageBar>
+    </div>
+  );
+}
+
+function describeError(error: unknown): { advice: MessageKey; detail: string } {
+  if (error instanceof HostError) return { advice: hostErrorKey(error.code), detail: error.detail };
+  if (error instanceof Error) return { advice: "error.unexpected", detail: error.message };
+  return { advice: "error.unexpected", detail: String(error) };
+}
+
+export interface StructureMessageProps {
+  readonly t: Translate;
+  readonly problems: readonly Problem[];
+}
+
+/** When the 会员 sheet is missing or unreadable there are no figures: say why and what to do. */
+export function StructureMessage({ t, problems }: StructureMessageProps): React.JSX.Element {
+  const styles = useStyles();
+  const problem = problems.find(
+    (p) => p.kind === "members" && (p.code === "missing-sheet" || p.code === "missing-column")
+  );
+  let text: string;
+  if (problem?.code === "missing-sheet") text = t("structure.missing-sheet");
+  else if (problem?.code === "missing-column")
+    text = t("structure.missing-column", { field: problem.params.field });
+  else text = t("structure.other");
+  return (
+    <MessageBar intent="error" layout="multiline" data-testid="structure-error">
+      <MessageBarBody className={styles.body}>
+        <MessageBarTitle>{t("structure.title")}</MessageBarTitle>
+        {text}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,229 @@
+import * as React from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import type { Lang, RecalcJson } from "../core/types";
+import {
+  formatCount,
+  formatGrowth,
+  formatMoney,
+  formatRate,
+  formatTarget,
+  type Translate,
+} from "./i18n";
+
+const useStyles = makeStyles({
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    minWidth: 0,
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground3,
+  },
+  figure: {
+    fontSize: tokens.fontSizeHero700,
+    lineHeight: tokens.lineHeightHero700,
+    fontWeight: tokens.fontWeightSemibold,
+    fontVariantNumeric: "tabular-nums",
+  },
+  line: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: "anywhere",
+  },
+  good: { color: tokens.colorPaletteGreenForeground1 },
+  bad: { color: tokens.colorPaletteRedForeground1 },
+});
+
+interface CardProps {
+  readonly id: string;
+  readonly title: string;
+  readonly figure: string;
+  readonly children?: React.ReactNode;
+}
+
+function Card({ id, title, figure, children }: CardProps): React.JSX.Element {
+  const styles = useStyles();
+  const titleId = `card-${id}-title`;
+  return (
+    <li className={styles.card} aria-labelledby={titleId} data-testid={`card-${id}`}>
+      <h3 className={styles.title} id={titleId}>
+        {title}
+      </h3>
+      <span className={styles.figure} data-testid={`figure-${id}`}>
+        {figure}
+      </span>
+      {children}
+    </li>
+  );
+}
+
+export interface FigureCardsProps {
+  readonly json: RecalcJson;
+  readonly lang: Lang;
+  readonly t: Translate;
+  /** The dues income threshold the run used (from its settings), in yuan. */
+  readonly threshold: number;
+}
+
+/** The headline figures: members and growth, coverage against target, dues, chambers. */
+export function FigureCards(props: FigureCardsProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <ul className={styles.grid}>
+      <MembersCard {...props} />
+      <CoverageCard {...props} />
+      <DuesCard {...props} />
+      <ChambersCard {...props} />
+    </ul>
+  );
+}
+
+function MembersCard({ json, lang, t }: FigureCardsProps): React.JSX.Element | null {
+  const styles = useStyles();
+  const m = json.members;
+  if (!m) return null;
+  return (
+    <Card id="members" title={t("card.members")} figure={formatCount(m.total)}>
+      <span className={styles.line} data-testid="members-since-base">
+        {t("card.members.sinceBase", {
+          rate: formatGrowth(m.growthSinceBase, lang),
+          year: json.baseYear,
+          count: formatCount(m.baseYearEnd),
+        })}
+      </span>
+      <span className={styles.line}>
+        {t("card.members.onYear", {
+          rate: formatGrowth(m.growthRate, lang),
+          year: json.year - 1,
+          count: formatCount(m.previousYearEnd),
+        })}
+      </span>
+      <span className={styles.line} data-testid="members-by-type">
+        {t("card.members.byType", {
+          enterprise: formatCount(m.byType.enterprise),
+          group: formatCount(m.byType.group),
+          individual: formatCount(m.byType.individual),
+        })}
+      </span>
+    </Card>
+  );
+}
+
+function CoverageCard({ json, lang, t }: FigureCardsProps): React.JSX.Element {
+  const styles = useStyles();
+  const c = json.coverage;
+  if (c.memberCoverage === null && c.townships === null) {
+    return (
+      <Card id="coverage" title={t("card.coverage")} figure={t("notAvailable")}>
+        <span className={styles.line}>{t("card.coverage.unavailable")}</span>
+      </Card>
+    );
+  }
+  const verdict =
+    c.meetsTarget === null
+      ? t("notAvailable")
+      : c.meetsTarget
+        ? t("card.coverage.met")
+        : t("card.coverage.notMet");
+  return (
+    <Card id="coverage" title={t("card.coverage")} figure={formatRate(c.memberCoverage, lang)}>
+      <span className={styles.line}>
+        {t("card.coverage.members", {
+          rate: formatRate(c.memberCoverage, lang),
+          count: formatCount(c.nonPublicEnterprises ?? 0),
+        })}
+      </span>
+      <span className={`${styles.line} ${c.meetsTarget ? styles.good : styles.bad}`}>
+        {t("card.coverage.target", { target: formatTarget(c.target), verdict })}
+      </span>
+      <span className={styles.line}>
+        {t("card.coverage.townships", {
+          with: formatCount(c.townshipsWithChamber ?? 0),
+          total: formatCount(c.townships ?? 0),
+        })}
+      </span>
+    </Card>
+  );
+}
+
+function DuesCard({ json, lang, t }: FigureCardsProps): React.JSX.Element {
+  const styles = useStyles();
+  const d = json.dues;
+  if (!d) {
+    return (
+      <Card id="dues" title={t("card.dues", { year: json.year })} figure={t("notAvailable")}>
+        <span className={styles.line}>{t("card.dues.unavailable")}</span>
+      </Card>
+    );
+  }
+  return (
+    <Card
+      id="dues"
+      title={t("card.dues", { year: d.year })}
+      figure={formatRate(d.collectionRate, lang)}
+    >
+      <span className={styles.line}>{t("card.dues.collected")}</span>
+      <span className={styles.line}>
+        {t("card.dues.amounts", { paid: formatMoney(d.paid), due: formatMoney(d.due) })}
+      </span>
+      <span className={styles.line}>
+        {t("card.dues.members", {
+          paid: formatCount(d.membersFullyPaid),
+          owing: formatCount(d.membersOwing),
+        })}
+      </span>
+    </Card>
+  );
+}
+
+function ChambersCard({ json, lang, t, threshold }: FigureCardsProps): React.JSX.Element {
+  const styles = useStyles();
+  const c = json.chambers;
+  if (!c) {
+    return (
+      <Card id="chambers" title={t("card.chambers")} figure={t("notAvailable")}>
+        <span className={styles.line}>{t("card.chambers.unavailable")}</span>
+      </Card>
+    );
+  }
+  return (
+    <Card id="chambers" title={t("card.chambers")} figure={formatCount(c.total)}>
+      <span className={styles.line}>
+        {t("card.chambers.registered", { rate: formatRate(c.registeredRate, lang) })}
+      </span>
+      {c.fullCollection !== null && (
+        <span className={styles.line}>
+          {t("card.chambers.full", {
+            count: formatCount(c.fullCollection),
+            rate: formatRate(c.fullCollectionRate, lang),
+          })}
+        </span>
+      )}
+      {c.incomeAtLeastThreshold !== null && (
+        <span className={styles.line}>
+          {t("card.chambers.income", {
+            count: formatCount(c.incomeAtLeastThreshold),
+            rate: formatRate(c.incomeAtLeastThresholdRate, lang),
+            threshold: formatMoney(threshold),
+          })}
+        </span>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,159 @@
+import * as React from "react";
+import { Link, makeStyles, tokens } from "@fluentui/react-components";
+import type { HostRun } from "../adapters/office/host";
+import type { Lang, RowAccount } from "../core/types";
+import { FigureCards } from "./FigureCards";
+import { formatCount, sheetKindKey, type Translate } from "./i18n";
+import { LineChart } from "./LineChart";
+import { ProblemsList } from "./ProblemsList";
+import { StructureMessage } from "./ErrorMessage";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  subheading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  links: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+  },
+  muted: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+});
+
+const ROW_SHEETS = ["members", "chambers", "dues", "townships"] as const;
+
+export interface ResultsProps {
+  readonly run: HostRun;
+  readonly lang: Lang;
+  readonly t: Translate;
+  readonly headingRef: React.Ref<HTMLHeadingElement>;
+  readonly onSelectCell: (sheet: string, cell: string) => void;
+  readonly onActivateSheet: (name: string) => void;
+}
+
+/** Everything a run produced: figures, chart, row accounting, output sheets and problems. */
+export function Results({
+  run,
+  lang,
+  t,
+  headingRef,
+  onSelectCell,
+  onActivateSheet,
+}: ResultsProps): React.JSX.Element {
+  const styles = useStyles();
+  const { json } = run.result;
+  const series = json.series ?? [];
+  const chartData = series.map((s) => ({ label: String(s.year), value: s.members }));
+  return (
+    <section className={styles.root} aria-labelledby="results-heading" data-testid="results">
+      <h2 className={styles.heading} id="results-heading" ref={headingRef} tabIndex={-1}>
+        {t("resultsTitle", { date: json.asOf })}
+      </h2>
+      {json.members === null && <StructureMessage t={t} problems={run.result.problems} />}
+      <FigureCards
+        json={json}
+        lang={lang}
+        t={t}
+        threshold={run.result.settings.duesIncomeThreshold}
+      />
+      {chartData.length > 0 && (
+        <div className={styles.section}>
+          <h3 className={styles.subheading}>{t("chartTitle")}</h3>
+          <LineChart
+            title={t("chartTitle")}
+            description={t("chartDescription", {
+              first: chartData[0]?.label ?? "",
+              last: chartData[chartData.length - 1]?.label ?? "",
+              points: chartData.map((d) => `${d.label}: ${formatCount(d.value)}`).join(", "),
+            })}
+            data={chartData}
+          />
+        </div>
+      )}
+      <div className={styles.section}>
+        <h3 className={styles.subheading}>{t("rowsTitle")}</h3>
+        <ul className={styles.list} data-testid="rows">
+          {ROW_SHEETS.map((kind) => (
+            <RowsLine
+              key={kind}
+              label={t(sheetKindKey(kind))}
+              account={json.rows[kind]}
+              t={t}
+              kind={kind}
+            />
+          ))}
+        </ul>
+      </div>
+      {run.written.length > 0 && (
+        <div className={styles.section}>
+          <h3 className={styles.subheading}>{t("outputTitle")}</h3>
+          <ul className={styles.links} data-testid="output-sheets">
+            {run.written.map((sheet) => (
+              <li key={sheet.key}>
+                <Link
+                  as="button"
+                  onClick={() => onActivateSheet(sheet.name)}
+                  aria-label={t("openSheet", { name: sheet.name })}
+                  data-testid={`output-${sheet.key}`}
+                >
+                  {sheet.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className={styles.section}>
+        <h3 className={styles.subheading}>{t("problemsTitle")}</h3>
+        <span className={styles.muted} data-testid="problem-counts">
+          {t("problemsCounts", {
+            errors: formatCount(json.problems.errors),
+            warnings: formatCount(json.problems.warnings),
+          })}
+        </span>
+        <ProblemsList
+          summary={json.problems}
+          problems={run.result.problems}
+          lang={lang}
+          t={t}
+          onSelect={onSelectCell}
+        />
+      </div>
+    </section>
+  );
+}
+
+interface RowsLineProps {
+  readonly label: string;
+  readonly kind: string;
+  readonly account: RowAccount;
+  readonly t: Translate;
+}
+
+function RowsLine({ label, kind, account, t }: RowsLineProps): React.JSX.Element | null {
+  if (account.read === 0) return null;
+  return (
+    <li data-testid={`rows-${kind}`}>
+      {`${label}: `}
+      {t("rowsLine", {
+        read: formatCount(account.read),
+        counted: formatCount(account.counted),
+        excluded: formatCount(account.excluded),
+      })}
+    </li>
+  );
+}

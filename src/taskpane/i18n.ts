@@ -1,0 +1,345 @@
+/**
+ * The task pane's own words, in Chinese and English. Problem messages come from the core's
+ * catalogues; everything the pane itself says is here.
+ */
+import type { Lang, ProblemCode, SheetKind } from "../core/types";
+import type { HostErrorCode, RunStage } from "../adapters/office/host";
+
+const en = {
+  appTitle: "Chamber statistics",
+  languageLabel: "Language",
+  switchTo: "中文",
+  recalc: "Recalculate",
+  recalcHint: "Checks every row and fills the summary sheets.",
+  running: "Recalculating…",
+  "stage.reading": "Reading the workbook",
+  "stage.checking": "Checking rows and computing figures",
+  "stage.writing": "Writing the output sheets",
+  "stage.done": "Done",
+  progressLabel: "Progress of the recalculation",
+  finished: "Recalculated in {seconds} s.",
+  resultsTitle: "Figures as of {date}",
+  "card.members": "Members",
+  "card.members.byType": "{enterprise} enterprise · {group} group · {individual} individual",
+  "card.members.sinceBase": "{rate} since end of {year} ({count})",
+  "card.members.onYear": "{rate} on end of {year} ({count})",
+  "card.members.new": "{joined} joined, {left} left in {year}",
+  "card.coverage": "Coverage",
+  "card.coverage.members": "{rate} of {count} non-public enterprises",
+  "card.coverage.target": "Target {target}: {verdict}",
+  "card.coverage.met": "met",
+  "card.coverage.notMet": "not met",
+  "card.coverage.townships": "{with} of {total} townships have a township chamber",
+  "card.coverage.unavailable": "No usable 乡镇 (townships) sheet, so coverage cannot be computed.",
+  "card.dues": "Dues {year}",
+  "card.dues.collected": "collected",
+  "card.dues.amounts": "{paid} of {due} yuan paid",
+  "card.dues.members": "{paid} members paid in full, {owing} owe",
+  "card.dues.unavailable": "No usable 会费 (dues) sheet.",
+  "card.chambers": "Chambers",
+  "card.chambers.registered": "{rate} registered with civil affairs",
+  "card.chambers.full": "{count} ({rate}) collect 100% of dues",
+  "card.chambers.income": "{count} ({rate}) with dues income ≥ {threshold} yuan",
+  "card.chambers.unavailable": "No usable 商会 (chambers) sheet.",
+  notAvailable: "n/a",
+  chartTitle: "Members at the end of each year",
+  chartDescription: "Line chart of members from {first} to {last}: {points}.",
+  rowsTitle: "Rows",
+  rowsLine: "{read} rows read, {counted} counted, {excluded} listed as problems",
+  "sheet.members": "会员 (members)",
+  "sheet.chambers": "商会 (chambers)",
+  "sheet.dues": "会费 (dues)",
+  "sheet.townships": "乡镇 (townships)",
+  "sheet.settings": "设置 (settings)",
+  problemsTitle: "Problems",
+  problemsCounts: "{errors} errors, {warnings} warnings",
+  noProblems: "No problems found.",
+  showMore: "Show {count} more",
+  goToCell: "Go to {sheet}!{cell}",
+  severityError: "error",
+  severityWarning: "warning",
+  outputTitle: "Output sheets",
+  openSheet: "Open the sheet {name}",
+  settingsTitle: "Settings",
+  settingsIntro:
+    "Stored in the workbook's 设置 sheet, so the figures can be reproduced from the file.",
+  "setting.asOf": "As-of date",
+  "setting.baseYear": "Base year",
+  "setting.coverageTarget": "Coverage target (%)",
+  "setting.duesIncomeThreshold": "Dues income threshold (yuan)",
+  settingDefault: "Blank uses the default: {value}.",
+  "default.asOf": "today",
+  "default.baseYear": "the as-of year − 3",
+  settingsSave: "Save settings",
+  settingsSaving: "Saving…",
+  settingsSaved: "Saved to the 设置 sheet. Recalculate to apply them.",
+  "invalid.asOf": "Enter a date as YYYY-MM-DD.",
+  "invalid.baseYear": "Enter a year between 1949 and 2100.",
+  "invalid.coverageTarget": "Enter a percentage above 0 and at most 100.",
+  "invalid.duesIncomeThreshold": "Enter an amount of 0 or more.",
+  "error.title": "The recalculation could not finish",
+  "error.settingsTitle": "The settings could not be read or saved",
+  "error.cell-edit-mode":
+    "Excel is editing a cell. Press Enter or Esc to finish editing, then click Recalculate again.",
+  "error.protected":
+    "The workbook or one of its sheets is protected. Unprotect it (Review › Unprotect), then try again.",
+  "error.read-only":
+    "The workbook is open read-only. Save a copy you can edit, open it, then try again.",
+  "error.requirement-set":
+    "This version of Excel lacks features the add-in needs. Update Office or use Excel on the web.",
+  "error.payload":
+    "The workbook is too large to read in one go. Close other workbooks and try again, or split the data.",
+  "error.unknown": "Excel reported an error. Try again; if it persists, reload the add-in.",
+  "error.unexpected": "Something went wrong. Try again; if it persists, reload the add-in.",
+  "error.detail": "Details: {detail}",
+  "structure.title": "The workbook has no usable members sheet",
+  "structure.missing-sheet":
+    "No 会员 (members) sheet was found. Add a sheet named 会员 whose header row has 会员编号, 会员名称, 会员类型 and 入会日期, then recalculate.",
+  "structure.missing-column":
+    "The 会员 sheet lacks a required column ({field}). Add it to the header row, then recalculate.",
+  "structure.other":
+    "The 会员 sheet could not be read. See the problems below, fix them, then recalculate.",
+} as const;
+
+export type MessageKey = keyof typeof en;
+type Catalogue = { readonly [K in MessageKey]: string };
+
+const zh: Catalogue = {
+  appTitle: "商会统计",
+  languageLabel: "语言",
+  switchTo: "English",
+  recalc: "重新计算",
+  recalcHint: "检查每一行数据并填写汇总工作表。",
+  running: "正在重新计算…",
+  "stage.reading": "正在读取工作簿",
+  "stage.checking": "正在检查数据并计算指标",
+  "stage.writing": "正在写入结果工作表",
+  "stage.done": "完成",
+  progressLabel: "重新计算进度",
+  finished: "重新计算完成，用时 {seconds} 秒。",
+  resultsTitle: "截至 {date} 的统计",
+  "card.members": "会员",
+  "card.members.byType": "企业 {enterprise} · 团体 {group} · 个人 {individual}",
+  "card.members.sinceBase": "较 {year} 年底（{count}）{rate}",
+  "card.members.onYear": "较 {year} 年底（{count}）{rate}",
+  "card.members.new": "{year} 年新入会 {joined}，退会 {left}",
+  "card.coverage": "覆盖率",
+  "card.coverage.members": "占非公企业 {count} 家的 {rate}",
+  "card.coverage.target": "目标 {target}：{verdict}",
+  "card.coverage.met": "已达到",
+  "card.coverage.notMet": "未达到",
+  "card.coverage.townships": "{total} 个乡镇街道中 {with} 个建有乡镇商会",
+  "card.coverage.unavailable": "没有可用的“乡镇”工作表，无法计算覆盖率。",
+  "card.dues": "{year} 年会费",
+  "card.dues.collected": "收缴率",
+  "card.dues.amounts": "应缴 {due} 元，实缴 {paid} 元",
+  "card.dues.members": "{paid} 名会员足额缴纳，{owing} 名欠缴",
+  "card.dues.unavailable": "没有可用的“会费”工作表。",
+  "card.chambers": "商会",
+  "card.chambers.registered": "民政登记 {rate}",
+  "card.chambers.full": "{count} 个（{rate}）会费收缴率 100%",
+  "card.chambers.income": "{count} 个（{rate}）会费收入 ≥ {threshold} 元",
+  "card.chambers.unavailable": "没有可用的“商会”工作表。",
+  notAvailable: "无",
+  chartTitle: "历年年底会员数",
+  chartDescription: "{first} 至 {last} 年会员数折线图：{points}。",
+  rowsTitle: "数据行",
+  rowsLine: "读取 {read} 行，计入 {counted} 行，{excluded} 行列为问题",
+  "sheet.members": "会员",
+  "sheet.chambers": "商会",
+  "sheet.dues": "会费",
+  "sheet.townships": "乡镇",
+  "sheet.settings": "设置",
+  problemsTitle: "问题",
+  problemsCounts: "{errors} 个错误，{warnings} 个警告",
+  noProblems: "未发现问题。",
+  showMore: "再显示 {count} 条",
+  goToCell: "转到 {sheet}!{cell}",
+  severityError: "错误",
+  severityWarning: "警告",
+  outputTitle: "结果工作表",
+  openSheet: "打开工作表 {name}",
+  settingsTitle: "设置",
+  settingsIntro: "保存在工作簿的“设置”工作表中，凭文件本身即可复现统计结果。",
+  "setting.asOf": "统计截止日期",
+  "setting.baseYear": "基准年度",
+  "setting.coverageTarget": "会员覆盖率目标（%）",
+  "setting.duesIncomeThreshold": "会费收入标准（元）",
+  settingDefault: "留空使用默认值：{value}。",
+  "default.asOf": "今天",
+  "default.baseYear": "截止年度 − 3",
+  settingsSave: "保存设置",
+  settingsSaving: "正在保存…",
+  settingsSaved: "已保存到“设置”工作表。重新计算后生效。",
+  "invalid.asOf": "请按 YYYY-MM-DD 格式输入日期。",
+  "invalid.baseYear": "请输入 1949 至 2100 之间的年份。",
+  "invalid.coverageTarget": "请输入大于 0、不超过 100 的百分数。",
+  "invalid.duesIncomeThreshold": "请输入不小于 0 的金额。",
+  "error.title": "重新计算未能完成",
+  "error.settingsTitle": "无法读取或保存设置",
+  "error.cell-edit-mode": "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑，再点击“重新计算”。",
+  "error.protected": "工作簿或其中的工作表受保护。请先撤销保护（审阅 › 撤销保护），再重试。",
+  "error.read-only": "工作簿以只读方式打开。请另存一份可编辑的副本并打开它，再重试。",
+  "error.requirement-set":
+    "此版本的 Excel 缺少加载项需要的功能。请更新 Office，或使用网页版 Excel。",
+  "error.payload": "工作簿太大，无法一次读取。请关闭其他工作簿后重试，或拆分数据。",
+  "error.unknown": "Excel 报告了错误。请重试；如仍出现，请重新加载加载项。",
+  "error.unexpected": "出现意外错误。请重试；如仍出现，请重新加载加载项。",
+  "error.detail": "详细信息：{detail}",
+  "structure.title": "工作簿中没有可用的会员工作表",
+  "structure.missing-sheet":
+    "未找到“会员”工作表。请添加名为“会员”的工作表，表头包含 会员编号、会员名称、会员类型、入会日期，然后重新计算。",
+  "structure.missing-column":
+    "“会员”工作表缺少必需的列（{field}）。请在表头中添加该列，然后重新计算。",
+  "structure.other": "无法读取“会员”工作表。请查看下方的问题并修正，然后重新计算。",
+};
+
+const problemTitles: Record<Lang, Record<ProblemCode, string>> = {
+  en: {
+    "missing-sheet": "Missing sheet",
+    "missing-column": "Missing column",
+    "duplicate-column": "Duplicate column",
+    "blank-required": "Required cell is blank",
+    "not-a-number": "Not a number",
+    "not-an-integer": "Not a whole number",
+    "not-a-date": "Not a date",
+    "not-a-boolean": "Not yes or no",
+    "not-a-year": "Not a year",
+    "formula-error": "Formula error",
+    "bad-enum": "Unknown type",
+    "duplicate-id": "Duplicate ID or name",
+    "duplicate-uscc": "Duplicate credit code",
+    "bad-uscc": "Invalid credit code",
+    "unknown-chamber": "Unknown chamber",
+    "unknown-member": "Unknown member",
+    "member-excluded": "Member's row has an error",
+    "unknown-township": "Unknown township",
+    "date-in-future": "Date in the future",
+    "date-order": "Dates in the wrong order",
+    "joined-before-founded": "Joined before the chamber was founded",
+    "negative-amount": "Negative amount",
+    overpaid: "Paid more than due",
+    "paid-without-date": "Paid without a date",
+    "duplicate-dues": "Duplicate dues record",
+    "dues-outside-membership": "Dues outside membership",
+    "duplicate-township-year": "Duplicate township and year",
+    "township-year-missing": "Township lacks the year",
+    "bad-phone": "Invalid phone number",
+    "bad-url": "Invalid website",
+    "bad-setting": "Unreadable setting",
+    "output-sheet-renamed": "Output sheet renamed",
+    "out-of-range": "Out of range",
+  },
+  zh: {
+    "missing-sheet": "缺少工作表",
+    "missing-column": "缺少列",
+    "duplicate-column": "列重复",
+    "blank-required": "必填项为空",
+    "not-a-number": "不是数字",
+    "not-an-integer": "不是整数",
+    "not-a-date": "不是日期",
+    "not-a-boolean": "不是“是/否”",
+    "not-a-year": "不是年份",
+    "formula-error": "公式错误",
+    "bad-enum": "类型无效",
+    "duplicate-id": "编号或名称重复",
+    "duplicate-uscc": "信用代码重复",
+    "bad-uscc": "信用代码无效",
+    "unknown-chamber": "商会不存在",
+    "unknown-member": "会员不存在",
+    "member-excluded": "会员行有错误",
+    "unknown-township": "乡镇街道不存在",
+    "date-in-future": "日期晚于今天",
+    "date-order": "日期先后颠倒",
+    "joined-before-founded": "入会早于商会成立",
+    "negative-amount": "金额为负",
+    overpaid: "实缴多于应缴",
+    "paid-without-date": "缺少缴费日期",
+    "duplicate-dues": "会费记录重复",
+    "dues-outside-membership": "会费年度不在会籍期内",
+    "duplicate-township-year": "乡镇年度重复",
+    "township-year-missing": "乡镇缺少本年度数据",
+    "bad-phone": "电话号码无效",
+    "bad-url": "网址无效",
+    "bad-setting": "设置无法读取",
+    "output-sheet-renamed": "结果工作表已改名",
+    "out-of-range": "超出范围",
+  },
+};
+
+const catalogues: Record<Lang, Catalogue> = { en, zh };
+
+export type Params = Readonly<Record<string, string | number>>;
+
+/** The UI string `key` in `lang`, with `{name}` placeholders filled from `params`. */
+export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
+  return catalogues[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function translator(lang: Lang): Translate {
+  return (key, params) => translate(lang, key, params);
+}
+
+export function problemTitle(lang: Lang, code: ProblemCode): string {
+  return problemTitles[lang][code];
+}
+
+export function stageKey(stage: RunStage): MessageKey {
+  return `stage.${stage}`;
+}
+
+export function hostErrorKey(code: HostErrorCode): MessageKey {
+  return `error.${code}`;
+}
+
+export function sheetKindKey(kind: SheetKind): MessageKey {
+  return `sheet.${kind}`;
+}
+
+/** Office's display language ("zh-CN", "en-US", …) to the pane's language: Chinese for zh-*, else English. */
+export function langFromDisplayLanguage(displayLanguage: string | null | undefined): Lang {
+  return /^zh\b/i.test((displayLanguage ?? "").trim()) ? "zh" : "en";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers as the pane shows them (the same digits in both languages: 1,889 · 78.54%)
+// ---------------------------------------------------------------------------------------------
+
+const integerFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const moneyFormat = new Intl.NumberFormat("en-US", {
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 2,
+});
+
+export function formatCount(n: number): string {
+  return integerFormat.format(n);
+}
+
+export function formatMoney(n: number): string {
+  return moneyFormat.format(n);
+}
+
+/** A fraction as a percentage with two decimals: 0.7854 → "78.54%". */
+export function formatRate(rate: number | null, lang: Lang): string {
+  if (rate === null) return translate(lang, "notAvailable");
+  return `${(rate * 100).toFixed(2)}%`;
+}
+
+/** A growth rate with its sign: 0.7854 → "+78.54%", −0.1 → "−10.00%". */
+export function formatGrowth(rate: number | null, lang: Lang): string {
+  if (rate === null) return translate(lang, "notAvailable");
+  const text = `${(Math.abs(rate) * 100).toFixed(2)}%`;
+  if (rate > 0) return `+${text}`;
+  if (rate < 0) return `−${text}`;
+  return text;
+}
+
+/** A target fraction without needless decimals: 0.1 → "10%", 0.125 → "12.5%". */
+export function formatTarget(rate: number): string {
+  return `${Number((rate * 100).toFixed(4))}%`;
+}

@@ -1,0 +1,96 @@
+// Webpack configuration in the shape of the Office add-in template: one entry per page
+// (task pane, function commands, browser demo), each with its own HTML file.
+//
+// `npm run build` (production) needs no certificates. Only `npm run dev-server` asks
+// office-addin-dev-certs for the localhost certificate that Office requires.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import HtmlWebpackPlugin from "html-webpack-plugin";
+import CopyWebpackPlugin from "copy-webpack-plugin";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const devServerPort = 3000;
+const officeJs = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+async function httpsOptions() {
+  const devCerts = await import("office-addin-dev-certs");
+  return devCerts.getHttpsServerOptions();
+}
+
+export default async (env, argv) => {
+  const production = argv.mode === "production";
+  const serving = Boolean(env && env.WEBPACK_SERVE);
+  return {
+    mode: production ? "production" : "development",
+    devtool: production ? false : "source-map",
+    context: here,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+      demo: "./src/demo/index.tsx",
+    },
+    output: {
+      path: path.resolve(here, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".mjs"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+      ],
+    },
+    performance: {
+      // The budget (300 KB gzipped for the task pane) is checked by scripts/bundle-size.ts.
+      hints: false,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        templateParameters: { officeJs },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        templateContent: commandsHtml(),
+        chunks: ["commands"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "demo.html",
+        template: "./src/demo/demo.html",
+        chunks: ["demo"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [{ from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true }],
+      }),
+    ],
+    devServer: serving
+      ? {
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: await httpsOptions() },
+          port: devServerPort,
+          static: { directory: path.resolve(here, "dist") },
+        }
+      : undefined,
+  };
+};
+
+function commandsHtml() {
+  return `<!doctype html>
+<html>
+  <head>
+    <meta charset="UTF-8" />
+    <meta http-equiv="X-UA-Compatible" content="IE=Edge" />
+    <script type="text/javascript" src="${officeJs}"></script>
+  </head>
+  <body></body>
+</html>
+`;
+}
