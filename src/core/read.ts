@@ -1,0 +1,262 @@
+/**
+ * Reading the cells of one data row by field (SPEC §2): each reader returns the typed value or
+ * null, and reports the cell's problem. A failed required cell is an error; a failed optional
+ * cell is a warning and reads as blank (formula errors, bad credit codes and negative amounts
+ * are errors wherever they are).
+ */
+import {
+  isBlankCell,
+  rawText,
+  readBoolean,
+  readDate,
+  readId,
+  readInteger,
+  readNumber,
+  readPhone,
+  readText,
+  readYear,
+  type CellRead,
+} from "./cells";
+import { isUrl } from "./contact";
+import type { DetectedSheet } from "./detect";
+import { worksheetColumn, worksheetRow } from "./detect";
+import { readChamberType, readMemberType } from "./enums";
+import { problem } from "./problems";
+import type { FieldDef } from "./schema";
+import { checkUscc } from "./uscc";
+import type {
+  ChamberType,
+  DateSystem,
+  Day,
+  MemberType,
+  ProblemCode,
+  ProblemDraft,
+  ProblemParams,
+  RawCell,
+  Severity,
+} from "./types";
+
+export interface ReadContext {
+  readonly system: DateSystem;
+  /** The day of the recalculation. */
+  readonly today: Day;
+  readonly todayIso: string;
+  /** Where problems go. */
+  readonly problems: ProblemDraft[];
+}
+
+/** Reads the fields of one row at a time from a detected sheet, counting the row's errors. */
+export class RowReader {
+  private index = 0;
+  private row: ReadonlyArray<RawCell> = [];
+  /** Errors reported on the current row. */
+  errors = 0;
+  private readonly fields = new Map<string, FieldDef>();
+
+  constructor(
+    readonly sheet: DetectedSheet,
+    readonly ctx: ReadContext
+  ) {
+    for (const f of sheet.def.fields) this.fields.set(f.key, f);
+  }
+
+  /** Moves to grid row `index`; returns false when the row is completely empty (skipped silently). */
+  start(index: number): boolean {
+    const row = this.sheet.grid.rows[index];
+    this.index = index;
+    this.errors = 0;
+    if (!row) return false;
+    const [from, to] = this.sheet.columnRange;
+    const end = Math.min(to, row.length);
+    for (let c = from; c < end; c++) {
+      if (!isBlankCell(row[c])) {
+        this.row = row;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The worksheet row number of the current row. */
+  get rowNumber(): number {
+    return worksheetRow(this.sheet.grid, this.index);
+  }
+
+  get sheetName(): string {
+    return this.sheet.grid.name;
+  }
+
+  cell(key: string): RawCell {
+    const c = this.sheet.columns.get(key);
+    return c === undefined ? null : this.row[c];
+  }
+
+  /** Column letter and raw text of a field's cell on the current row. */
+  locate(key: string): { column: string | null; value: string | null } {
+    const c = this.sheet.columns.get(key);
+    if (c === undefined) return { column: null, value: null };
+    return {
+      column: worksheetColumn(this.sheet.grid, c),
+      value: rawText(this.row[c], this.ctx.system),
+    };
+  }
+
+  /** Reports a problem on the current row at a field's cell. */
+  report<C extends ProblemCode>(
+    code: C,
+    severity: Severity,
+    key: string | null,
+    params: ProblemParams[C]
+  ): void {
+    const at = key === null ? { column: null, value: null } : this.locate(key);
+    this.ctx.problems.push(
+      problem(code, severity, {
+        kind: this.sheet.def.kind,
+        sheet: this.sheetName,
+        row: this.rowNumber,
+        column: at.column,
+        value: at.value,
+        params,
+      })
+    );
+    if (severity === "error") this.errors++;
+  }
+
+  private field(key: string): FieldDef {
+    const f = this.fields.get(key);
+    if (!f) throw new Error(`unknown field ${key} of ${this.sheet.def.kind}`);
+    return f;
+  }
+
+  /** The cell of a field, or null when blank (reporting blank-required when required). */
+  private present(key: string, required: boolean): RawCell {
+    const cell = this.cell(key);
+    if (isBlankCell(cell)) {
+      if (required) this.report("blank-required", "error", key, { field: key });
+      return null;
+    }
+    return cell;
+  }
+
+  /** Turns a failed read into a problem: errors for required cells, warnings for optional ones. */
+  private fail(key: string, required: boolean, read: CellRead<unknown>): null {
+    if (read.ok) return null;
+    const hard = required || read.code === "formula-error";
+    const severity: Severity = hard ? "error" : "warning";
+    const params = { field: key, ...(read.params ?? {}) };
+    this.report(read.code, severity, key, params as ProblemParams[typeof read.code]);
+    return null;
+  }
+
+  private read<T>(
+    key: string,
+    reader: (cell: RawCell) => CellRead<T>,
+    required?: boolean
+  ): T | null {
+    const req = required ?? this.field(key).required;
+    const cell = this.present(key, req);
+    if (cell === null) return null;
+    const read = reader(cell);
+    return read.ok ? read.value : this.fail(key, req, read);
+  }
+
+  text(key: string, required?: boolean): string | null {
+    return this.read(key, readText, required);
+  }
+
+  id(key: string): string | null {
+    return this.read(key, readId);
+  }
+
+  date(key: string): Day | null {
+    const system = this.ctx.system;
+    return this.read(key, (cell) => readDate(cell, system));
+  }
+
+  boolean(key: string): boolean {
+    return this.read(key, readBoolean) ?? false;
+  }
+
+  /** An integer ≥ 0. */
+  count(key: string): number | null {
+    const value = this.read(key, readInteger);
+    if (value !== null && value < 0) {
+      const required = this.field(key).required;
+      this.report("not-an-integer", required ? "error" : "warning", key, { field: key, min: 0 });
+      return null;
+    }
+    return value;
+  }
+
+  /** Money ≥ 0 in yuan; below zero is `negative-amount`, an error. */
+  money(key: string): number | null {
+    const value = this.read(key, readNumber);
+    if (value !== null && value < 0) {
+      this.report("negative-amount", "error", key, { field: key });
+      return null;
+    }
+    return value;
+  }
+
+  year(key: string, min: number, max: number): number | null {
+    const value = this.read(key, readYear);
+    if (value !== null && (value < min || value > max)) {
+      const required = this.field(key).required;
+      this.report("not-a-year", required ? "error" : "warning", key, { field: key, min, max });
+      return null;
+    }
+    return value;
+  }
+
+  chamberType(key: string): ChamberType | null {
+    return this.read(key, readChamberType);
+  }
+
+  memberType(key: string): MemberType | null {
+    return this.read(key, readMemberType);
+  }
+
+  /** A credit code: a bad one is an error even in an optional column. */
+  uscc(key: string): string | null {
+    const cell = this.present(key, false);
+    if (cell === null) return null;
+    const read = checkUscc(cell);
+    if (read.ok) return read.value;
+    if (read.code === "formula-error") {
+      this.report("formula-error", "error", key, { field: key });
+    } else {
+      this.report("bad-uscc", "error", key, read.params);
+    }
+    return null;
+  }
+
+  /** A phone: kept as read; a number that is no phone is a warning. */
+  phone(key: string): string | null {
+    const cell = this.present(key, false);
+    if (cell === null) return null;
+    const read = readPhone(cell);
+    if (!read.ok) {
+      this.report("formula-error", "error", key, { field: key });
+      return null;
+    }
+    if (!read.valid) this.report("bad-phone", "warning", key, {});
+    return read.value;
+  }
+
+  /** A website: kept as written (it counts as "has a website"); one that is no URL is a warning. */
+  url(key: string): string | null {
+    const text = this.text(key, false);
+    if (text !== null && !isUrl(text)) this.report("bad-url", "warning", key, {});
+    return text;
+  }
+
+  /** A date not after today, the day of the recalculation. */
+  pastDate(key: string, severity: Severity): Day | null {
+    const day = this.date(key);
+    if (day !== null && day > this.ctx.today) {
+      this.report("date-in-future", severity, key, { field: key, today: this.ctx.todayIso });
+      return severity === "error" ? null : day;
+    }
+    return day;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Checks shared by several sheets. Each is a small named function that looks at values already
+ * read from the current row and reports through the row's reader.
+ */
+import { isoOfDay } from "../dates";
+import { nearest } from "../text";
+import type { RowReader } from "../read";
+import type { Day } from "../types";
+import { lookupTownship, type TownshipIndex } from "./townships";
+
+/** `later` (退会日期, 撤销日期) may not come before `earlier` (入会日期, 成立日期). */
+export function checkDateOrder(
+  r: RowReader,
+  earlierKey: string,
+  earlier: Day | null,
+  laterKey: string,
+  later: Day | null
+): void {
+  if (earlier !== null && later !== null && later < earlier) {
+    r.report("date-order", "error", laterKey, {
+      field: laterKey,
+      otherField: earlierKey,
+      other: isoOfDay(earlier),
+    });
+  }
+}
+
+/** A value that is required only in some rows (township chambers, enterprise members). */
+export function checkRequiredWhen(
+  r: RowReader,
+  key: string,
+  value: string | null,
+  condition: boolean,
+  why: "township-chamber" | "enterprise-member"
+): void {
+  if (condition && value === null && r.locate(key).value === null) {
+    r.report("blank-required", "error", key, { field: key, why });
+  }
+}
+
+/**
+ * A township must name one of the 乡镇 sheet when that sheet can be read. Returns the name as the
+ * 乡镇 sheet spells it (so that metrics can compare names exactly), or the name as written.
+ */
+export function checkTownship(
+  r: RowReader,
+  key: string,
+  name: string | null,
+  index: TownshipIndex | null
+): string | null {
+  if (name === null || index === null) return name;
+  const found = lookupTownship(index, name);
+  if (found !== null) return found;
+  r.report("unknown-township", "error", key, {
+    suggestion: nearest(name, [...index.names.values()]),
+  });
+  return name;
+}
+
+/**
+ * The first row that carries a value claims it; a later row with the same value is reported.
+ * Returns true when the value is new.
+ */
+export function claimUnique(
+  seen: Map<string, number>,
+  value: string,
+  r: RowReader,
+  onRepeat: (firstRow: number) => void
+): boolean {
+  const first = seen.get(value);
+  if (first !== undefined) {
+    onRepeat(first);
+    return false;
+  }
+  seen.set(value, r.rowNumber);
+  return true;
+}

@@ -1,0 +1,55 @@
+/** What the per-sheet readers share: the read context, row accounting and a progress hook. */
+import type { DetectedSheet } from "../detect";
+import { RowReader, type ReadContext } from "../read";
+import type { RowAccount } from "../types";
+
+export interface SheetReadContext extends ReadContext {
+  /** The year of today, for the "year ≤ current year + 1" rule. */
+  readonly todayYear: number;
+  /** Called every few thousand rows with the fraction of this sheet done. */
+  readonly onRows?: (fraction: number) => void;
+}
+
+export const EARLIEST_YEAR = 1949;
+const PROGRESS_EVERY = 16384;
+
+/** An empty account, for a sheet that is missing. */
+export function noRows(): RowAccount {
+  return { read: 0, counted: 0, excluded: 0 };
+}
+
+/**
+ * Visits every non-empty data row of a sheet with a RowReader; `visit` returns nothing and the
+ * reader's error count decides whether the row is counted. Returns the row accounting.
+ * A sheet with a missing required column is not read: its non-empty rows are all excluded (the
+ * missing-column error names them all).
+ */
+export function eachRow(
+  sheet: DetectedSheet,
+  ctx: SheetReadContext,
+  visit: (reader: RowReader) => void
+): RowAccount {
+  const reader = new RowReader(sheet, ctx);
+  const account = noRows();
+  const span = Math.max(1, sheet.dataEnd - sheet.dataStart);
+  for (let i = sheet.dataStart; i < sheet.dataEnd; i++) {
+    if (ctx.onRows && (i - sheet.dataStart) % PROGRESS_EVERY === 0) {
+      ctx.onRows((i - sheet.dataStart) / span);
+    }
+    if (!reader.start(i)) continue;
+    account.read++;
+    if (sheet.missing.length > 0) {
+      account.excluded++;
+      continue;
+    }
+    visit(reader);
+    if (reader.errors > 0) account.excluded++;
+    else account.counted++;
+  }
+  return account;
+}
+
+/** A sheet that can be read: found, with every required column. */
+export function readable(sheet: DetectedSheet | undefined): sheet is DetectedSheet {
+  return sheet !== undefined && sheet.missing.length === 0;
+}

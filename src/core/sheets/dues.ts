@@ -1,0 +1,96 @@
+/** The 会费 sheet (SPEC §1.3). */
+import type { DetectedSheet } from "../detect";
+import { yearOfDay } from "../dates";
+import type { RowReader } from "../read";
+import type { DuesRecord, RowAccount } from "../types";
+import { claimUnique } from "./checks";
+import { EARLIEST_YEAR, eachRow, type SheetReadContext } from "./context";
+import type { MemberRef } from "./members";
+
+export interface DuesRead {
+  readonly records: DuesRecord[];
+  readonly account: RowAccount;
+}
+
+/** The member a dues row names must exist, and its row must be counted. */
+export function checkMember(
+  r: RowReader,
+  memberId: string,
+  members: ReadonlyMap<string, MemberRef>
+): MemberRef | null {
+  const member = members.get(memberId);
+  if (!member) {
+    r.report("unknown-member", "error", "memberId", {});
+    return null;
+  }
+  if (!member.counted) {
+    r.report("member-excluded", "error", "memberId", {
+      memberSheet: member.sheet,
+      memberRow: member.row,
+    });
+  }
+  return member;
+}
+
+/** Dues for a year before the member joined or after the year the member left (a warning). */
+export function checkDuesWithinMembership(r: RowReader, year: number, member: MemberRef): void {
+  if (member.joined === null) return;
+  const joinedYear = yearOfDay(member.joined);
+  const leftYear = member.left === null ? null : yearOfDay(member.left);
+  if (year < joinedYear || (leftYear !== null && year > leftYear)) {
+    r.report("dues-outside-membership", "warning", "year", { year, joinedYear, leftYear });
+  }
+}
+
+/** Paid more than due, or paid with no date (warnings). */
+export function checkPayment(
+  r: RowReader,
+  due: number | null,
+  paid: number | null,
+  hasDate: boolean
+): void {
+  if (due !== null && paid !== null && paid > due) {
+    r.report("overpaid", "warning", "paid", { due, paid });
+  }
+  if (paid !== null && paid > 0 && !hasDate) {
+    r.report("paid-without-date", "warning", "paidOn", {});
+  }
+}
+
+export function readDues(
+  sheet: DetectedSheet,
+  ctx: SheetReadContext,
+  members: ReadonlyMap<string, MemberRef>
+): DuesRead {
+  const records: DuesRecord[] = [];
+  const seen = new Map<string, number>();
+  const account = eachRow(sheet, ctx, (r) => {
+    const memberId = r.id("memberId");
+    const year = r.year("year", EARLIEST_YEAR, ctx.todayYear + 1);
+    const due = r.money("due");
+    // Blank (or unreadable, which is a warning and reads as blank) means nothing was paid.
+    const paid = r.money("paid") ?? 0;
+    const paidOn = r.pastDate("paidOn", "warning");
+    const member = memberId === null ? null : checkMember(r, memberId, members);
+    if (memberId !== null && year !== null) {
+      claimUnique(seen, `${memberId}\u0000${year}`, r, (firstRow) =>
+        r.report("duplicate-dues", "error", "year", { memberId, year, firstRow })
+      );
+    }
+    if (member && year !== null) checkDuesWithinMembership(r, year, member);
+    checkPayment(r, due, paid, paidOn !== null || r.locate("paidOn").value !== null);
+
+    if (memberId === null || year === null || due === null) return;
+    records.push({
+      sheet: r.sheetName,
+      row: r.rowNumber,
+      memberId,
+      year,
+      due,
+      paid,
+      paidOn,
+      counted: r.errors === 0,
+    });
+  });
+  return { records, account };
+}

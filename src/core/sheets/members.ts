@@ -1,0 +1,128 @@
+/** The 会员 sheet (SPEC §1.2). */
+import { readId } from "../cells";
+import type { DetectedSheet } from "../detect";
+import { isoOfDay } from "../dates";
+import { nearest } from "../text";
+import type { RowReader } from "../read";
+import type { Day, MemberRecord, RowAccount } from "../types";
+import type { ChamberIndex, ChamberRef } from "./chambers";
+import { checkDateOrder, checkRequiredWhen, checkTownship, claimUnique } from "./checks";
+import { eachRow, type SheetReadContext } from "./context";
+import type { TownshipIndex } from "./townships";
+
+/** What a dues row needs to know of the member it names. */
+export interface MemberRef {
+  readonly row: number;
+  readonly sheet: string;
+  readonly counted: boolean;
+  readonly joined: Day | null;
+  readonly left: Day | null;
+}
+
+export interface MembersRead {
+  readonly records: MemberRecord[];
+  /** 会员编号 → the first row that carries it. */
+  readonly index: ReadonlyMap<string, MemberRef>;
+  readonly account: RowAccount;
+}
+
+/**
+ * Resolves 所属商会: a 商会编号 first, else an exact 商会名称. Without a readable 商会 sheet the
+ * reference cannot be checked and is kept as written.
+ */
+export function resolveChamber(
+  r: RowReader,
+  text: string | null,
+  chambers: ChamberIndex | null
+): { id: string | null; ref: ChamberRef | null } {
+  if (text === null) return { id: null, ref: null };
+  if (chambers === null) return { id: text, ref: null };
+  const asId = readId(text);
+  const ref = (asId.ok ? chambers.byId.get(asId.value) : undefined) ?? chambers.byName.get(text);
+  if (ref) return { id: ref.id, ref };
+  r.report("unknown-chamber", "error", "chamber", {
+    suggestion: nearest(text, [...chambers.byName.keys()]),
+  });
+  return { id: text, ref: null };
+}
+
+/** A member who joined a chamber before the chamber was founded (a warning). */
+export function checkJoinedBeforeFounded(
+  r: RowReader,
+  joined: Day | null,
+  chamber: ChamberRef | null
+): void {
+  if (joined !== null && chamber?.founded != null && joined < chamber.founded) {
+    r.report("joined-before-founded", "warning", "joined", {
+      chamberId: chamber.id,
+      founded: isoOfDay(chamber.founded),
+    });
+  }
+}
+
+export function readMembers(
+  sheet: DetectedSheet,
+  ctx: SheetReadContext,
+  chambers: ChamberIndex | null,
+  townships: TownshipIndex | null
+): MembersRead {
+  const records: MemberRecord[] = [];
+  const index = new Map<string, MemberRef>();
+  const ids = new Map<string, number>();
+  const codes = new Map<string, number>();
+
+  const account = eachRow(sheet, ctx, (r) => {
+    const id = r.id("id");
+    const name = r.text("name");
+    const type = r.memberType("type");
+    const chamber = resolveChamber(r, r.text("chamber"), chambers);
+    const townshipText = r.text("township");
+    checkRequiredWhen(r, "township", townshipText, type === "enterprise", "enterprise-member");
+    const township = checkTownship(r, "township", townshipText, townships);
+    const uscc = r.uscc("uscc");
+    const industry = r.text("industry");
+    const joined = r.pastDate("joined", "error");
+    const left = r.date("left");
+    checkDateOrder(r, "joined", joined, "left", left);
+    checkJoinedBeforeFounded(r, joined, chamber.ref);
+    const aboveScale = r.boolean("aboveScale");
+    const phone = r.phone("phone");
+
+    let ref: { -readonly [K in keyof MemberRef]: MemberRef[K] } | null = null;
+    if (id !== null) {
+      const isNew = claimUnique(ids, id, r, (firstRow) =>
+        r.report("duplicate-id", "error", "id", { field: "id", firstRow })
+      );
+      if (isNew) {
+        ref = { row: r.rowNumber, sheet: r.sheetName, counted: false, joined, left };
+        index.set(id, ref);
+      }
+    }
+    if (uscc !== null) {
+      claimUnique(codes, uscc, r, (firstRow) =>
+        r.report("duplicate-uscc", "error", "uscc", { firstRow })
+      );
+    }
+    const counted = r.errors === 0;
+    if (ref) ref.counted = counted;
+
+    if (id === null || name === null || type === null || joined === null) return;
+    records.push({
+      sheet: r.sheetName,
+      row: r.rowNumber,
+      id,
+      name,
+      type,
+      chamberId: chamber.id,
+      township,
+      uscc,
+      industry,
+      joined,
+      left,
+      aboveScale,
+      phone,
+      counted,
+    });
+  });
+  return { records, index, account };
+}
