@@ -89,6 +89,8 @@ export interface ReportLabels {
     readonly membersOwing: string;
     readonly sources: string;
     readonly sheet: string;
+    /** "会员表" / "Members sheet", from the sheet kind's label. */
+    readonly sheetOf: (kindLabel: string) => string;
     readonly headerRow: (row: number) => string;
     readonly notFound: string;
     readonly settingsNotFound: string;
@@ -248,6 +250,7 @@ const ZH: ReportLabels = {
     membersOwing: "欠缴的会员",
     sources: "数据来源",
     sheet: "工作表",
+    sheetOf: (kind) => `${kind}表`,
     headerRow: (row) => `表头在第 ${row} 行`,
     notFound: "未找到",
     settingsNotFound: "未找到，使用默认值",
@@ -432,6 +435,7 @@ const EN: ReportLabels = {
     membersOwing: "Members owing",
     sources: "Sources",
     sheet: "Sheet",
+    sheetOf: (kind) => `${kind} sheet`,
     headerRow: (row) => `Header in row ${row}`,
     notFound: "Not found",
     settingsNotFound: "Not found; defaults used",

@@ -223,7 +223,7 @@ const SOURCE_KINDS: readonly SheetKind[] = ["members", "chambers", "dues", "town
 function sourceRows(ctx: Ctx, found: readonly FoundSheet[]): Row[] {
   const { s } = ctx;
   return SOURCE_KINDS.map((kind) => {
-    const name = SHEET_DEFS[kind].label[ctx.lang];
+    const name = s.sheetOf(SHEET_DEFS[kind].label[ctx.lang]);
     const sheet = found.find((f) => f.kind === kind);
     if (sheet === undefined) {
       return line(name, NULL_CELL, null, kind === "settings" ? s.settingsNotFound : s.notFound);
@@ -238,7 +238,7 @@ function accountRows(ctx: Ctx): Row[] {
   return ACCOUNT_KINDS.map((kind) => {
     const a = ctx.json.rows[kind];
     return [
-      label(SHEET_DEFS[kind].label[ctx.lang]),
+      label(ctx.s.sheetOf(SHEET_DEFS[kind].label[ctx.lang])),
       count(a.read),
       count(a.counted),
       count(a.excluded),

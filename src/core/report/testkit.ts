@@ -222,6 +222,19 @@ export function rowByLabel(sheet: OutputSheet, label: string) {
   return sheet.rows.find((r) => r[0]?.v === label);
 }
 
+/** The rows under a section's header row, up to the next empty row. */
+export function sectionRows(sheet: OutputSheet, header: string) {
+  const start = sheet.rows.findIndex((r) => r[0]?.v === header && r[0].style === "header");
+  if (start < 0) throw new Error(`no section ${header}`);
+  const rows = [];
+  for (let i = start + 1; i < sheet.rows.length; i++) {
+    const row = sheet.rows[i];
+    if (row === undefined || row.length === 0) break;
+    rows.push(row);
+  }
+  return rows;
+}
+
 /** The values of the cells of a row (null for empty cells). */
 export function values(row: ReadonlyArray<OutputCell | null> | undefined): OutputValue[] {
   return (row ?? []).map((c) => (c === null ? null : c.v));

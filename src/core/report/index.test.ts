@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import type { Lang, OutputSheet } from "../types";
+import { buildOutputSheets, OUTPUT_SHEET_NAMES, type ReportInput } from "./index";
+import { problem, sampleChambers, sampleJson, values } from "./testkit";
+
+function input(lang: Lang, over: Partial<ReportInput> = {}): ReportInput {
+  return {
+    lang,
+    json: sampleJson(),
+    problems: [problem()],
+    chambers: sampleChambers(),
+    names: OUTPUT_SHEET_NAMES[lang],
+    found: [],
+    ...over,
+  };
+}
+
+function headerRow(s: OutputSheet | undefined) {
+  return values(s?.rows[0]);
+}
+
+describe("buildOutputSheets", () => {
+  it("builds summary, growth, coverage, chambers and problems, in that order, under the given names", () => {
+    const names = { ...OUTPUT_SHEET_NAMES.zh, summary: "汇总 (2)" };
+    const sheets = buildOutputSheets(input("zh", { names }));
+    expect(sheets.map((s) => [s.key, s.name])).toEqual([
+      ["summary", "汇总 (2)"],
+      ["growth", "会员增长"],
+      ["coverage", "覆盖率"],
+      ["chambers", "商会明细"],
+      ["problems", "校验结果"],
+    ]);
+  });
+
+  it("names the sheets in Chinese and in English", () => {
+    expect(Object.values(OUTPUT_SHEET_NAMES.zh)).toEqual([
+      "汇总",
+      "会员增长",
+      "覆盖率",
+      "商会明细",
+      "校验结果",
+    ]);
+    expect(Object.values(OUTPUT_SHEET_NAMES.en)).toEqual([
+      "Summary",
+      "Growth",
+      "Coverage",
+      "Chambers report",
+      "Problems",
+    ]);
+  });
+
+  it("switches every header between Chinese and English", () => {
+    const zh = buildOutputSheets(input("zh"));
+    const en = buildOutputSheets(input("en"));
+    expect(zh.map((s) => headerRow(s)[0])).toEqual([
+      "商会统计汇总",
+      "年度",
+      "乡镇街道",
+      "商会编号",
+      "级别",
+    ]);
+    expect(en.map((s) => headerRow(s)[0])).toEqual([
+      "Chamber statistics summary",
+      "Year",
+      "Township",
+      "Chamber ID",
+      "Severity",
+    ]);
+    expect(values(en[4]?.rows[1]).slice(0, 2)).toEqual(["Error", "blank-required"]);
+  });
+
+  it("gives every sheet a width for each column it uses", () => {
+    for (const s of buildOutputSheets(input("zh"))) {
+      const used = Math.max(...s.rows.map((r) => r.length));
+      expect([s.key, s.columnWidths.length]).toEqual([s.key, used]);
+      expect(s.columnWidths.every((w) => w >= 6 && w <= 80)).toBe(true);
+    }
+  });
+
+  it("never writes a number where a figure is unavailable", () => {
+    const json = sampleJson();
+    json.members = null;
+    json.series = null;
+    json.dues = null;
+    const sheets = buildOutputSheets(input("zh", { json }));
+    const growth = sheets[1];
+    expect(growth?.rows.every((r) => r.every((c) => typeof c?.v !== "number"))).toBe(true);
+  });
+});
