@@ -76,11 +76,6 @@ describe("chambers report", () => {
     expect(s.rows[1]?.[13]?.fmt).toBe(FMT_PERCENT);
   });
 
-  it("counts a chamber with a social organisation's credit code (51…) as registered", () => {
-    const row = report().rows[2];
-    expect([row?.[0]?.v, row?.[4]?.v]).toEqual(["C02", "是"]);
-  });
-
   it("ends with the direct-and-other row and a total row", () => {
     const s = report();
     expect(values(s.rows[3])).toEqual([

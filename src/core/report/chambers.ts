@@ -36,6 +36,8 @@ import {
   text,
   totalText,
 } from "./cells";
+import { dayFromIso } from "../dates";
+import { activeChambersAt } from "../metrics/chambers";
 import { REPORT_LABELS, type ReportLabels } from "./labels";
 
 export interface ChambersInput {
@@ -80,9 +82,10 @@ export function buildChambersSheet(input: ChambersInput): OutputSheet {
     }
     if (input.json.chambers === null) notes.push(l.chambersReport.chambersUnavailable);
   } else {
-    const asOf = dayOf(input.json.asOf);
-    for (const record of input.chambers) {
-      if (record.counted && isActive(record, asOf)) rows.push(recordOnlyRow(record, w, tally));
+    const asOf = dayFromIso(input.json.asOf);
+    if (asOf === null) throw new RangeError(`asOf is not a YYYY-MM-DD date: ${input.json.asOf}`);
+    for (const record of activeChambersAt(input.chambers, asOf)) {
+      rows.push(recordOnlyRow(record, w, tally));
     }
     notes.push(l.chambersReport.duesUnavailable);
   }
@@ -127,18 +130,14 @@ function recordsById(records: readonly ChamberRecord[]): Map<string, ChamberReco
   return byId;
 }
 
-/** A social organisation's credit code (51…) means registered with civil affairs (SPEC §1.1). */
-function isRegistered(r: ChamberRecord): boolean {
-  return r.registered || (r.uscc !== null && r.uscc.startsWith("51"));
-}
-
 function flag(b: boolean, w: Words): OutputCell {
   return b ? w.yes : w.no;
 }
 
 /** The columns from 商会类型 to 会刊, counting the flags into the tally. */
 function recordCells(r: ChamberRecord, w: Words, t: Tally): Row {
-  const registered = isRegistered(r);
+  // The reader already counts a 51… credit code as registered (SPEC §1.1), as the metrics do.
+  const registered = r.registered;
   const hasWebsite = r.website !== null && r.website !== "";
   t.chambers++;
   t.registered += registered ? 1 : 0;
@@ -230,14 +229,4 @@ function totalRow(t: Tally, dues: DuesMetrics | null, l: ReportLabels): Row {
     n(t.journal),
     ...duesPart,
   ];
-}
-
-/** Days since 1970-01-01 of a YYYY-MM-DD date, with no time zone involved. */
-function dayOf(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number);
-  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / 86_400_000;
-}
-
-function isActive(r: ChamberRecord, day: number): boolean {
-  return r.founded <= day && (r.dissolved === null || r.dissolved > day);
 }

@@ -183,6 +183,7 @@ export function sampleChambers(): ChamberRecord[] {
       name: "服装行业商会",
       row: 3,
       type: "industry",
+      registered: true,
       presidentEntrepreneur: true,
       uscc: "51350100MJ0000000X",
     }),
