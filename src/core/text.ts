@@ -8,16 +8,22 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 /** No-break spaces (NBSP, narrow NBSP, figure space) and the ideographic space. */
 const ODD_SPACES = /[\u00A0\u2007\u202F\u3000]/g;
 
+const ANY_INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00A0\u2007\u202F\u3000]/;
+
 /** Removes zero-width characters and turns no-break and ideographic spaces into plain spaces. */
 export function stripInvisible(s: string): string {
+  // Most cells hold none of these: test once before building new strings (a hot path).
+  if (!ANY_INVISIBLE.test(s)) return s;
   return s.replace(ZERO_WIDTH, "").replace(ODD_SPACES, " ");
 }
 
 const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/g;
 const FULL_WIDTH_OFFSET = 0xfee0;
+const ANY_WIDE = /[\uFF01-\uFF5E\u3000\uFFE5]/;
 
 /** Folds full-width ASCII (Ａ, １, （, ％ …) to ASCII, U+3000 to a space and ￥ to ¥. */
 export function foldWidth(s: string): string {
+  if (!ANY_WIDE.test(s)) return s;
   return s
     .replace(FULL_WIDTH_ASCII, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET))
     .replace(/\u3000/g, " ")

@@ -3,7 +3,6 @@ import type { DetectedSheet } from "../detect";
 import { yearOfDay } from "../dates";
 import type { RowReader } from "../read";
 import type { DuesRecord, RowAccount } from "../types";
-import { claimUnique } from "./checks";
 import { EARLIEST_YEAR, eachRow, type SheetReadContext } from "./context";
 import type { MemberRef } from "./members";
 
@@ -57,13 +56,36 @@ export function checkPayment(
   }
 }
 
+/**
+ * The first row of a member and year claims it; returns that row when `row` repeats it, else null.
+ * Years are kept per member as [year, row, year, row, …]: a member has a handful of dues rows, and
+ * one map lookup by member ID is cheaper than a composite key per row.
+ */
+export function claimMemberYear(
+  seen: Map<string, number[]>,
+  memberId: string,
+  year: number,
+  row: number
+): number | null {
+  const claimed = seen.get(memberId);
+  if (!claimed) {
+    seen.set(memberId, [year, row]);
+    return null;
+  }
+  for (let i = 0; i < claimed.length; i += 2) {
+    if (claimed[i] === year) return claimed[i + 1] ?? null;
+  }
+  claimed.push(year, row);
+  return null;
+}
+
 export function readDues(
   sheet: DetectedSheet,
   ctx: SheetReadContext,
   members: ReadonlyMap<string, MemberRef>
 ): DuesRead {
   const records: DuesRecord[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, number[]>();
   const account = eachRow(sheet, ctx, (r) => {
     const memberId = r.id("memberId");
     const year = r.year("year", EARLIEST_YEAR, ctx.todayYear + 1);
@@ -73,9 +95,10 @@ export function readDues(
     const paidOn = r.pastDate("paidOn", "warning");
     const member = memberId === null ? null : checkMember(r, memberId, members);
     if (memberId !== null && year !== null) {
-      claimUnique(seen, `${memberId}\u0000${year}`, r, (firstRow) =>
-        r.report("duplicate-dues", "error", "year", { memberId, year, firstRow })
-      );
+      const firstRow = claimMemberYear(seen, memberId, year, r.rowNumber);
+      if (firstRow !== null) {
+        r.report("duplicate-dues", "error", "year", { memberId, year, firstRow });
+      }
     }
     if (member && year !== null) checkDuesWithinMembership(r, year, member);
     checkPayment(r, due, paid, paidOn !== null || r.locate("paidOn").value !== null);
