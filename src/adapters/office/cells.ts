@@ -1,0 +1,206 @@
+/**
+ * Cells between Office.js and the core: what `values`/`valueTypes`/`numberFormat` say about a cell
+ * (text, number, date, boolean, error), and what to write for an output cell so that text stays
+ * literal text. Pure functions; no Office.js calls.
+ */
+import { dayFromIso, serialOfDay } from "../../core/dates";
+import type { CellStyle, DateSystem, OutputCell, OutputDate, RawCell } from "../../core/types";
+
+/** Output sheets are identified by workbook names `ChamberStats_<key>` referring to their A1. */
+export const MARKER_PREFIX = "ChamberStats_";
+
+/** The lowest ExcelApi set the adapter needs (freeze panes, chart series, workbook protection). */
+export const MIN_EXCEL_API = "1.7";
+
+/**
+ * Whether an Excel number format shows a number as a date (or time): a y, m, d, h or s token
+ * outside quoted literals, escapes and bracketed colour/locale codes. "General", "0.00%",
+ * "#,##0" and "@" are not dates.
+ */
+export function isDateFormat(format: unknown): boolean {
+  if (typeof format !== "string" || format === "" || format === "@") return false;
+  const first = format.split(";")[0] ?? "";
+  if (/^general$/i.test(first.trim())) return false;
+  const bare = first
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/_./g, "")
+    .replace(/\*./g, "")
+    .replace(/\[(h+|m+|s+)\]/gi, "h")
+    .replace(/\[[^\]]*\]/g, "");
+  return /[ymdhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
+}
+
+/**
+ * One cell as the core reads it, from what Office.js returns: `valueTypes` tells errors, booleans,
+ * text and numbers apart; a number shown with a date format is a date cell (its serial, in the
+ * workbook's own date system).
+ */
+export function rawCellOf(value: unknown, type: unknown, format: unknown): RawCell {
+  switch (type) {
+    case "Empty":
+      return null;
+    case "Error":
+      return { kind: "error", error: String(value) };
+    case "Boolean":
+      return value === true || value === "TRUE" || value === "true";
+    case "String":
+      return typeof value === "string" ? value : String(value);
+    case "Double": {
+      const n = typeof value === "number" ? value : Number(value);
+      if (!Number.isFinite(n)) return String(value);
+      return isDateFormat(format) ? { kind: "date", serial: n } : n;
+    }
+    default:
+      if (value === "" || value === null || value === undefined) return null;
+      return typeof value === "number" || typeof value === "boolean" ? value : String(value);
+  }
+}
+
+/** A sheet name as it appears in a formula reference: always quoted, quotes doubled. */
+export function quotedSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A string as an Excel formula literal: in double quotes, quotes doubled. */
+function formulaString(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** Excel refuses string literals longer than 255 characters inside a formula. */
+const MAX_FORMULA_STRING = 255;
+
+/**
+ * `=HYPERLINK("#'会员'!C12","会员")`: a link to a cell of this workbook whose shown text is a string
+ * literal (so the text is never evaluated). Null when a part is too long for a formula literal.
+ */
+export function hyperlinkFormula(sheet: string, cell: string, text: string): string | null {
+  const target = `#${quotedSheet(sheet)}!${cell}`;
+  if (target.length > MAX_FORMULA_STRING || text.length > MAX_FORMULA_STRING) return null;
+  return `=HYPERLINK(${formulaString(target)},${formulaString(text)})`;
+}
+
+function isOutputDate(v: unknown): v is OutputDate {
+  return typeof v === "object" && v !== null && typeof (v as { date?: unknown }).date === "string";
+}
+
+/** What goes into `values` and `numberFormat` for one output cell. */
+export interface CellWrite {
+  /** null leaves the (already cleared) cell empty. */
+  readonly value: string | number | boolean | null;
+  /** null leaves the format alone (General on a cleared sheet). */
+  readonly format: string | null;
+  /** Set when the link could not be a HYPERLINK formula: written with `range.hyperlink` instead. */
+  readonly hyperlink?: { readonly documentReference: string; readonly textToDisplay: string };
+}
+
+/** The text a cell shows, for a link's friendly name. */
+function shownText(cell: OutputCell): string {
+  const v = cell.v;
+  if (v === null) return cell.link ? `${cell.link.sheet}!${cell.link.cell}` : "";
+  if (isOutputDate(v)) return v.date;
+  return String(v);
+}
+
+/**
+ * Converts an output cell. Text is written into cells formatted as Text ("@"), set before the
+ * values in the same batch: Excel then stores the string exactly as given, so "=1+1", "+86 138…",
+ * "-" or "001" stay literal text and are never turned into formulas, numbers or dates.
+ */
+export function cellWrite(cell: OutputCell | null, system: DateSystem): CellWrite {
+  if (!cell) return { value: null, format: null };
+  if (cell.link) {
+    const text = shownText(cell);
+    const formula = hyperlinkFormula(cell.link.sheet, cell.link.cell, text);
+    if (formula) return { value: formula, format: null };
+    return {
+      value: text === "" ? null : text,
+      format: "@",
+      hyperlink: {
+        documentReference: `${quotedSheet(cell.link.sheet)}!${cell.link.cell}`,
+        textToDisplay: text,
+      },
+    };
+  }
+  const v = cell.v;
+  if (v === null) return { value: null, format: cell.fmt ?? null };
+  if (typeof v === "string") return { value: v === "" ? null : v, format: "@" };
+  if (typeof v === "number" || typeof v === "boolean")
+    return { value: v, format: cell.fmt ?? null };
+  const day = dayFromIso(v.date);
+  if (day === null) return { value: v.date, format: "@" };
+  return { value: serialOfDay(day, system), format: cell.fmt ?? "yyyy-mm-dd" };
+}
+
+/**
+ * Bytes a value takes in a request or response, counted pessimistically: JSON text with every
+ * non-ASCII character as a six-byte \u escape, so that estimates never undershoot Excel's count.
+ */
+export function payloadBytes(value: unknown): number {
+  if (value === null || value === undefined) return 4;
+  if (typeof value === "number") return String(value).length;
+  if (typeof value === "boolean") return value ? 4 : 5;
+  if (typeof value === "string") {
+    let n = 2;
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      n += code < 0x20 || code === 0x22 || code === 0x5c ? 2 : code < 0x80 ? 1 : 6;
+    }
+    return n;
+  }
+  if (Array.isArray(value)) {
+    let n = 2;
+    for (const v of value) n += payloadBytes(v) + 1;
+    return n;
+  }
+  return payloadBytes(JSON.stringify(value));
+}
+
+/** Formats of each cell style of the output sheets. */
+export interface StyleFormat {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  readonly fontColor?: string;
+  readonly fill?: string;
+}
+
+export const STYLE_FORMATS: Readonly<Record<CellStyle, StyleFormat>> = {
+  title: { bold: true, fontSize: 14, fontColor: "#1F3864" },
+  header: { bold: true, fill: "#D9E1F2", fontColor: "#1F3864" },
+  label: { fill: "#F2F2F2" },
+  total: { bold: true, fill: "#EDEDED" },
+  note: { italic: true, fontColor: "#7F7F7F" },
+  error: { bold: true, fontColor: "#C00000" },
+  warning: { fontColor: "#9C5700" },
+};
+
+/** Excel column width in points for a width in characters of the default font. */
+export function columnWidthPoints(characters: number): number {
+  return Math.round((Math.max(0, characters) * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** "C" for 0-based column 2. */
+export function columnLetters(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** Parses the sheet name out of a name's value or formula: "'汇总'!$A$1" or "=Summary!$A$1". */
+export function sheetOfReference(reference: unknown): string | null {
+  if (typeof reference !== "string") return null;
+  const text = reference.startsWith("=") ? reference.slice(1) : reference;
+  if (text.includes("#REF!")) return null;
+  if (text.startsWith("'")) {
+    const m = /^'((?:[^']|'')+)'!/.exec(text);
+    return m ? (m[1] as string).replace(/''/g, "'") : null;
+  }
+  const bang = text.lastIndexOf("!");
+  return bang > 0 ? text.slice(0, bang) : null;
+}

@@ -1,0 +1,318 @@
+/* global Excel, Office */
+/**
+ * Reading the workbook through Office.js in as few round trips as the payload allows:
+ *  1. one sync for the workbook's outline (sheets, names, tables, protection, date system);
+ *  2. one sync for every input sheet's used range, the tables' ranges and the owned sheets' state;
+ *  3. then the cells (values, valueTypes, numberFormat) in row blocks packed into syncs of at most
+ *     `responseBudget` estimated bytes, several sheets per sync when they fit; a payload error
+ *     halves the estimate and retries the same rows.
+ * Owned output sheets are not read: they are outputs, and the core never takes them as input.
+ */
+import type { OutputSheetKey, SheetGrid, TableArea, WorkbookGrid } from "../../core/types";
+import { MARKER_PREFIX, payloadBytes, rawCellOf, sheetOfReference } from "./cells";
+import { isPayloadError } from "./errors";
+import { HostError } from "./host";
+
+export const OUTPUT_KEYS: readonly OutputSheetKey[] = [
+  "summary",
+  "growth",
+  "coverage",
+  "chambers",
+  "problems",
+];
+
+/** Counts the round trips of one Excel.run. */
+export class SyncCounter {
+  count = 0;
+  constructor(private readonly context: Excel.RequestContext) {}
+  async sync(): Promise<void> {
+    this.count += 1;
+    await this.context.sync();
+  }
+}
+
+export function isSetSupported(version: string): boolean {
+  return Office.context.requirements.isSetSupported("ExcelApi", version);
+}
+
+export interface WorkbookOutline {
+  /** Every sheet's name, in tab order. */
+  readonly sheets: readonly string[];
+  /** Output sheets by key, from the ownership markers that still point at a sheet. */
+  readonly owned: ReadonlyMap<OutputSheetKey, string>;
+  /** Markers whose sheet is gone (#REF!) or that point nowhere: deleted on the next write. */
+  readonly staleMarkers: readonly string[];
+  readonly dateSystem: 1900 | 1904;
+  readonly structureProtected: boolean;
+  readonly readOnly: boolean;
+  readonly tableNames: readonly string[];
+}
+
+/** Marker name of an output sheet: ChamberStats_summary, … */
+export function markerName(key: OutputSheetKey): string {
+  return `${MARKER_PREFIX}${key}`;
+}
+
+function markerKey(name: string): OutputSheetKey | null {
+  if (!name.toLowerCase().startsWith(MARKER_PREFIX.toLowerCase())) return null;
+  const key = name.slice(MARKER_PREFIX.length).toLowerCase();
+  return OUTPUT_KEYS.find((k) => k === key) ?? null;
+}
+
+/** Sync 1: the workbook's outline. */
+export async function readOutline(
+  context: Excel.RequestContext,
+  counter: SyncCounter
+): Promise<WorkbookOutline> {
+  const wb = context.workbook;
+  const sheets = wb.worksheets.load("items/name");
+  const names = wb.names.load("items/name,items/type,items/value");
+  const tables = wb.tables.load("items/name");
+  const protection = wb.protection.load("protected");
+  // DATE(1904,1,1) is serial 0 in the 1904 date system and 1462 in the 1900 system; the
+  // workbook's own setting (Workbook.use1904DateSystem) is not in any released requirement set.
+  const epoch = wb.functions.date(1904, 1, 1).load("value");
+  const canReadOnly = isSetSupported("1.8");
+  if (canReadOnly) wb.load("readOnly");
+  await counter.sync();
+
+  const sheetNames = sheets.items.map((s) => s.name);
+  const lower = new Map(sheetNames.map((n) => [n.toLowerCase(), n] as const));
+  const owned = new Map<OutputSheetKey, string>();
+  const stale: string[] = [];
+  for (const item of names.items) {
+    const key = markerKey(item.name);
+    if (!key) continue;
+    const target = item.type === "Range" ? sheetOfReference(item.value) : null;
+    const sheet = target === null ? undefined : lower.get(target.toLowerCase());
+    if (sheet !== undefined && !owned.has(key) && ![...owned.values()].includes(sheet)) {
+      owned.set(key, sheet);
+    } else {
+      stale.push(item.name);
+    }
+  }
+  return {
+    sheets: sheetNames,
+    owned,
+    staleMarkers: stale,
+    dateSystem: epoch.value === 0 ? 1904 : 1900,
+    structureProtected: protection.protected,
+    readOnly: canReadOnly ? wb.readOnly : false,
+    tableNames: tables.items.map((t) => t.name),
+  };
+}
+
+interface UsedArea {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+/** What the write phase needs to know about an owned sheet before replacing its contents. */
+export interface OwnedSheetState {
+  readonly protected: boolean;
+  /** Charts on the sheet, to be deleted before new ones are drawn. */
+  readonly charts: readonly Excel.Chart[];
+}
+
+export interface SheetLayout {
+  readonly used: readonly UsedArea[];
+  readonly tables: ReadonlyMap<string, TableArea[]>;
+  readonly owned: ReadonlyMap<string, OwnedSheetState>;
+}
+
+/** Sync 2: used ranges of the input sheets, the tables' areas, and the owned sheets' state. */
+export async function readLayout(
+  context: Excel.RequestContext,
+  counter: SyncCounter,
+  outline: WorkbookOutline
+): Promise<SheetLayout> {
+  const wb = context.workbook;
+  const ownedNames = new Set([...outline.owned.values()]);
+  const usedProxies: Array<{ sheet: string; range: Excel.Range }> = [];
+  const ownedProxies: Array<{
+    sheet: string;
+    protection: Excel.WorksheetProtection;
+    charts: Excel.ChartCollection;
+  }> = [];
+  for (const name of outline.sheets) {
+    const ws = wb.worksheets.getItem(name);
+    if (ownedNames.has(name)) {
+      ownedProxies.push({
+        sheet: name,
+        protection: ws.protection.load("protected"),
+        charts: ws.charts.load("items/name"),
+      });
+      continue;
+    }
+    const range = ws.getUsedRangeOrNullObject(true);
+    range.load("rowIndex,columnIndex,rowCount,columnCount");
+    usedProxies.push({ sheet: name, range });
+  }
+  const tableProxies = outline.tableNames.map((name) => {
+    const table = wb.tables.getItem(name);
+    const sheet = table.worksheet.load("name");
+    const range = table.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
+    return { name, sheet, range };
+  });
+  await counter.sync();
+
+  const used = usedProxies
+    .filter((u) => !u.range.isNullObject)
+    .map((u) => ({
+      sheet: u.sheet,
+      row: u.range.rowIndex,
+      column: u.range.columnIndex,
+      rowCount: u.range.rowCount,
+      columnCount: u.range.columnCount,
+    }));
+  const tables = new Map<string, TableArea[]>();
+  for (const t of tableProxies) {
+    const list = tables.get(t.sheet.name) ?? [];
+    list.push({
+      name: t.name,
+      headerRow: t.range.rowIndex + 1,
+      firstColumn: t.range.columnIndex + 1,
+      lastColumn: t.range.columnIndex + t.range.columnCount,
+      lastRow: t.range.rowIndex + t.range.rowCount,
+    });
+    tables.set(t.sheet.name, list);
+  }
+  const owned = new Map<string, OwnedSheetState>();
+  for (const o of ownedProxies) {
+    owned.set(o.sheet, { protected: o.protection.protected, charts: o.charts.items });
+  }
+  return { used, tables, owned };
+}
+
+export interface ReadBudget {
+  /** Largest estimated response per sync, in bytes (Excel on the web refuses more than 5 MB). */
+  readonly responseBytes: number;
+  /** First guess of the bytes a cell takes in a response, before any block was measured. */
+  readonly bytesPerCell: number;
+}
+
+export const DEFAULT_READ_BUDGET: ReadBudget = { responseBytes: 4_000_000, bytesPerCell: 72 };
+
+interface PendingBlock {
+  readonly area: UsedArea;
+  /** 0-based offset within the used area. */
+  readonly offset: number;
+  readonly rowCount: number;
+  readonly range: Excel.Range;
+}
+
+/** Bytes per cell actually seen in a block's response (pessimistic count), with a 10% margin. */
+function measuredBytesPerCell(block: PendingBlock): number {
+  const cells = block.rowCount * block.area.columnCount;
+  const bytes =
+    payloadBytes(block.range.values) +
+    payloadBytes(block.range.valueTypes) +
+    payloadBytes(block.range.numberFormat);
+  return Math.max(8, (bytes / Math.max(1, cells)) * 1.1);
+}
+
+function toRows(block: PendingBlock): SheetGrid["rows"] {
+  const values = block.range.values;
+  const types = block.range.valueTypes;
+  const formats = block.range.numberFormat;
+  return values.map((line, r) => line.map((v, c) => rawCellOf(v, types[r]?.[c], formats[r]?.[c])));
+}
+
+/**
+ * Sync 3 and on: the cells of every used area, in row blocks. Each sync carries as many blocks
+ * (of one or several sheets) as fit in the response budget by the current estimate of bytes per
+ * cell, which is measured per sheet after each block. A payload error doubles the estimate and
+ * retries the same rows; a single row that still does not fit is a HostError("payload").
+ */
+export async function readCells(
+  context: Excel.RequestContext,
+  counter: SyncCounter,
+  layout: SheetLayout,
+  budget: ReadBudget,
+  onProgress: (fraction: number) => void
+): Promise<Map<string, SheetGrid["rows"][number][]>> {
+  const rows = new Map<string, SheetGrid["rows"][number][]>();
+  const next = new Map<string, number>();
+  const estimate = new Map<string, number>();
+  let fallback = budget.bytesPerCell;
+  const totalCells = layout.used.reduce((s, a) => s + a.rowCount * a.columnCount, 0);
+  let doneCells = 0;
+  for (const area of layout.used) {
+    rows.set(area.sheet, []);
+    next.set(area.sheet, 0);
+  }
+  const remaining = (): UsedArea[] =>
+    layout.used.filter((a) => (next.get(a.sheet) ?? 0) < a.rowCount);
+
+  while (remaining().length > 0) {
+    const blocks: PendingBlock[] = [];
+    let planned = 0;
+    for (const area of remaining()) {
+      const perRow = area.columnCount * (estimate.get(area.sheet) ?? fallback);
+      const room = budget.responseBytes - planned;
+      const offset = next.get(area.sheet) ?? 0;
+      let take = Math.min(area.rowCount - offset, Math.floor(room / perRow));
+      if (take < 1) {
+        if (blocks.length > 0) break;
+        take = 1;
+      }
+      const ws = context.workbook.worksheets.getItem(area.sheet);
+      const range = ws.getRangeByIndexes(area.row + offset, area.column, take, area.columnCount);
+      range.load("values,valueTypes,numberFormat");
+      blocks.push({ area, offset, rowCount: take, range });
+      planned += take * perRow;
+      if (planned >= budget.responseBytes) break;
+    }
+    try {
+      await counter.sync();
+    } catch (error) {
+      if (!isPayloadError(error)) throw error;
+      if (blocks.length === 1 && blocks[0]?.rowCount === 1) {
+        throw new HostError(
+          "payload",
+          `one row of "${blocks[0].area.sheet}" is larger than Excel can send`
+        );
+      }
+      for (const b of blocks) {
+        estimate.set(b.area.sheet, (estimate.get(b.area.sheet) ?? fallback) * 2);
+      }
+      fallback *= 2;
+      continue;
+    }
+    for (const b of blocks) {
+      const list = rows.get(b.area.sheet) as SheetGrid["rows"][number][];
+      for (const line of toRows(b)) list.push(line);
+      next.set(b.area.sheet, b.offset + b.rowCount);
+      estimate.set(b.area.sheet, measuredBytesPerCell(b));
+      doneCells += b.rowCount * b.area.columnCount;
+    }
+    onProgress(totalCells === 0 ? 1 : doneCells / totalCells);
+  }
+  return rows;
+}
+
+/** The grid handed to the core: every non-owned sheet, empty ones included (for detection by name). */
+export function buildGrid(
+  outline: WorkbookOutline,
+  layout: SheetLayout,
+  cells: Map<string, SheetGrid["rows"][number][]>
+): WorkbookGrid {
+  const ownedNames = new Set([...outline.owned.values()]);
+  const sheets: SheetGrid[] = [];
+  for (const name of outline.sheets) {
+    if (ownedNames.has(name)) continue;
+    const area = layout.used.find((a) => a.sheet === name);
+    const tables = layout.tables.get(name);
+    sheets.push({
+      name,
+      rows: cells.get(name) ?? [],
+      firstRow: area ? area.row + 1 : 1,
+      firstColumn: area ? area.column + 1 : 1,
+      ...(tables ? { tables } : {}),
+    });
+  }
+  return { sheets, dateSystem: outline.dateSystem };
+}

@@ -1,0 +1,440 @@
+/* global Excel */
+/**
+ * Writing the output sheets through Office.js. The work is a list of operations (sheet set-up,
+ * blocks of values with their number formats, style rectangles, charts), each with an estimate of
+ * its request bytes; they are packed into syncs of at most `requestBytes`, so the number of round
+ * trips grows only with the payload. Calculation (and, where ExcelApi 1.9 allows, screen updating)
+ * is suspended in every write sync. A payload error splits the failed operations and retries.
+ *
+ * Ownership: an output sheet is one the workbook name `ChamberStats_<key>` points at. It is
+ * cleared and reused (renamed when the core chose another name), so formulas elsewhere that refer
+ * to it keep working; a sheet the add-in did not create is never touched.
+ */
+import type { DateSystem, OutputCell, OutputSheet, OutputSheetKey } from "../../core/types";
+import {
+  cellWrite,
+  columnLetters,
+  columnWidthPoints,
+  payloadBytes,
+  STYLE_FORMATS,
+  type StyleFormat,
+} from "./cells";
+import { isPayloadError } from "./errors";
+import { HostError } from "./host";
+import {
+  isSetSupported,
+  markerName,
+  type SheetLayout,
+  type SyncCounter,
+  type WorkbookOutline,
+} from "./read";
+
+export interface WriteBudget {
+  /** Largest estimated request per sync, in bytes (Excel on the web refuses more than 5 MB). */
+  readonly requestBytes: number;
+}
+
+export const DEFAULT_WRITE_BUDGET: WriteBudget = { requestBytes: 4_000_000 };
+
+/** Estimated request bytes of one action beyond its arguments (object path, method, ids). */
+const ACTION_BYTES = 96;
+
+interface Op {
+  readonly bytes: number;
+  apply(context: Excel.RequestContext): void;
+  /** Two halves of this operation, for a retry after a payload error; null when it cannot split. */
+  split(): [Op, Op] | null;
+}
+
+function simpleOp(bytes: number, apply: (context: Excel.RequestContext) => void): Op {
+  return { bytes, apply, split: () => null };
+}
+
+interface Target {
+  readonly out: OutputSheet;
+  /** The sheet's name when the write starts (an owned sheet may be renamed to `finalName`). */
+  readonly currentName: string | null;
+  readonly finalName: string;
+}
+
+/** Picks where each output sheet goes: its owned sheet when there is one, else a new sheet. */
+export function planTargets(outputs: readonly OutputSheet[], outline: WorkbookOutline): Target[] {
+  const taken = new Set(outline.sheets.map((s) => s.toLowerCase()));
+  const ownedNames = new Set([...outline.owned.values()].map((s) => s.toLowerCase()));
+  const targets: Target[] = [];
+  for (const out of outputs) {
+    const current = outline.owned.get(out.key) ?? null;
+    let finalName = out.name;
+    const clash = (n: string): boolean =>
+      taken.has(n.toLowerCase()) && n.toLowerCase() !== current?.toLowerCase();
+    // The core never picks a user's sheet; an owned sheet of another key with this name, or a
+    // name taken meanwhile, gets the next free suffix rather than overwriting anything.
+    for (let n = 2; clash(finalName); n++) finalName = `${out.name} (${n})`;
+    if (current) taken.delete(current.toLowerCase());
+    taken.add(finalName.toLowerCase());
+    targets.push({ out, currentName: current, finalName });
+  }
+  void ownedNames;
+  return targets;
+}
+
+function sheetProxy(context: Excel.RequestContext, name: string): Excel.Worksheet {
+  return context.workbook.worksheets.getItem(name);
+}
+
+/** Sets up one output sheet: reuse (clear, rename, drop old charts) or create, plus its marker. */
+function setupOps(target: Target, outline: WorkbookOutline, layout: SheetLayout): Op[] {
+  const { out, currentName, finalName } = target;
+  const ops: Op[] = [];
+  ops.push(
+    simpleOp(ACTION_BYTES * 4 + payloadBytes(finalName) * 2, (context) => {
+      const wb = context.workbook;
+      let ws: Excel.Worksheet;
+      if (currentName) {
+        ws = sheetProxy(context, currentName);
+        ws.getRange().clear("All");
+        for (const chart of layout.owned.get(currentName)?.charts ?? []) chart.delete();
+        if (currentName !== finalName) ws.name = finalName;
+      } else {
+        ws = wb.worksheets.add(finalName);
+      }
+      if (!outline.owned.has(out.key)) {
+        wb.names.add(
+          markerName(out.key),
+          ws.getRange("A1"),
+          `chamber-stats output sheet (${out.key})`
+        );
+      }
+      if (out.freezeRows > 0) ws.freezePanes.freezeRows(out.freezeRows);
+      else ws.freezePanes.unfreeze();
+    })
+  );
+  ops.push(
+    simpleOp(ACTION_BYTES * out.columnWidths.length, (context) => {
+      const ws = sheetProxy(context, finalName);
+      out.columnWidths.forEach((width, i) => {
+        const col = columnLetters(i);
+        ws.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(width);
+      });
+    })
+  );
+  return ops;
+}
+
+/** A block of rows [from, to) of an output sheet as values and number formats. */
+function valuesOp(
+  sheet: string,
+  rows: OutputSheet["rows"],
+  width: number,
+  from: number,
+  to: number,
+  system: DateSystem
+): Op {
+  const values: Array<Array<string | number | boolean | null>> = [];
+  const formats: Array<Array<string | null>> = [];
+  const links: Array<{
+    row: number;
+    column: number;
+    link: NonNullable<ReturnType<typeof cellWrite>["hyperlink"]>;
+  }> = [];
+  let anyFormat = false;
+  for (let r = from; r < to; r++) {
+    const line = rows[r] ?? [];
+    const vs: Array<string | number | boolean | null> = [];
+    const fs: Array<string | null> = [];
+    for (let c = 0; c < width; c++) {
+      const w = cellWrite((line[c] ?? null) as OutputCell | null, system);
+      vs.push(w.value);
+      fs.push(w.format);
+      if (w.format !== null) anyFormat = true;
+      if (w.hyperlink) links.push({ row: r, column: c, link: w.hyperlink });
+    }
+    values.push(vs);
+    formats.push(fs);
+  }
+  const bytes =
+    ACTION_BYTES * (2 + links.length) +
+    payloadBytes(values) +
+    (anyFormat ? payloadBytes(formats) : 0) +
+    links.reduce(
+      (s, l) => s + payloadBytes(l.link.documentReference) + payloadBytes(l.link.textToDisplay),
+      0
+    );
+  return {
+    bytes,
+    apply: (context) => {
+      const ws = sheetProxy(context, sheet);
+      const range = ws.getRangeByIndexes(from, 0, to - from, width);
+      // Text format first, in the same batch: the values that follow are then stored literally.
+      if (anyFormat) range.numberFormat = formats;
+      range.values = values;
+      for (const l of links) {
+        ws.getRangeByIndexes(l.row, l.column, 1, 1).hyperlink = {
+          documentReference: l.link.documentReference,
+          textToDisplay: l.link.textToDisplay,
+        };
+      }
+    },
+    split: () => {
+      if (to - from < 2) return null;
+      const mid = from + Math.floor((to - from) / 2);
+      return [
+        valuesOp(sheet, rows, width, from, mid, system),
+        valuesOp(sheet, rows, width, mid, to, system),
+      ];
+    },
+  };
+}
+
+/** Rows of one output sheet cut into blocks of at most `budget` estimated request bytes. */
+function valueOps(sheet: string, out: OutputSheet, system: DateSystem, budget: number): Op[] {
+  const width = Math.max(1, ...out.rows.map((r) => r.length));
+  const ops: Op[] = [];
+  let from = 0;
+  let bytes = 0;
+  for (let r = 0; r < out.rows.length; r++) {
+    const line = out.rows[r] ?? [];
+    let rowBytes = 4;
+    for (let c = 0; c < width; c++) {
+      const cell = (line[c] ?? null) as OutputCell | null;
+      const w = cellWrite(cell, system);
+      rowBytes += payloadBytes(w.value) + payloadBytes(w.format) + 2;
+      if (w.hyperlink) rowBytes += ACTION_BYTES + payloadBytes(w.hyperlink.documentReference) * 2;
+    }
+    if (bytes + rowBytes > budget && r > from) {
+      ops.push(valuesOp(sheet, out.rows, width, from, r, system));
+      from = r;
+      bytes = 0;
+    }
+    bytes += rowBytes;
+  }
+  if (out.rows.length > from)
+    ops.push(valuesOp(sheet, out.rows, width, from, out.rows.length, system));
+  return ops;
+}
+
+interface Rect {
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/** Cells of each style merged into rectangles: horizontal runs, then identical runs stacked. */
+export function styleRects(out: OutputSheet): Map<string, Rect[]> {
+  const result = new Map<string, Rect[]>();
+  const open = new Map<string, Rect>();
+  out.rows.forEach((line, r) => {
+    const runs: Array<{ style: string; c0: number; c1: number }> = [];
+    line.forEach((cell, c) => {
+      const style = cell?.style;
+      if (!style) return;
+      const last = runs[runs.length - 1];
+      if (last && last.style === style && last.c1 === c - 1) last.c1 = c;
+      else runs.push({ style, c0: c, c1: c });
+    });
+    const seen = new Set<string>();
+    for (const run of runs) {
+      const key = `${run.style}|${run.c0}|${run.c1}`;
+      seen.add(key);
+      const rect = open.get(key);
+      if (rect && rect.row + rect.rowCount === r) rect.rowCount += 1;
+      else {
+        const fresh = { row: r, column: run.c0, rowCount: 1, columnCount: run.c1 - run.c0 + 1 };
+        open.set(key, fresh);
+        const list = result.get(run.style) ?? [];
+        list.push(fresh);
+        result.set(run.style, list);
+      }
+    }
+    for (const key of [...open.keys()]) if (!seen.has(key)) open.delete(key);
+  });
+  return result;
+}
+
+function applyStyle(format: Excel.RangeFormat, style: StyleFormat): void {
+  if (style.bold !== undefined) format.font.bold = style.bold;
+  if (style.italic !== undefined) format.font.italic = style.italic;
+  if (style.fontSize !== undefined) format.font.size = style.fontSize;
+  if (style.fontColor !== undefined) format.font.color = style.fontColor;
+  if (style.fill !== undefined) format.fill.color = style.fill;
+}
+
+function styleActionCount(style: StyleFormat): number {
+  return Object.keys(style).length;
+}
+
+/** One operation per rectangle group, packed so that no operation exceeds the budget. */
+function styleOps(sheet: string, out: OutputSheet, budget: number): Op[] {
+  const ops: Op[] = [];
+  for (const [name, rects] of styleRects(out)) {
+    const style = STYLE_FORMATS[name as keyof typeof STYLE_FORMATS];
+    if (!style) continue;
+    const perRect = ACTION_BYTES * (1 + styleActionCount(style));
+    const perOp = Math.max(1, Math.floor(budget / perRect));
+    for (let i = 0; i < rects.length; i += perOp) {
+      ops.push(rectStyleOp(sheet, rects.slice(i, i + perOp), style, perRect));
+    }
+  }
+  return ops;
+}
+
+function rectStyleOp(sheet: string, rects: Rect[], style: StyleFormat, perRect: number): Op {
+  return {
+    bytes: perRect * rects.length,
+    apply: (context) => {
+      const ws = sheetProxy(context, sheet);
+      for (const r of rects) {
+        applyStyle(ws.getRangeByIndexes(r.row, r.column, r.rowCount, r.columnCount).format, style);
+      }
+    },
+    split: () => {
+      if (rects.length < 2) return null;
+      const mid = Math.floor(rects.length / 2);
+      return [
+        rectStyleOp(sheet, rects.slice(0, mid), style, perRect),
+        rectStyleOp(sheet, rects.slice(mid), style, perRect),
+      ];
+    },
+  };
+}
+
+const CHART_TYPES: Readonly<Record<string, string>> = { line: "Line", bar: "BarClustered" };
+
+function chartOps(sheet: string, out: OutputSheet): Op[] {
+  return out.charts.map((spec) =>
+    simpleOp(ACTION_BYTES * (4 + spec.series.length * 3) + payloadBytes(spec.title), (context) => {
+      const ws = sheetProxy(context, sheet);
+      const [first, ...rest] = spec.series;
+      if (!first) return;
+      const chart = ws.charts.add(
+        (CHART_TYPES[spec.type] ?? "Line") as Excel.ChartType,
+        ws.getRange(first.values),
+        "Columns"
+      );
+      chart.title.text = spec.title;
+      chart.setPosition(spec.from, spec.to);
+      const categories = ws.getRange(spec.categories);
+      const s0 = chart.series.getItemAt(0);
+      s0.name = first.name;
+      s0.setXAxisValues(categories);
+      for (const s of rest) {
+        const series = chart.series.add(s.name);
+        series.setValues(ws.getRange(s.values));
+        series.setXAxisValues(categories);
+      }
+      if (spec.valueFormat && isSetSupported("1.8")) {
+        chart.axes.valueAxis.numberFormat = spec.valueFormat;
+      }
+    })
+  );
+}
+
+/** Refuses early, with a clear reason, what Excel would refuse half-way through. */
+export function checkWritable(
+  targets: readonly Target[],
+  outline: WorkbookOutline,
+  layout: SheetLayout
+): void {
+  if (outline.readOnly) throw new HostError("read-only", "the workbook is open read-only");
+  const changesStructure = targets.some(
+    (t) => t.currentName === null || t.currentName !== t.finalName
+  );
+  if (outline.structureProtected && (changesStructure || outline.staleMarkers.length > 0)) {
+    throw new HostError("protected", "the workbook's structure is protected");
+  }
+  for (const t of targets) {
+    if (t.currentName && layout.owned.get(t.currentName)?.protected) {
+      throw new HostError("protected", `the sheet "${t.currentName}" is protected`);
+    }
+  }
+}
+
+export interface WriteResult {
+  readonly written: ReadonlyArray<{ readonly key: OutputSheetKey; readonly name: string }>;
+}
+
+/** Builds every write operation of a recalculation, in the order they must run. */
+export function buildOps(
+  targets: readonly Target[],
+  outline: WorkbookOutline,
+  layout: SheetLayout,
+  budget: WriteBudget
+): Op[] {
+  const ops: Op[] = [];
+  if (outline.staleMarkers.length > 0) {
+    ops.push(
+      simpleOp(ACTION_BYTES * outline.staleMarkers.length, (context) => {
+        for (const name of outline.staleMarkers) context.workbook.names.getItem(name).delete();
+      })
+    );
+  }
+  for (const t of targets) ops.push(...setupOps(t, outline, layout));
+  for (const t of targets) {
+    ops.push(...valueOps(t.finalName, t.out, outline.dateSystem, budget.requestBytes));
+    ops.push(...styleOps(t.finalName, t.out, budget.requestBytes));
+  }
+  for (const t of targets) ops.push(...chartOps(t.finalName, t.out));
+  const summary = targets.find((t) => t.out.key === "summary") ?? targets[0];
+  if (summary) {
+    ops.push(
+      simpleOp(ACTION_BYTES, (context) => {
+        sheetProxy(context, summary.finalName).activate();
+      })
+    );
+  }
+  return ops;
+}
+
+function suspend(context: Excel.RequestContext): void {
+  context.workbook.application.suspendApiCalculationUntilNextSync();
+  if (isSetSupported("1.9")) context.workbook.application.suspendScreenUpdatingUntilNextSync();
+}
+
+/**
+ * Runs the operations in syncs of at most `budget.requestBytes` estimated bytes. After a payload
+ * error the failed batch's operations are split in halves and the budget halved, then retried
+ * (Excel rejects an oversized request before running any of it).
+ */
+export async function runOps(
+  context: Excel.RequestContext,
+  counter: SyncCounter,
+  ops: Op[],
+  budget: WriteBudget,
+  onProgress: (fraction: number) => void
+): Promise<void> {
+  const queue = [...ops];
+  const total = queue.length;
+  let limit = budget.requestBytes;
+  let done = 0;
+  while (queue.length > 0) {
+    const batch: Op[] = [];
+    let bytes = 0;
+    while (queue.length > 0) {
+      const op = queue[0] as Op;
+      if (batch.length > 0 && bytes + op.bytes > limit) break;
+      batch.push(op);
+      bytes += op.bytes;
+      queue.shift();
+    }
+    suspend(context);
+    for (const op of batch) op.apply(context);
+    try {
+      await counter.sync();
+    } catch (error) {
+      if (!isPayloadError(error)) throw error;
+      const halves = batch.map((op) => op.split() ?? [op]).flat();
+      if (halves.length === batch.length && batch.length === 1) {
+        throw new HostError("payload", "one write is larger than Excel accepts");
+      }
+      queue.unshift(...halves);
+      limit = Math.max(1, Math.floor(limit / 2));
+      continue;
+    }
+    done += batch.length;
+    onProgress(Math.min(1, done / Math.max(1, total)));
+  }
+}
+
+export { planTargets as planOutputTargets };
+export type { Target };

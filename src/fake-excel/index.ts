@@ -1,0 +1,153 @@
+/* global globalThis */
+/**
+ * An in-memory stand-in for the part of Excel that the Office.js adapter uses. `installFakeExcel`
+ * puts `Excel`, `Office` and `OfficeExtension` on globalThis so that the adapter runs unchanged in
+ * tests, the benchmark and the browser demo; the handle counts syncs and payload bytes.
+ * Pure TypeScript (no Node APIs): the browser demo bundles it.
+ */
+import { FakeRequestContext } from "./objects";
+import type { FakeWorkbook } from "./model";
+import {
+  compareVersions,
+  DEFAULT_PAYLOAD_LIMIT,
+  FakeOfficeError,
+  FakeStats,
+  Session,
+  type FakeOptions,
+} from "./runtime";
+
+export {
+  exportSnapshot,
+  snapshotSheet,
+  workbookFromSnapshot,
+  FakeWorkbook,
+  FakeSheet,
+  type FakeChart,
+  type FakeStyle,
+  type FakeValue,
+  type SheetSnapshot,
+  type SnapshotCell,
+  type WorkbookSnapshot,
+} from "./model";
+export {
+  FakeOfficeError,
+  FakeStats,
+  DEFAULT_PAYLOAD_LIMIT,
+  jsonBytes,
+  type FakeOptions,
+  type SyncRecord,
+} from "./runtime";
+export { cellName, columnName, parseRect, rectName } from "./address";
+export { displayText } from "./display";
+
+export interface DialogRecord {
+  readonly url: string;
+}
+
+export interface FakeExcelHandle {
+  readonly book: FakeWorkbook;
+  readonly stats: FakeStats;
+  /** The ExcelApi version this fake claims to support. */
+  apiVersion: string;
+  /** Actions registered with Office.actions.associate (the ribbon's function commands). */
+  readonly actions: Map<string, (event: unknown) => unknown>;
+  /** Dialogs opened with Office.context.ui.displayDialogAsync. */
+  readonly dialogs: DialogRecord[];
+  /** Office.context.displayLanguage. */
+  displayLanguage: string;
+  /** Removes the globals that were installed. */
+  uninstall(): void;
+}
+
+type Batch<T> = (context: FakeRequestContext) => Promise<T>;
+
+function isSetSupported(handle: FakeExcelHandle, name: string, version?: string): boolean {
+  if (name !== "ExcelApi" && name !== "DialogApi" && name !== "RibbonApi") return false;
+  if (name !== "ExcelApi") return true;
+  return compareVersions(handle.apiVersion, version ?? "1.1") >= 0;
+}
+
+/**
+ * Installs the fake as `globalThis.Excel`, `globalThis.Office` and `globalThis.OfficeExtension`
+ * over a workbook, returning a handle with the workbook, sync statistics and the recorded actions.
+ */
+export function installFakeExcel(book: FakeWorkbook, options: FakeOptions = {}): FakeExcelHandle {
+  const g = globalThis as Record<string, unknown>;
+  const previous = { Excel: g.Excel, Office: g.Office, OfficeExtension: g.OfficeExtension };
+  const stats = new FakeStats();
+  const handle: FakeExcelHandle = {
+    book,
+    stats,
+    apiVersion: options.apiVersion ?? "1.17",
+    actions: new Map(),
+    dialogs: [],
+    displayLanguage: "zh-CN",
+    uninstall: () => {
+      g.Excel = previous.Excel;
+      g.Office = previous.Office;
+      g.OfficeExtension = previous.OfficeExtension;
+    },
+  };
+
+  async function run<T>(first: unknown, second?: unknown): Promise<T> {
+    const batch = (typeof first === "function" ? first : second) as Batch<T>;
+    const session = new Session(book, stats, {
+      payloadLimit: options.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT,
+      apiVersion: handle.apiVersion,
+      latencyMs: options.latencyMs ?? 0,
+    });
+    const context = new FakeRequestContext(session);
+    const result = await batch(context);
+    if (session.pending > 0) await session.sync();
+    return result;
+  }
+
+  g.Excel = {
+    run,
+    RequestContext: FakeRequestContext,
+    ErrorCodes: {
+      accessDenied: "AccessDenied",
+      invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
+      itemNotFound: "ItemNotFound",
+      responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded",
+    },
+  };
+  g.OfficeExtension = { Error: FakeOfficeError };
+  g.Office = {
+    HostType: { Excel: "Excel" },
+    PlatformType: { OfficeOnline: "OfficeOnline" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    onReady: (callback?: (info: { host: string; platform: string }) => void) => {
+      const info = { host: "Excel", platform: "OfficeOnline" };
+      if (callback) callback(info);
+      return Promise.resolve(info);
+    },
+    actions: {
+      associate: (name: string, fn: (event: unknown) => unknown) => {
+        handle.actions.set(name, fn);
+      },
+    },
+    context: {
+      get displayLanguage(): string {
+        return handle.displayLanguage;
+      },
+      requirements: {
+        isSetSupported: (name: string, version?: string) => isSetSupported(handle, name, version),
+      },
+      ui: {
+        displayDialogAsync: (
+          url: string,
+          _options?: unknown,
+          callback?: (result: { status: string; value: unknown }) => void
+        ) => {
+          handle.dialogs.push({ url });
+          callback?.({
+            status: "succeeded",
+            value: { close: () => undefined, addEventHandler: () => undefined },
+          });
+        },
+      },
+    },
+  };
+  return handle;
+}
