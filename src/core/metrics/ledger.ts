@@ -56,7 +56,9 @@ export function buildDuesLedger(
   for (const m of members) {
     if (!m.counted) continue;
     const slot = (m.chamberId === null ? undefined : chamberSlot.get(m.chamberId)) ?? otherSlot;
-    if (!memberSlot.has(m.id)) memberSlot.set(m.id, slot);
+    // Only members of a listed chamber need an entry: a dues row whose member is not found
+    // belongs to the last slot anyway. (Counted member IDs are unique: duplicate-id.)
+    if (slot !== otherSlot) memberSlot.set(m.id, slot);
     if (m.joined <= asOf && (m.left === null || m.left > asOf)) {
       activeMembers[slot] = (activeMembers[slot] ?? 0) + 1;
     }
