@@ -72,16 +72,16 @@ export function buildSummarySheet(input: SummaryInput): OutputSheet {
     [label(ctx.s.year), year(input.json.year)],
     [label(ctx.s.baseYear), year(input.json.baseYear)],
     ...section(ctx, ctx.s.members, memberRows(ctx, input.json.members)),
-    ...section(ctx, ctx.s.chambers, chamberRows(ctx, input.json.chambers)),
+    ...section(ctx, ctx.s.chambers, chamberRows(ctx, input.json.chambers), { rate: true }),
     ...section(ctx, ctx.s.coverage, coverageRows(ctx, input.json.coverage)),
     ...section(ctx, ctx.s.dues, duesRows(ctx, input.json.dues)),
     [],
-    [header(ctx.s.sources), header(ctx.s.sheet), null, header(ctx.s.note)],
+    [header(ctx.s.sources), header(ctx.s.sheet), header(""), header(ctx.s.note)],
     ...sourceRows(ctx, input.found),
     [],
     [header(ctx.s.rows), header(ctx.s.read), header(ctx.s.counted), header(ctx.s.excluded)],
     ...accountRows(ctx),
-    ...section(ctx, ctx.s.problems, problemRows(ctx, input.json.problems), ctx.s.count),
+    ...section(ctx, ctx.s.problems, problemRows(ctx, input.json.problems), { value: ctx.s.count }),
   ];
   return {
     key: "summary",
@@ -93,12 +93,19 @@ export function buildSummarySheet(input: SummaryInput): OutputSheet {
   };
 }
 
+interface SectionHeads {
+  /** The value column's header; default 数值 / Value. */
+  readonly value?: string;
+  /** Whether the section fills the rate column (only the chambers do). */
+  readonly rate?: boolean;
+}
+
 /** A blank row, the section's header row, then its rows. */
-function section(ctx: Ctx, name: string, rows: Row[], valueHeader?: string): Row[] {
+function section(ctx: Ctx, name: string, rows: Row[], heads: SectionHeads = {}): Row[] {
   const head: Row = [
     header(name),
-    header(valueHeader ?? ctx.s.value),
-    header(ctx.s.rate),
+    header(heads.value ?? ctx.s.value),
+    header(heads.rate === true ? ctx.s.rate : ""),
     header(ctx.s.note),
   ];
   return [[], head, ...rows];
