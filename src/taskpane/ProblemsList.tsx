@@ -1,5 +1,6 @@
 import * as React from "react";
 import { Button, Link, makeStyles, tokens } from "@fluentui/react-components";
+import { renderMessage } from "../core/messages";
 import type { Lang, Problem, ProblemSummary } from "../core/types";
 import { formatCount, problemTitle, type Translate } from "./i18n";
 import { groupProblems, problemCell, type ProblemGroup } from "./problems";
@@ -107,7 +108,7 @@ function GroupView({ group, lang, t, onSelect }: GroupViewProps): React.JSX.Elem
       </summary>
       <ul className={styles.items}>
         {group.items.slice(0, shown).map((problem, i) => (
-          <ProblemItem key={i} problem={problem} t={t} onSelect={onSelect} />
+          <ProblemItem key={i} problem={problem} lang={lang} t={t} onSelect={onSelect} />
         ))}
       </ul>
       {rest > 0 && (
@@ -121,11 +122,13 @@ function GroupView({ group, lang, t, onSelect }: GroupViewProps): React.JSX.Elem
 
 interface ProblemItemProps {
   readonly problem: Problem;
+  /** The pane's language: messages follow it, whatever language the output sheets are in. */
+  readonly lang: Lang;
   readonly t: Translate;
   readonly onSelect: (sheet: string, cell: string) => void;
 }
 
-function ProblemItem({ problem, t, onSelect }: ProblemItemProps): React.JSX.Element {
+function ProblemItem({ problem, lang, t, onSelect }: ProblemItemProps): React.JSX.Element {
   const styles = useStyles();
   const cell = problemCell(problem);
   return (
@@ -143,7 +146,7 @@ function ProblemItem({ problem, t, onSelect }: ProblemItemProps): React.JSX.Elem
           {`${problem.sheet}!${cell}`}
         </Link>
       )}
-      <span className={styles.message}>{problem.message}</span>
+      <span className={styles.message}>{renderMessage(problem, lang)}</span>
     </li>
   );
 }

@@ -39,8 +39,8 @@ describe("the pane's language", () => {
   });
 
   it("has a title for every problem code in both languages", () => {
-    expect(problemTitle("zh", "bad-uscc")).toBe("信用代码无效");
-    expect(problemTitle("en", "bad-uscc")).toBe("Invalid credit code");
+    expect(problemTitle("zh", "bad-uscc")).toMatch(/信用代码/);
+    expect(problemTitle("en", "bad-uscc")).toMatch(/credit code/i);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { Lang, ProblemCode, SheetKind } from "../core/types";
 import type { HostErrorCode, RunStage } from "../adapters/office/host";
+import { REPORT_LABELS } from "../core/report/labels";
 
 const en = {
   appTitle: "Chamber statistics",
@@ -194,79 +195,6 @@ const zh: Catalogue = {
   "structure.other": "无法读取“会员”工作表。请查看下方的问题并修正，然后重新计算。",
 };
 
-const problemTitles: Record<Lang, Record<ProblemCode, string>> = {
-  en: {
-    "missing-sheet": "Missing sheet",
-    "missing-column": "Missing column",
-    "duplicate-column": "Duplicate column",
-    "blank-required": "Required cell is blank",
-    "not-a-number": "Not a number",
-    "not-an-integer": "Not a whole number",
-    "not-a-date": "Not a date",
-    "not-a-boolean": "Not yes or no",
-    "not-a-year": "Not a year",
-    "formula-error": "Formula error",
-    "bad-enum": "Unknown type",
-    "duplicate-id": "Duplicate ID or name",
-    "duplicate-uscc": "Duplicate credit code",
-    "bad-uscc": "Invalid credit code",
-    "unknown-chamber": "Unknown chamber",
-    "unknown-member": "Unknown member",
-    "member-excluded": "Member's row has an error",
-    "unknown-township": "Unknown township",
-    "date-in-future": "Date in the future",
-    "date-order": "Dates in the wrong order",
-    "joined-before-founded": "Joined before the chamber was founded",
-    "negative-amount": "Negative amount",
-    overpaid: "Paid more than due",
-    "paid-without-date": "Paid without a date",
-    "duplicate-dues": "Duplicate dues record",
-    "dues-outside-membership": "Dues outside membership",
-    "duplicate-township-year": "Duplicate township and year",
-    "township-year-missing": "Township lacks the year",
-    "bad-phone": "Invalid phone number",
-    "bad-url": "Invalid website",
-    "bad-setting": "Unreadable setting",
-    "output-sheet-renamed": "Output sheet renamed",
-    "out-of-range": "Out of range",
-  },
-  zh: {
-    "missing-sheet": "缺少工作表",
-    "missing-column": "缺少列",
-    "duplicate-column": "列重复",
-    "blank-required": "必填项为空",
-    "not-a-number": "不是数字",
-    "not-an-integer": "不是整数",
-    "not-a-date": "不是日期",
-    "not-a-boolean": "不是“是/否”",
-    "not-a-year": "不是年份",
-    "formula-error": "公式错误",
-    "bad-enum": "类型无效",
-    "duplicate-id": "编号或名称重复",
-    "duplicate-uscc": "信用代码重复",
-    "bad-uscc": "信用代码无效",
-    "unknown-chamber": "商会不存在",
-    "unknown-member": "会员不存在",
-    "member-excluded": "会员行有错误",
-    "unknown-township": "乡镇街道不存在",
-    "date-in-future": "日期晚于今天",
-    "date-order": "日期先后颠倒",
-    "joined-before-founded": "入会早于商会成立",
-    "negative-amount": "金额为负",
-    overpaid: "实缴多于应缴",
-    "paid-without-date": "缺少缴费日期",
-    "duplicate-dues": "会费记录重复",
-    "dues-outside-membership": "会费年度不在会籍期内",
-    "duplicate-township-year": "乡镇年度重复",
-    "township-year-missing": "乡镇缺少本年度数据",
-    "bad-phone": "电话号码无效",
-    "bad-url": "网址无效",
-    "bad-setting": "设置无法读取",
-    "output-sheet-renamed": "结果工作表已改名",
-    "out-of-range": "超出范围",
-  },
-};
-
 const catalogues: Record<Lang, Catalogue> = { en, zh };
 
 export type Params = Readonly<Record<string, string | number>>;
@@ -285,8 +213,9 @@ export function translator(lang: Lang): Translate {
   return (key, params) => translate(lang, key, params);
 }
 
+/** A problem code's short title, from the same catalogue as the 校验结果 sheet's. */
 export function problemTitle(lang: Lang, code: ProblemCode): string {
-  return problemTitles[lang][code];
+  return REPORT_LABELS[lang].codeTitle[code];
 }
 
 export function stageKey(stage: RunStage): MessageKey {

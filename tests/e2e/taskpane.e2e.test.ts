@@ -1,0 +1,325 @@
+/* global window, document, performance, MutationObserver -- page.evaluate callbacks run in the browser */
+/**
+ * End-to-end: the real task pane bundle, in Debian's Chromium (never a downloaded browser), against
+ * the browser demo's in-memory workbook loaded with examples/sample-district.xlsx.
+ *
+ * The bundle is built into a temporary folder (E2E_DIST=… reuses a built dist/ instead) and served
+ * from 127.0.0.1 on a random port. Screenshots go to tests/artifacts/.
+ */
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { env, stdout } from "node:process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RecalcJson } from "../../src/core/types";
+import type { SheetSnapshot, SnapshotCell, WorkbookSnapshot } from "../../src/fake-excel";
+import { snapshotOfXlsx, writeDemoData } from "../../scripts/make-demo-data";
+import { startStaticServer, type StaticServer } from "../../scripts/static-server";
+
+const run = promisify(execFile);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const sample = path.join(root, "examples", "sample-district.xlsx");
+const artifacts = path.join(root, "tests", "artifacts");
+const CHROMIUM = "/usr/bin/chromium";
+
+let dist = "";
+let builtHere = false;
+let server: StaticServer;
+let browser: Browser;
+/** What the command line computes for the sample: the figures the pane must show. */
+let expected: RecalcJson;
+/** The 汇总 sheet the command line writes for the sample, read back with ExcelJS. */
+let expectedSummary: SheetSnapshot;
+
+async function buildDemo(): Promise<string> {
+  if (env["E2E_DIST"]) return path.resolve(env["E2E_DIST"]);
+  const out = await mkdtemp(path.join(tmpdir(), "chamber-e2e-"));
+  builtHere = true;
+  await run("npx", ["webpack", "--mode", "production", "--output-path", out], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return out;
+}
+
+/** Runs the command line on the sample: its JSON, and its output workbook's 汇总 sheet. */
+async function commandLineResult(): Promise<{ json: RecalcJson; summary: SheetSnapshot }> {
+  const out = path.join(await mkdtemp(path.join(tmpdir(), "chamber-cli-")), "sample.xlsx");
+  const { stdout } = await run("npx", ["tsx", "src/cli/main.ts", sample, "--json", "--out", out], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const json = JSON.parse(stdout) as RecalcJson;
+  const book = await snapshotOfXlsx(out);
+  const summary = book.sheets.find((s) => s.name === "汇总");
+  if (!summary) throw new Error("the command line wrote no 汇总 sheet");
+  return { json, summary };
+}
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
+  const [built, cli] = await Promise.all([buildDemo(), commandLineResult()]);
+  dist = built;
+  expected = cli.json;
+  expectedSummary = cli.summary;
+  await writeDemoData(sample, path.join(dist, "demo-data.json"));
+  server = await startStaticServer(dist);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  await mkdir(artifacts, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (builtHere && dist) await rm(dist, { recursive: true, force: true });
+});
+
+async function openDemo(query = "lang=zh-CN"): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const failures: string[] = [];
+  page.on("pageerror", (e) => failures.push(e.message));
+  await page.goto(`${server.url}/demo.html?${query}`);
+  await page.getByTestId("recalc").waitFor({ state: "visible", timeout: 30_000 });
+  expect(failures).toEqual([]);
+  return page;
+}
+
+/** Clicks Recalculate and waits for the figures; returns milliseconds from the click to them. */
+async function recalculate(page: Page): Promise<number> {
+  await page.evaluate(() => {
+    const button = document.querySelector('[data-testid="recalc"]');
+    const status = document.querySelector('[data-testid="run-status"]');
+    if (!button || !status) throw new Error("no Recalculate button");
+    const probe = { clicked: 0, shown: 0 };
+    Reflect.set(window, "e2eTiming", probe);
+    button.addEventListener("click", () => (probe.clicked = performance.now()), {
+      capture: true,
+      once: true,
+    });
+    const observer = new MutationObserver(() => {
+      if (probe.clicked > 0 && status.textContent !== "") {
+        probe.shown = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(status, { childList: true, subtree: true, characterData: true });
+  });
+  await page.getByTestId("recalc").click();
+  await page.waitForFunction(() => {
+    const probe: unknown = Reflect.get(window, "e2eTiming");
+    return typeof probe === "object" && probe !== null && Reflect.get(probe, "shown") > 0;
+  });
+  await page.getByTestId("figure-members").waitFor();
+  return page.evaluate(() => {
+    const probe = Reflect.get(window, "e2eTiming") as { clicked: number; shown: number };
+    return probe.shown - probe.clicked;
+  });
+}
+
+async function workbook(page: Page): Promise<WorkbookSnapshot> {
+  return page.evaluate(() => {
+    const demo: unknown = Reflect.get(window, "chamberStatsDemo");
+    if (typeof demo !== "object" || demo === null) throw new Error("no demo probe");
+    const snapshot = Reflect.get(demo, "snapshot") as () => WorkbookSnapshot;
+    return snapshot();
+  });
+}
+
+async function syncs(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const demo: unknown = Reflect.get(window, "chamberStatsDemo");
+    if (typeof demo !== "object" || demo === null) throw new Error("no demo probe");
+    const count = Reflect.get(demo, "syncs") as () => number;
+    return count();
+  });
+}
+
+const count = (n: number): string => n.toLocaleString("en-US");
+
+/** A sheet's cells with trailing blanks trimmed, so that sheets written by different adapters compare. */
+function cellValues(sheet: SheetSnapshot): SnapshotCell[][] {
+  const rows = sheet.cells.map((row) => {
+    const cells = row.map((c) => (c === "" ? null : c));
+    while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+    return cells.map((c) => (typeof c === "number" ? Number(c.toFixed(9)) : c));
+  });
+  while (rows.length > 0 && (rows[rows.length - 1]?.length ?? 0) === 0) rows.pop();
+  return rows;
+}
+
+describe("the task pane in Chromium, against the demo workbook", () => {
+  it("shows the sample's headline figures within a second of clicking 重新计算", async () => {
+    const page = await openDemo();
+    const pane = page.locator("#pane");
+    await expect(page.getByTestId("recalc").textContent()).resolves.toContain("重新计算");
+    await pane.screenshot({ path: path.join(artifacts, "taskpane-before.png") });
+
+    const elapsed = await recalculate(page);
+
+    const members = expected.members;
+    if (!members) throw new Error("the command line found no members in the sample");
+    expect(members.total).toBe(1889);
+    await expect(page.getByTestId("figure-members").textContent()).resolves.toBe("1,889");
+    await expect(page.getByTestId("members-since-base").textContent()).resolves.toBe(
+      `较 ${expected.baseYear} 年底（${count(members.baseYearEnd)}）+${(
+        (members.growthSinceBase ?? NaN) * 100
+      ).toFixed(2)}%`
+    );
+    await expect(page.getByTestId("members-by-type").textContent()).resolves.toBe(
+      `企业 ${count(members.byType.enterprise)} · 团体 ${count(members.byType.group)} · 个人 ${count(
+        members.byType.individual
+      )}`
+    );
+    await expect(page.getByTestId("figure-chambers").textContent()).resolves.toBe(
+      count(expected.chambers?.total ?? NaN)
+    );
+    await expect(page.getByTestId("figure-coverage").textContent()).resolves.toBe(
+      `${((expected.coverage.memberCoverage ?? NaN) * 100).toFixed(2)}%`
+    );
+    await expect(page.getByTestId("figure-dues").textContent()).resolves.toBe(
+      `${((expected.dues?.collectionRate ?? NaN) * 100).toFixed(2)}%`
+    );
+    const rows = expected.rows.members;
+    await expect(page.getByTestId("rows-members").textContent()).resolves.toBe(
+      `会员: 读取 ${count(rows.read)} 行，计入 ${count(rows.counted)} 行，${count(rows.excluded)} 行列为问题`
+    );
+    const groups = await page
+      .getByTestId("problems")
+      .locator("details")
+      .evaluateAll((els) =>
+        els.map((el) => [
+          el.getAttribute("data-testid")?.replace("problem-group-", "") ?? "",
+          Number(
+            (el.querySelector('[data-testid="problem-count"]')?.textContent ?? "").replace(/,/g, "")
+          ),
+        ])
+      );
+    expect(Object.fromEntries(groups)).toEqual(expected.problems.byCode);
+    await expect(page.getByTestId("members-chart").locator("circle").count()).resolves.toBe(
+      expected.series?.length ?? 0
+    );
+
+    // Focus lands on the results; the pane fits its 320 px without a horizontal scroll bar.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("results-heading");
+    const overflow = await pane.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    await pane.screenshot({ path: path.join(artifacts, "taskpane-after.png") });
+    await page.screenshot({ path: path.join(artifacts, "demo-after.png") });
+    await writeFile(
+      path.join(artifacts, "timing.json"),
+      JSON.stringify({ clickToResultsMs: Math.round(elapsed) }, null, 2)
+    );
+    stdout.write(`click to results: ${Math.round(elapsed)} ms\n`);
+    expect(elapsed).toBeLessThan(1000);
+    await page.close();
+  });
+
+  it("fills the 汇总 sheet cell for cell as the command line does, and opens it from its link", async () => {
+    const page = await openDemo();
+    await recalculate(page);
+    await page.getByTestId("output-summary").click();
+    await expect(page.getByTestId("tab-汇总").getAttribute("aria-selected")).resolves.toBe("true");
+    await expect(page.getByTestId("sheet-view").getAttribute("data-sheet")).resolves.toBe("汇总");
+
+    const book = await workbook(page);
+    const summary = book.sheets.find((s) => s.name === "汇总");
+    if (!summary) throw new Error("no 汇总 sheet in the demo workbook");
+    expect(cellValues(summary)).toEqual(cellValues(expectedSummary));
+    expect(cellValues(summary).flat()).toContain(1889);
+    // The grid shows it too.
+    await expect(
+      page.getByTestId("sheet-view").getByText("1,889", { exact: true }).count()
+    ).resolves.toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("selects a problem's cell in the workbook when the problem is clicked", async () => {
+    const page = await openDemo();
+    await recalculate(page);
+    await page.getByTestId("problem-group-bad-uscc").locator("summary").click();
+    const link = page.getByTestId("problem-group-bad-uscc").getByTestId("problem-link").first();
+    const target = await link.getAttribute("data-cell");
+    expect(target).toMatch(/^会员![A-Z]+\d+$/);
+    await link.click();
+    await page.waitForFunction(
+      (t) => document.querySelector('[data-testid="name-box"]')?.textContent === t,
+      target
+    );
+    await expect(page.getByTestId("tab-会员").getAttribute("aria-selected")).resolves.toBe("true");
+    const cell = (target ?? "").split("!")[1] ?? "";
+    const selected = page.getByTestId("selected-cell");
+    await selected.waitFor();
+    await expect(selected.getAttribute("data-address")).resolves.toBe(cell);
+    await expect(selected.isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it("follows Office's display language and switches between Chinese and English", async () => {
+    const english = await openDemo("lang=en-US");
+    await expect(english.getByTestId("recalc").textContent()).resolves.toContain("Recalculate");
+    await english.close();
+
+    const page = await openDemo("lang=zh-CN");
+    await recalculate(page);
+    await page.getByTestId("lang-switch").click();
+    await expect(page.getByTestId("recalc").textContent()).resolves.toContain("Recalculate");
+    const rows = expected.rows.members;
+    await expect(page.getByTestId("rows-members").textContent()).resolves.toBe(
+      `会员 (members): ${count(rows.read)} rows read, ${count(rows.counted)} counted, ${count(
+        rows.excluded
+      )} listed as problems`
+    );
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe("en");
+    await page.getByTestId("lang-switch").click();
+    await expect(page.getByTestId("recalc").textContent()).resolves.toContain("重新计算");
+    await page.close();
+  });
+
+  it("runs twice without duplicating a sheet or a row, and ignores a second click while running", async () => {
+    const page = await openDemo("lang=zh-CN&latency=40");
+    await recalculate(page);
+    const first = await workbook(page);
+    const firstSyncs = await syncs(page);
+
+    // Second run: a double click while the first click's run is under way starts one run only.
+    await page.getByTestId("recalc").click();
+    await page.getByTestId("progress").waitFor();
+    await expect(page.getByTestId("recalc").getAttribute("aria-disabled")).resolves.toBe("true");
+    await page.getByTestId("recalc").click({ force: true });
+    await page.getByTestId("progress").waitFor({ state: "detached" });
+    const second = await workbook(page);
+    const secondRunSyncs = (await syncs(page)) - firstSyncs;
+
+    expect(second.sheets.map((s) => s.name)).toEqual(first.sheets.map((s) => s.name));
+    expect(new Set(second.sheets.map((s) => s.name)).size).toBe(second.sheets.length);
+    for (const sheet of second.sheets) {
+      const before = first.sheets.find((s) => s.name === sheet.name);
+      expect(before && cellValues(before), sheet.name).toEqual(cellValues(sheet));
+    }
+    // One more run, single click: it takes as many round trips as the double-clicked one did.
+    const beforeThird = await syncs(page);
+    await page.getByTestId("recalc").click();
+    await page.getByTestId("progress").waitFor();
+    await page.getByTestId("progress").waitFor({ state: "detached" });
+    await page.getByTestId("figure-members").waitFor();
+    expect((await syncs(page)) - beforeThird).toBe(secondRunSyncs);
+    await page.close();
+  });
+});
