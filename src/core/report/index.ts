@@ -31,13 +31,22 @@ export interface ReportInput {
   readonly names: Readonly<Record<OutputSheetKey, string>>;
   /** Which input sheets were used, for the summary's sources lines. */
   readonly found: readonly FoundSheet[];
+  /** Optional: the dues income threshold (yuan), to show the figure in the summary's label. */
+  readonly duesIncomeThreshold?: number;
 }
 
 /** The five output sheets, in order: summary, growth, coverage, chambers, problems. */
 export function buildOutputSheets(input: ReportInput): OutputSheet[] {
   const { lang, json, problems, names } = input;
   return [
-    buildSummarySheet({ lang, json, problems, found: input.found, name: names.summary }),
+    buildSummarySheet({
+      lang,
+      json,
+      problems,
+      found: input.found,
+      name: names.summary,
+      duesIncomeThreshold: input.duesIncomeThreshold,
+    }),
     buildGrowthSheet({ lang, json, problems, name: names.growth }),
     buildCoverageSheet({ lang, coverage: json.coverage, problems, name: names.coverage }),
     buildChambersSheet({ lang, json, chambers: input.chambers, name: names.chambers }),

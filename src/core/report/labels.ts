@@ -62,7 +62,8 @@ export interface ReportLabels {
     readonly website: string;
     readonly journal: string;
     readonly fullCollection: string;
-    readonly incomeAtLeastThreshold: string;
+    /** With the threshold in yuan when the caller gives it. */
+    readonly incomeAtLeastThreshold: (threshold: string | null) => string;
     readonly rateBase: string;
     readonly noActiveChambers: string;
     readonly needsDues: string;
@@ -223,7 +224,7 @@ const ZH: ReportLabels = {
     website: "有网站",
     journal: "有会刊",
     fullCollection: "会费全额收缴",
-    incomeAtLeastThreshold: "会费收入达到标准",
+    incomeAtLeastThreshold: (t) => (t === null ? "会费收入达到标准" : `会费收入 ≥ ${t} 元`),
     rateBase: "比率的分母为统计截止日有效的商会数",
     noActiveChambers: "没有有效的商会，无法计算比率",
     needsDues: "会费工作表不可用，无法计算",
@@ -408,7 +409,8 @@ const EN: ReportLabels = {
     website: "Website",
     journal: "Journal",
     fullCollection: "Dues collected in full",
-    incomeAtLeastThreshold: "Dues income at or above the threshold",
+    incomeAtLeastThreshold: (t) =>
+      t === null ? "Dues income at or above the threshold" : `Dues income ≥ ${t} yuan`,
     rateBase: "Rates are shares of the chambers active at the as-of date",
     noActiveChambers: "No active chambers",
     needsDues: "The dues sheet is unavailable",

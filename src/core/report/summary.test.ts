@@ -99,6 +99,14 @@ describe("summary sheet", () => {
     expect(s.rows.some((r) => r[0]?.v === "未找到“会费”工作表，无法计算会费指标。")).toBe(true);
   });
 
+  it("names the dues income threshold in its label when it is given", () => {
+    const withIt = summary(sampleJson(), "zh", { duesIncomeThreshold: 500000 });
+    expect(values(rowByLabel(withIt, "会费收入 ≥ 500,000 元")).slice(1, 3)).toEqual([0, 0]);
+    expect(rowByLabel(summary(), "会费收入达到标准")).toBeDefined();
+    const en = summary(sampleJson(), "en", { duesIncomeThreshold: 1234.5 });
+    expect(rowByLabel(en, "Dues income ≥ 1,234.5 yuan")).toBeDefined();
+  });
+
   it("lists the coverage figures with the target and whether it is met", () => {
     const s = summary();
     expect(valueOf(s, "乡镇街道数")).toBe(3);

@@ -42,6 +42,7 @@ import { unavailableText } from "./unavailable";
 type SummaryLabels = ReportLabels["summary"];
 
 interface Ctx {
+  readonly threshold: string | null;
   readonly lang: Lang;
   readonly l: ReportLabels;
   readonly s: SummaryLabels;
@@ -55,11 +56,15 @@ export interface SummaryInput {
   readonly problems: readonly Problem[];
   readonly found: readonly FoundSheet[];
   readonly name: string;
+  /** The dues income threshold in yuan, shown in its label when given. */
+  readonly duesIncomeThreshold?: number | undefined;
 }
 
 export function buildSummarySheet(input: SummaryInput): OutputSheet {
   const l = REPORT_LABELS[input.lang];
   const ctx: Ctx = {
+    threshold:
+      input.duesIncomeThreshold === undefined ? null : moneyText(input.duesIncomeThreshold),
     lang: input.lang,
     l,
     s: l.summary,
@@ -172,7 +177,11 @@ function chamberRows(ctx: Ctx, c: ChamberMetrics | null): Row[] {
     withRate(s.website, c.website, c.websiteRate),
     withRate(s.journal, c.journal, c.journalRate),
     withRate(s.fullCollection, c.fullCollection, c.fullCollectionRate),
-    withRate(s.incomeAtLeastThreshold, c.incomeAtLeastThreshold, c.incomeAtLeastThresholdRate),
+    withRate(
+      s.incomeAtLeastThreshold(ctx.threshold),
+      c.incomeAtLeastThreshold,
+      c.incomeAtLeastThresholdRate
+    ),
   ];
 }
 
@@ -251,6 +260,13 @@ function accountRows(ctx: Ctx): Row[] {
       count(a.excluded),
     ];
   });
+}
+
+/** 500000 → "500,000"; 1234.5 → "1,234.5". */
+function moneyText(yuan: number): string {
+  const [whole = "0", fraction] = String(yuan).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
 /** Errors, warnings, then one row per code, the most frequent first. */
