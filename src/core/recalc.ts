@@ -227,6 +227,7 @@ export function recalculate(grid: WorkbookGrid, options: RecalcOptions): RecalcR
     chambers: chamberRecords,
     names: outputNames.names,
     found,
+    duesIncomeThreshold: settings.duesIncomeThreshold,
   });
   progress("output", 1);
 
