@@ -1,0 +1,121 @@
+/**
+ * One OutputSheet → the XML of its worksheet part. Text is written as inline strings, so a value
+ * that begins with =, +, - or @ stays text: the part never holds a formula.
+ */
+import { Buffer } from "node:buffer";
+import type { DateSystem, OutputCell, OutputSheet } from "../../core/types";
+import { dayToSerial, isoToDay } from "./dates";
+import type { StyleBook } from "./styles-write";
+import { columnLetters, escapeCellText, escapeXml, parseCellRef, quoteSheetName } from "./xml";
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+/** Excel's limit on the characters in one cell. */
+const MAX_CELL_TEXT = 32_767;
+
+function cellXml(
+  ref: string,
+  cell: OutputCell,
+  styles: StyleBook,
+  dateSystem: DateSystem
+): string | null {
+  const { v } = cell;
+  if (v === null) {
+    return cell.style ? `<c r="${ref}" s="${styles.xfFor(cell.style, cell.fmt)}"/>` : null;
+  }
+  if (typeof v === "object") {
+    const day = isoToDay(v.date);
+    if (day === null) throw new Error(`output date is not a calendar day: ${v.date}`);
+    const s = styles.xfFor(cell.style, cell.fmt ?? "yyyy-mm-dd", cell.link !== undefined);
+    return `<c r="${ref}" s="${s}"><v>${dayToSerial(day, dateSystem)}</v></c>`;
+  }
+  const s = styles.xfFor(cell.style, cell.fmt, cell.link !== undefined);
+  if (typeof v === "boolean") return `<c r="${ref}" s="${s}" t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (typeof v === "number") {
+    return Number.isFinite(v) ? `<c r="${ref}" s="${s}"><v>${v}</v></c>` : null;
+  }
+  const text = escapeCellText(v.slice(0, MAX_CELL_TEXT));
+  return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
+}
+
+function sheetViewXml(freezeRows: number): string {
+  if (freezeRows <= 0) return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  const topLeft = `A${freezeRows + 1}`;
+  return (
+    '<sheetViews><sheetView workbookViewId="0">' +
+    `<pane ySplit="${freezeRows}" topLeftCell="${topLeft}" activePane="bottomLeft" state="frozen"/>` +
+    `<selection pane="bottomLeft" activeCell="${topLeft}" sqref="${topLeft}"/>` +
+    "</sheetView></sheetViews>"
+  );
+}
+
+function colsXml(widths: readonly number[]): string {
+  const cols = widths
+    .map((width, i) =>
+      width > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>` : ""
+    )
+    .join("");
+  return cols ? `<cols>${cols}</cols>` : "";
+}
+
+function hyperlinkXml(ref: string, link: NonNullable<OutputCell["link"]>): string {
+  const target = parseCellRef(link.cell) ? link.cell.replace(/\$/g, "") : "A1";
+  const location = `${quoteSheetName(link.sheet)}!${target}`;
+  return `<hyperlink ref="${ref}" location="${escapeXml(location)}" display="${escapeXml(location)}"/>`;
+}
+
+/**
+ * The worksheet XML of an output sheet, as buffers (a problems sheet can be far larger than one
+ * JavaScript string may be). `drawingRelId` adds the `<drawing>` element for its charts.
+ */
+export function worksheetXml(
+  sheet: OutputSheet,
+  styles: StyleBook,
+  dateSystem: DateSystem,
+  drawingRelId: string | null
+): Buffer[] {
+  const chunks: Buffer[] = [];
+  let text = "";
+  const flush = () => {
+    chunks.push(Buffer.from(text, "utf8"));
+    text = "";
+  };
+  const lastColumn = Math.max(1, sheet.columnWidths.length, ...sheet.rows.map((r) => r.length));
+  const dimension = `A1:${columnLetters(lastColumn)}${Math.max(1, sheet.rows.length)}`;
+  text +=
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    `<dimension ref="${dimension}"/>` +
+    sheetViewXml(sheet.freezeRows) +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    colsXml(sheet.columnWidths) +
+    "<sheetData>";
+  const links: string[] = [];
+  sheet.rows.forEach((row, r) => {
+    const cells: string[] = [];
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      const ref = `${columnLetters(c + 1)}${r + 1}`;
+      const xml = cellXml(ref, cell, styles, dateSystem);
+      if (xml) cells.push(xml);
+      if (cell.link) links.push(hyperlinkXml(ref, cell.link));
+    });
+    if (cells.length > 0) text += `<row r="${r + 1}">${cells.join("")}</row>`;
+    if (text.length > 1_000_000) flush();
+  });
+  text += "</sheetData>";
+  if (links.length > 0) {
+    text += "<hyperlinks>";
+    for (const link of links) {
+      text += link;
+      if (text.length > 1_000_000) flush();
+    }
+    text += "</hyperlinks>";
+  }
+  text +=
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  if (drawingRelId) text += `<drawing r:id="${drawingRelId}"/>`;
+  text += "</worksheet>";
+  flush();
+  return chunks;
+}

@@ -1,0 +1,104 @@
+/**
+ * chamber-recalc: reads a chamber workbook, runs the recalculation, writes the output sheets into
+ * a copy (or the workbook itself with --in-place) and prints a summary or the JSON of SPEC §6.
+ * Exit status: 0 no errors, 1 the workbook has errors (output still written), 2 usage or file problem.
+ */
+import process from "node:process";
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Writable } from "node:stream";
+import { recalculate } from "../core/index";
+import type { Lang, RecalcOptions } from "../core/types";
+import { localIsoDate } from "../adapters/exceljs/dates";
+import { FileProblem } from "../adapters/exceljs/errors";
+import { openPackage } from "../adapters/exceljs/package";
+import { readPackageGrid } from "../adapters/exceljs/reader";
+import { savePackage, writeOutputSheets } from "../adapters/exceljs/writer";
+import { parseArgs, type RunArgs } from "./args";
+import { TEXT } from "./messages";
+import { progressBar } from "./progress";
+import { formatSummary } from "./summary";
+
+export interface CliIo {
+  readonly stdout: Writable;
+  readonly stderr: Writable & { isTTY?: boolean };
+  /** The clock; `today` is its local calendar day. */
+  readonly now: () => Date;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The language of messages before a workbook is read: the locale's, Chinese unless it says English. */
+export function environmentLang(env: CliIo["env"]): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return /^en/i.test(locale) ? "en" : "zh";
+}
+
+async function recalcFile(args: RunArgs, io: CliIo): Promise<number> {
+  const fallbackLang = args.lang ?? environmentLang(io.env);
+  const progress = progressBar(io.stderr, TEXT[fallbackLang].stage);
+  try {
+    progress.update("reading", 0);
+    const pkg = await openPackage(args.input);
+    const { grid, ownedSheets } = await readPackageGrid(pkg, (f) => progress.update("reading", f));
+    const options: RecalcOptions = {
+      today: localIsoDate(io.now()),
+      ownedSheets,
+      onProgress: (_stage, fraction) => progress.update("checking", fraction),
+      ...(args.asOf !== null ? { asOf: args.asOf } : {}),
+      ...(args.lang !== null ? { lang: args.lang } : {}),
+    };
+    const result = recalculate(grid, options);
+    progress.update("writing", 0);
+    await writeOutputSheets(pkg, result.output);
+    await savePackage(pkg, args.out, (f) => progress.update("writing", f));
+    progress.done();
+    io.stdout.write(
+      args.json
+        ? `${JSON.stringify(result.json, null, 2)}\n`
+        : formatSummary(result.json, result.lang, args.out)
+    );
+    return result.json.problems.errors > 0 ? 1 : 0;
+  } catch (error) {
+    progress.done();
+    if (!(error instanceof FileProblem)) throw error;
+    io.stderr.write(`${TEXT[fallbackLang].fileProblem(error.code, error.path, error.detail)}\n`);
+    return 2;
+  }
+}
+
+/** Runs the command line on `argv` (without node and script) and returns the exit status. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.kind === "help") {
+    io.stdout.write(`${TEXT[args.lang ?? environmentLang(io.env)].usage}\n`);
+    return 0;
+  }
+  if (args.kind === "usage") {
+    const text = TEXT[args.lang ?? environmentLang(io.env)];
+    io.stderr.write(`${text.usageProblem(args.problem)} ${text.usageHint}\n`);
+    return 2;
+  }
+  return recalcFile(args, io);
+}
+
+/** The process entry: runs on process.argv and sets the exit status. */
+export async function main(): Promise<void> {
+  process.exitCode = await run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    now: () => new Date(),
+    env: process.env,
+  });
+}
+
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) await main();

@@ -1,0 +1,197 @@
+/** The command line's own sentences (problem messages come from the core's catalogues). */
+import type { Lang } from "../core/types";
+import type { FileProblemCode } from "../adapters/exceljs/errors";
+import type { UsageProblem } from "./args";
+
+export interface CliText {
+  usage: string;
+  usageHint: string;
+  usageProblem: (problem: UsageProblem) => string;
+  fileProblem: (code: FileProblemCode, path: string, detail: string) => string;
+  stage: Record<"reading" | "checking" | "writing", string>;
+  summaryTitle: (asOf: string, year: number, baseYear: number) => string;
+  members: (total: number, baseYear: number, baseYearEnd: number, growth: string) => string;
+  membersUnavailable: string;
+  chambers: (total: number) => string;
+  chambersUnavailable: string;
+  coverage: (coverage: string, target: string, meets: boolean | null) => string;
+  coverageUnavailable: (reason: string) => string;
+  dues: (year: number, paid: string, due: string, rate: string) => string;
+  duesUnavailable: string;
+  rowsTitle: string;
+  rows: (sheet: string, read: number, counted: number, excluded: number) => string;
+  sheetLabel: Record<"members" | "chambers" | "dues" | "townships", string>;
+  problemsTitle: (errors: number, warnings: number) => string;
+  noProblems: string;
+  written: (path: string) => string;
+  notApplicable: string;
+}
+
+const USAGE_EN = `Usage: chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]
+
+Checks every row of a chamber workbook, computes the report figures and writes the summary sheets
+into a copy of the workbook (INPUT.recalculated.xlsx unless --out or --in-place is given).
+
+  --out FILE       where to write the recalculated workbook
+  --in-place       write the summary sheets into INPUT itself
+  --json           print the figures as JSON instead of the readable summary
+  --as-of DATE     the as-of date (overrides the 设置 sheet)
+  --lang zh|en     language of the messages and output sheets
+  --help           this text
+
+Exit status: 0 no errors, 1 the workbook has errors (the output is still written), 2 a usage or file problem.`;
+
+const USAGE_ZH = `用法：chamber-recalc 输入.xlsx [--out 输出.xlsx] [--json] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]
+
+逐行校验商会工作簿，计算工作报告数据，并把汇总表写入工作簿副本（默认为“输入.recalculated.xlsx”，可用 --out 或 --in-place 指定）。
+
+  --out 文件       重算后工作簿的保存位置
+  --in-place       直接写入输入文件
+  --json           以 JSON 输出各项数据，不输出文字摘要
+  --as-of 日期     统计截止日期（优先于“设置”表）
+  --lang zh|en     提示信息和输出表的语言
+  --help           显示本说明
+
+退出码：0 无错误；1 工作簿有错误（仍会写出结果）；2 用法或文件问题。`;
+
+export const TEXT: Record<Lang, CliText> = {
+  en: {
+    usage: USAGE_EN,
+    usageHint: "Run chamber-recalc --help for usage.",
+    usageProblem: (p) => {
+      switch (p.code) {
+        case "no-input":
+          return "No input workbook given.";
+        case "extra-argument":
+          return `Unexpected argument "${p.value}": give one input workbook.`;
+        case "unknown-option":
+          return `Unknown option "${p.value}".`;
+        case "missing-value":
+          return `Option ${p.value} needs a value.`;
+        case "bad-date":
+          return `--as-of "${p.value}" is not a date in the form YYYY-MM-DD.`;
+        case "bad-lang":
+          return `--lang "${p.value}" is not supported: use zh or en.`;
+        case "out-is-input":
+          return "The output would overwrite the input workbook: choose another --out, or use --in-place.";
+        case "out-and-in-place":
+          return "Give either --out or --in-place, not both.";
+      }
+    },
+    fileProblem: (code, path, detail) => {
+      switch (code) {
+        case "missing":
+          return `File not found: ${path}`;
+        case "directory":
+          return `${path} is a folder, not an .xlsx workbook.`;
+        case "unreadable":
+          return `Cannot read ${path}: ${detail}`;
+        case "xls":
+          return `${path} is in the old Excel 97-2003 (.xls) format; open it in Excel and save it as .xlsx.`;
+        case "encrypted":
+          return `${path} is password-protected; remove the password in Excel (File › Info › Protect Workbook) and try again.`;
+        case "csv":
+          return `${path} is a text or CSV file, not an .xlsx workbook; open it in Excel and save it as .xlsx.`;
+        case "ods":
+          return `${path} is an OpenDocument spreadsheet; save it as .xlsx first.`;
+        case "not-xlsx":
+          return `${path} is not an .xlsx workbook.`;
+        case "corrupt":
+          return `${path} is damaged or incomplete and cannot be opened as an .xlsx workbook.`;
+        case "unwritable":
+          return `Cannot write ${path}: ${detail}`;
+      }
+    },
+    stage: { reading: "Reading", checking: "Checking", writing: "Writing" },
+    summaryTitle: (asOf, year, baseYear) =>
+      `Figures as of ${asOf} (reporting year ${year}, base year ${baseYear})`,
+    members: (total, baseYear, baseYearEnd, growth) =>
+      `Members: ${total} (end of ${baseYear}: ${baseYearEnd}, growth ${growth})`,
+    membersUnavailable: "Members: not available (see the problems below)",
+    chambers: (total) => `Chambers: ${total}`,
+    chambersUnavailable: "Chambers: not available",
+    coverage: (coverage, target, meets) =>
+      `Member coverage: ${coverage} of non-public enterprises (target ${target}${meets === null ? "" : meets ? ", met" : ", not met"})`,
+    coverageUnavailable: (reason) => `Member coverage: not available (${reason})`,
+    dues: (year, paid, due, rate) => `Dues ${year}: ${paid} of ${due} yuan collected (${rate})`,
+    duesUnavailable: "Dues: not available",
+    rowsTitle: "Rows (read = counted + excluded):",
+    rows: (sheet, read, counted, excluded) =>
+      `  ${sheet}: ${read} read, ${counted} counted, ${excluded} excluded`,
+    sheetLabel: { members: "Members", chambers: "Chambers", dues: "Dues", townships: "Townships" },
+    problemsTitle: (errors, warnings) => `Problems: ${errors} errors, ${warnings} warnings`,
+    noProblems: "Problems: none",
+    written: (path) => `Output written to ${path}`,
+    notApplicable: "n/a",
+  },
+  zh: {
+    usage: USAGE_ZH,
+    usageHint: "运行 chamber-recalc --help 查看用法。",
+    usageProblem: (p) => {
+      switch (p.code) {
+        case "no-input":
+          return "没有指定输入工作簿。";
+        case "extra-argument":
+          return `多余的参数“${p.value}”：只能指定一个输入工作簿。`;
+        case "unknown-option":
+          return `未知选项“${p.value}”。`;
+        case "missing-value":
+          return `选项 ${p.value} 需要一个值。`;
+        case "bad-date":
+          return `--as-of“${p.value}”不是 YYYY-MM-DD 格式的日期。`;
+        case "bad-lang":
+          return `不支持 --lang“${p.value}”：请用 zh 或 en。`;
+        case "out-is-input":
+          return "输出会覆盖输入工作簿：请另选 --out，或使用 --in-place。";
+        case "out-and-in-place":
+          return "--out 和 --in-place 只能二选一。";
+      }
+    },
+    fileProblem: (code, path, detail) => {
+      switch (code) {
+        case "missing":
+          return `找不到文件：${path}`;
+        case "directory":
+          return `${path} 是文件夹，不是 .xlsx 工作簿。`;
+        case "unreadable":
+          return `无法读取 ${path}：${detail}`;
+        case "xls":
+          return `${path} 是旧版 Excel 97-2003（.xls）格式；请在 Excel 中打开并另存为 .xlsx。`;
+        case "encrypted":
+          return `${path} 设有密码保护；请在 Excel 中取消密码（文件 › 信息 › 保护工作簿）后重试。`;
+        case "csv":
+          return `${path} 是文本或 CSV 文件，不是 .xlsx 工作簿；请在 Excel 中打开并另存为 .xlsx。`;
+        case "ods":
+          return `${path} 是 OpenDocument 电子表格；请先另存为 .xlsx。`;
+        case "not-xlsx":
+          return `${path} 不是 .xlsx 工作簿。`;
+        case "corrupt":
+          return `${path} 已损坏或不完整，无法作为 .xlsx 工作簿打开。`;
+        case "unwritable":
+          return `无法写入 ${path}：${detail}`;
+      }
+    },
+    stage: { reading: "读取", checking: "校验", writing: "写入" },
+    summaryTitle: (asOf, year, baseYear) =>
+      `统计截止 ${asOf}（报告年度 ${year}，基准年度 ${baseYear}）`,
+    members: (total, baseYear, baseYearEnd, growth) =>
+      `会员：${total} 个（${baseYear} 年底 ${baseYearEnd} 个，增长 ${growth}）`,
+    membersUnavailable: "会员：无法统计（见下方问题）",
+    chambers: (total) => `商会：${total} 个`,
+    chambersUnavailable: "商会：无法统计",
+    coverage: (coverage, target, meets) =>
+      `会员覆盖率：${coverage}（目标 ${target}${meets === null ? "" : meets ? "，已达标" : "，未达标"}）`,
+    coverageUnavailable: (reason) => `会员覆盖率：无法统计（${reason}）`,
+    dues: (year, paid, due, rate) =>
+      `${year} 年会费：应缴 ${due} 元，实缴 ${paid} 元（收缴率 ${rate}）`,
+    duesUnavailable: "会费：无法统计",
+    rowsTitle: "行数（读取 = 计入 + 排除）：",
+    rows: (sheet, read, counted, excluded) =>
+      `  ${sheet}：读取 ${read} 行，计入 ${counted} 行，排除 ${excluded} 行`,
+    sheetLabel: { members: "会员", chambers: "商会", dues: "会费", townships: "乡镇" },
+    problemsTitle: (errors, warnings) => `问题：错误 ${errors} 个，警告 ${warnings} 个`,
+    noProblems: "问题：无",
+    written: (path) => `结果已写入 ${path}`,
+    notApplicable: "无",
+  },
+};
