@@ -478,6 +478,7 @@ function exportSheet(sheet: FakeSheet): SheetSnapshot {
   const errors: Array<[number, string]> = [];
   sheet.values.forEach((line, r) => {
     line?.forEach((v, c) => {
+      if (v === undefined) return;
       (cells[r] as SnapshotCell[])[c] = exportValue(v);
       if (v !== undefined && typeof v === "object") errors.push([cellKey(r, c), v.error]);
     });

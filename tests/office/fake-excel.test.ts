@@ -1,0 +1,269 @@
+/* global Excel, Office */
+/**
+ * The fake Excel behaves like Excel where the adapter depends on it: properties need load and
+ * sync, null objects, typed-input rules for `values`, sheet-name rules, names that follow their
+ * sheet, the 5 MB payload limit per sync, cell-edit mode and requirement sets.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  exportSnapshot,
+  installFakeExcel,
+  snapshotSheet,
+  workbookFromSnapshot,
+  type FakeExcelHandle,
+  type WorkbookSnapshot,
+} from "../../src/fake-excel";
+import { smallDistrict } from "./workbooks";
+
+let handle: FakeExcelHandle | null = null;
+
+function install(snapshot: WorkbookSnapshot, options = {}): FakeExcelHandle {
+  handle = installFakeExcel(workbookFromSnapshot(snapshot), options);
+  return handle;
+}
+
+afterEach(() => {
+  handle?.uninstall();
+  handle = null;
+});
+
+function codeOf(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => "no error",
+    (e: unknown) => String((e as { code?: unknown }).code)
+  );
+}
+
+describe("the fake Excel", () => {
+  it("refuses to show a property before load and sync, and shows it after", async () => {
+    install({ sheets: [{ name: "会员", cells: [["编号", "名称"]] }] });
+    await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("会员").getRange("A1:B1");
+      range.load("values");
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- the point of this test
+      expect(() => range.values).toThrow(/not available/);
+      await context.sync();
+      expect(range.values).toEqual([["编号", "名称"]]);
+      // eslint-disable-next-line office-addins/load-object-before-read -- the point of this test
+      expect(() => range.valueTypes).toThrow(/not available/);
+    });
+  });
+
+  it("gives null objects whose isNullObject is known only after a sync", async () => {
+    install({ sheets: [{ name: "会员", cells: [] }] });
+    await Excel.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject("会费");
+      const present = context.workbook.worksheets.getItemOrNullObject("会员");
+      const used = present.getUsedRangeOrNullObject(true);
+      // eslint-disable-next-line office-addins/call-sync-before-read -- the point of this test
+      expect(() => missing.isNullObject).toThrow();
+      await context.sync();
+      expect([missing.isNullObject, present.isNullObject, used.isNullObject]).toEqual([
+        true,
+        false,
+        true,
+      ]);
+    });
+  });
+
+  it("fails a sync that uses a missing sheet with ItemNotFound", async () => {
+    install({ sheets: [{ name: "会员", cells: [] }] });
+    const code = await codeOf(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("会费").getRange("A1").load("values");
+        await context.sync();
+      })
+    );
+    expect(code).toBe("ItemNotFound");
+  });
+
+  it("turns strings typed into General cells into formulas, numbers and dates, as Excel does", async () => {
+    const h = install({ sheets: [{ name: "S", cells: [] }] });
+    await Excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("S").getRange("A1:F1");
+      r.values = [
+        ['=HYPERLINK("http://x","y")', "+86 138 0000 0000", "001", "2014-11-30", "'=1+1", "TRUE"],
+      ];
+      await context.sync();
+    });
+    const s = snapshotSheet(h.book, "S");
+    expect(s.formulas?.[0]?.slice(0, 2)).toEqual([
+      '=HYPERLINK("http://x","y")',
+      "=+86 138 0000 0000",
+    ]);
+    expect(s.cells[0]?.slice(2)).toEqual([1, serialOf2014_11_30(), "=1+1", true]);
+    expect(s.quotePrefix).toEqual(["E1"]);
+  });
+
+  it("keeps strings written into Text (@) cells exactly as written", async () => {
+    const h = install({ sheets: [{ name: "S", cells: [] }] });
+    const texts = [
+      '=HYPERLINK("http://x","y")',
+      "+86 138 0000 0000",
+      "-",
+      "@home",
+      "001",
+      "2014-11-30",
+    ];
+    await Excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("S").getRange("A1:F1");
+      r.numberFormat = [texts.map(() => "@")];
+      r.values = [texts];
+      await context.sync();
+    });
+    const s = snapshotSheet(h.book, "S");
+    expect(s.cells[0]).toEqual(texts);
+    expect(s.formulas).toBeUndefined();
+  });
+
+  it("leaves a cell alone for null in a values array and clears it for an empty string", async () => {
+    const h = install({ sheets: [{ name: "S", cells: [["a", "b"]] }] });
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A1:B1").values = [[null, ""]];
+      await context.sync();
+    });
+    expect(snapshotSheet(h.book, "S").cells).toEqual([["a"]]);
+  });
+
+  it("refuses a values array whose shape does not match the range", async () => {
+    install({ sheets: [{ name: "S", cells: [] }] });
+    const code = await codeOf(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("S").getRange("A1:B2").values = [["x", "y"]];
+        await context.sync();
+      })
+    );
+    expect(code).toBe("InvalidArgument");
+  });
+
+  it("applies sheet-name rules: length, forbidden characters, apostrophes, case-insensitive duplicates", async () => {
+    install({ sheets: [{ name: "汇总", cells: [] }] });
+    const add = (name: string): Promise<string> =>
+      codeOf(
+        Excel.run(async (context) => {
+          context.workbook.worksheets.add(name);
+          await context.sync();
+        })
+      );
+    expect(await add("x".repeat(32))).toBe("InvalidArgument");
+    expect(await add("a/b")).toBe("InvalidArgument");
+    expect(await add("'quoted")).toBe("InvalidArgument");
+    expect(await add("汇总")).toBe("ItemAlreadyExists");
+    expect(await add("Summary")).toBe("no error");
+    expect(await add("SUMMARY")).toBe("ItemAlreadyExists");
+  });
+
+  it("keeps a name pointing at its sheet through a rename, and shows #REF! once the sheet is gone", async () => {
+    const h = install({
+      sheets: [
+        { name: "汇总", cells: [["x"]] },
+        { name: "会员", cells: [] },
+      ],
+    });
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("汇总");
+      context.workbook.names.add("ChamberStats_summary", ws.getRange("A1"));
+      ws.name = "我的汇总";
+      await context.sync();
+    });
+    expect(exportSnapshot(h.book).names).toEqual([
+      { name: "ChamberStats_summary", formula: "=我的汇总!$A$1" },
+    ]);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("我的汇总").delete();
+      const names = context.workbook.names.load("items/name,items/type,items/value");
+      await context.sync();
+      expect(names.items.map((n) => [n.name, n.type, n.value])).toEqual([
+        ["ChamberStats_summary", "Error", "#REF!"],
+      ]);
+    });
+  });
+
+  it("refuses a request larger than the payload limit before running any of it", async () => {
+    const h = install({ sheets: [{ name: "S", cells: [] }] }, { payloadLimit: 10_000 });
+    const big = Array.from({ length: 300 }, (_, i) => [`第${i}行的一段比较长的文字内容`]);
+    const code = await codeOf(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("S").getRange("A1:A300").values = big;
+        await context.sync();
+      })
+    );
+    expect(code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(snapshotSheet(h.book, "S").cells).toEqual([]);
+  });
+
+  it("refuses a response larger than the payload limit", async () => {
+    const cells = Array.from({ length: 400 }, (_, i) => [`会员单位${i}有限公司`, i]);
+    install({ sheets: [{ name: "S", cells }] }, { payloadLimit: 10_000 });
+    const code = await codeOf(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("S").getRange("A1:B400").load("values");
+        await context.sync();
+      })
+    );
+    expect(code).toBe("ResponsePayloadSizeLimitExceeded");
+  });
+
+  it("counts every sync with its request and response bytes", async () => {
+    const h = install(smallDistrict());
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("会员").getRange("A1:G10").load("values");
+      await context.sync();
+      context.workbook.worksheets.getItem("会费").getRange("A1:E9").load("values");
+      await context.sync();
+    });
+    expect(h.stats.syncs).toBe(2);
+    expect(h.stats.records.every((r) => r.requestBytes > 0 && r.responseBytes > 100)).toBe(true);
+    expect(h.stats.responseBytes).toBe(h.stats.records.reduce((s, r) => s + r.responseBytes, 0));
+  });
+
+  it("refuses every request while a cell is being edited", async () => {
+    const h = install(smallDistrict());
+    h.book.cellEditMode = true;
+    const code = await codeOf(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.load("items/name");
+        await context.sync();
+      })
+    );
+    expect(code).toBe("InvalidOperationInCellEditMode");
+  });
+
+  it("refuses members newer than the requirement set it claims", async () => {
+    install(smallDistrict(), { apiVersion: "1.8" });
+    expect(Office.context.requirements.isSetSupported("ExcelApi", "1.8")).toBe(true);
+    expect(Office.context.requirements.isSetSupported("ExcelApi", "1.9")).toBe(false);
+    const code = await codeOf(
+      Excel.run(async (context) => {
+        context.workbook.application.suspendScreenUpdatingUntilNextSync();
+        await context.sync();
+      })
+    );
+    expect(code).toBe("ApiNotFound");
+  });
+
+  it("evaluates DATE(1904,1,1) to 0 in a 1904 workbook and 1462 in a 1900 one", async () => {
+    for (const [date1904, expected] of [
+      [true, 0],
+      [false, 1462],
+    ] as const) {
+      install({ sheets: [{ name: "S", cells: [] }], date1904 });
+      const value = await Excel.run(async (context) => {
+        const r = context.workbook.functions.date(1904, 1, 1).load("value");
+        await context.sync();
+        return r.value;
+      });
+      expect(value).toBe(expected);
+      handle?.uninstall();
+    }
+  });
+
+  it("gives back the same snapshot after a round trip through a workbook", () => {
+    const snap = exportSnapshot(workbookFromSnapshot(smallDistrict()));
+    expect(exportSnapshot(workbookFromSnapshot(snap))).toEqual(snap);
+  });
+});
+
+function serialOf2014_11_30(): number {
+  return Math.round((Date.UTC(2014, 10, 30) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}

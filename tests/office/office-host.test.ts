@@ -1,0 +1,404 @@
+/* global Excel, console */
+/**
+ * The Office.js host against the fake Excel: the summary sheets of SPEC §5 written for the sample
+ * workbook, input sheets unchanged, literal text, owned-sheet rules, Excel's refusals, and the
+ * number of round trips and their payloads.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createOfficeHost, HostError, MIN_EXCEL_API } from "../../src/adapters/office";
+import type { HostRun } from "../../src/adapters/office/host";
+import type { OutputCell, OutputSheet } from "../../src/core/types";
+import {
+  exportSnapshot,
+  installFakeExcel,
+  snapshotSheet,
+  workbookFromSnapshot,
+  type FakeExcelHandle,
+  type FakeOptions,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "../../src/fake-excel";
+import { snapshotOfXlsx } from "../../scripts/make-demo-data";
+import { generatedDistrict, serial, sheetNames, smallDistrict } from "./workbooks";
+
+const TODAY = "2014-12-15";
+const SAMPLE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../examples/sample-district.xlsx"
+);
+
+let handle: FakeExcelHandle | null = null;
+
+function install(snapshot: WorkbookSnapshot, options: FakeOptions = {}): FakeExcelHandle {
+  handle?.uninstall();
+  handle = installFakeExcel(workbookFromSnapshot(snapshot), options);
+  return handle;
+}
+
+afterEach(() => {
+  handle?.uninstall();
+  handle = null;
+});
+
+function recalc(options: Parameters<typeof createOfficeHost>[0] = {}): Promise<HostRun> {
+  return createOfficeHost(options).recalculate({ today: TODAY }, () => undefined);
+}
+
+function hostErrorCode(promise: Promise<unknown>): Promise<string> {
+  return promise.then(
+    () => "no error",
+    (e: unknown) => (e instanceof HostError ? e.code : `not a HostError: ${String(e)}`)
+  );
+}
+
+/** Each input sheet's full state (values, formulas, formats, styles, widths, …) as JSON text. */
+function inputState(h: FakeExcelHandle, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((n) => [n, JSON.stringify(snapshotSheet(h.book, n))]));
+}
+
+function expectedValue(cell: OutputCell | null): unknown {
+  if (!cell || cell.v === null) return cell?.link ? `${cell.link.sheet}!${cell.link.cell}` : null;
+  if (typeof cell.v === "object") return serial(cell.v.date);
+  return cell.v === "" ? null : cell.v;
+}
+
+/** Every cell of an output sheet, as written, against the core's output table. */
+function expectRendered(sheet: SheetSnapshot, out: OutputSheet): void {
+  out.rows.forEach((line, r) => {
+    line.forEach((cell, c) => {
+      const got = sheet.cells[r]?.[c] ?? null;
+      expect({ at: [r + 1, c + 1], v: got }).toEqual({
+        at: [r + 1, c + 1],
+        v: expectedValue(cell),
+      });
+      const formula = sheet.formulas?.[r]?.[c] ?? null;
+      if (cell?.link) expect(formula).toMatch(/^=HYPERLINK\("#'.+'!\$?[A-Z]+\$?\d+",".*"\)$/);
+      else expect(formula).toBeNull();
+    });
+  });
+}
+
+describe("Recalculate in Excel on the sample workbook", () => {
+  let snapshot: WorkbookSnapshot;
+  beforeAll(async () => {
+    snapshot = await snapshotOfXlsx(SAMPLE);
+  });
+
+  it("writes the five summary sheets of SPEC §5, cell for cell as the core laid them out", async () => {
+    expect(existsSync(SAMPLE)).toBe(true);
+    const h = install(snapshot);
+    const run = await recalc();
+    expect(run.written.map((w) => w.name)).toEqual([
+      "汇总",
+      "会员增长",
+      "覆盖率",
+      "商会明细",
+      "校验结果",
+    ]);
+    for (const out of run.result.output) expectRendered(snapshotSheet(h.book, out.name), out);
+    expect(run.result.json.members?.total).toBe(1889);
+    expect(h.book.activeSheet).toBe("汇总");
+  });
+
+  it("draws a line chart of members by type on the growth sheet and a bar chart on the coverage sheet", async () => {
+    const h = install(snapshot);
+    await recalc();
+    const growth = snapshotSheet(h.book, "会员增长").charts ?? [];
+    const coverage = snapshotSheet(h.book, "覆盖率").charts ?? [];
+    expect(growth.map((c) => c.type)).toEqual(["Line"]);
+    expect(growth[0]?.series.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["企业会员", "团体会员", "个人会员"])
+    );
+    expect(
+      growth[0]?.series.every(
+        (s) => s.values?.startsWith("会员增长!") && s.categories?.startsWith("会员增长!")
+      )
+    ).toBe(true);
+    expect(coverage.map((c) => c.type)).toEqual(["BarClustered"]);
+    expect(coverage[0]?.from).not.toBeNull();
+  });
+
+  it("freezes each sheet's header rows, sets column widths and styles the header", async () => {
+    const h = install(snapshot);
+    const run = await recalc();
+    for (const out of run.result.output) {
+      const s = snapshotSheet(h.book, out.name);
+      expect([out.key, s.frozenRows ?? 0]).toEqual([out.key, out.freezeRows]);
+      expect(Object.keys(s.columnWidths ?? {}).length).toBe(out.columnWidths.length);
+    }
+    const problems = snapshotSheet(h.book, "校验结果");
+    expect(problems.styles?.["A1"]).toMatchObject({ bold: true, fill: "#D9E1F2" });
+  });
+
+  it("links each problem to its cell", async () => {
+    const h = install(snapshot);
+    const run = await recalc();
+    const sheet = snapshotSheet(h.book, "校验结果");
+    const linked = run.result.problems.filter((p) => p.sheet !== "");
+    const formulas = (sheet.formulas ?? []).flat().filter((f): f is string => f !== null);
+    expect(formulas.length).toBe(linked.length);
+    const first = linked.find((p) => p.row !== null && p.column !== null);
+    expect(formulas).toContain(
+      `=HYPERLINK("#'${first?.sheet}'!${first?.column}${first?.row}","${first?.sheet}")`
+    );
+  });
+
+  it("leaves every input sheet exactly as it was, through two recalculations", async () => {
+    const h = install(snapshot);
+    const names = sheetNames(snapshot);
+    const before = inputState(h, names);
+    await recalc();
+    await recalc();
+    expect(inputState(h, names)).toEqual(before);
+  });
+
+  it("takes a handful of round trips, every one within Excel on the web's 5 MB", async () => {
+    const h = install(snapshot);
+    const run = await recalc();
+    expect(run.syncs).toBe(h.stats.syncs);
+    expect(run.syncs).toBeLessThanOrEqual(6);
+    expect(h.stats.maxRequestBytes).toBeLessThanOrEqual(5_000_000);
+    expect(h.stats.maxResponseBytes).toBeLessThanOrEqual(5_000_000);
+    console.log(
+      `sample: ${run.syncs} syncs, ${h.stats.requestBytes} request bytes, ${h.stats.responseBytes} response bytes`
+    );
+  });
+});
+
+describe("literal text", () => {
+  it("writes =HYPERLINK(…), +86 …, =1+1 and - exactly as text, never as formulas", async () => {
+    const evil = '=HYPERLINK("http://x","y")';
+    const snapshot = smallDistrict({
+      chambers: [["SH05", evil, "行业商会", null, serial("2011-01-01"), "是", "+86 138 0000 0000"]],
+      members: [
+        [
+          "M009",
+          "某公司",
+          "企业会员",
+          '=HYPERLINK("http://x","z")',
+          "城关街道",
+          serial("2012-01-01"),
+          "=1+1",
+        ],
+        ["M010", "@home", "个人会员", null, null, serial("2012-01-01"), "-"],
+      ],
+    });
+    const h = install(snapshot);
+    const run = await recalc();
+    const chambers = snapshotSheet(h.book, "商会明细");
+    const problems = snapshotSheet(h.book, "校验结果");
+    const texts = [...chambers.cells.flat(), ...problems.cells.flat()];
+    for (const t of [evil, "+86 138 0000 0000", '=HYPERLINK("http://x","z")', "=1+1", "-"]) {
+      expect(texts).toContain(t);
+    }
+    const formulas = [...(chambers.formulas ?? []).flat(), ...(problems.formulas ?? []).flat()];
+    expect(formulas.filter((f) => f !== null && !f.startsWith('=HYPERLINK("#'))).toEqual([]);
+    for (const out of run.result.output) expectRendered(snapshotSheet(h.book, out.name), out);
+  });
+});
+
+describe("owned sheets", () => {
+  it("never overwrites a user's sheet of an output name: the output goes to a suffixed sheet, with a warning", async () => {
+    const base = smallDistrict();
+    const mine = { name: "汇总", cells: [["我自己的汇总"], [42]] };
+    const h = install({ ...base, sheets: [...base.sheets, mine] });
+    const run = await recalc();
+    expect(snapshotSheet(h.book, "汇总")).toEqual(mine);
+    expect(run.written.find((w) => w.key === "summary")?.name).toBe("汇总 (2)");
+    expect(run.result.problems.map((p) => p.code)).toContain("output-sheet-renamed");
+  });
+
+  it("replaces only its own sheets on a second run and leaves no duplicates", async () => {
+    const h = install(smallDistrict());
+    await recalc();
+    const afterFirst = h.book.sheets.map((s) => s.name);
+    await recalc();
+    expect(h.book.sheets.map((s) => s.name)).toEqual(afterFirst);
+    expect(h.book.names.map((n) => n.name).sort()).toEqual(
+      ["chambers", "coverage", "growth", "problems", "summary"].map((k) => `ChamberStats_${k}`)
+    );
+    expect(h.book.sheets.flatMap((s) => s.charts).length).toBe(2);
+  });
+
+  it("recognises its sheets after save and reopen, and after the user renamed one", async () => {
+    const first = install(smallDistrict());
+    await recalc();
+    const saved = exportSnapshot(first.book);
+    const h = install(saved);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("汇总").name = "我的汇总";
+      await context.sync();
+    });
+    const count = h.book.sheets.length;
+    const run = await recalc();
+    expect(h.book.sheets.length).toBe(count);
+    expect(run.written.find((w) => w.key === "summary")?.name).toBe("汇总");
+    expect(run.result.problems.map((p) => p.code)).not.toContain("output-sheet-renamed");
+  });
+
+  it("drops a marker whose sheet was deleted and writes a fresh sheet", async () => {
+    const h = install(smallDistrict());
+    await recalc();
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("覆盖率").delete();
+      await context.sync();
+    });
+    await recalc();
+    expect(h.book.sheet("覆盖率")).toBeDefined();
+    expect(
+      exportSnapshot(h.book).names?.find((n) => n.name === "ChamberStats_coverage")?.formula
+    ).toBe("=覆盖率!$A$1");
+  });
+});
+
+describe("Excel's refusals", () => {
+  it("explains cell-edit mode", async () => {
+    const h = install(smallDistrict());
+    h.book.cellEditMode = true;
+    expect(await hostErrorCode(recalc())).toBe("cell-edit-mode");
+  });
+
+  it("explains a protected output sheet, without writing anything", async () => {
+    const h = install(smallDistrict());
+    await recalc();
+    const sheet = h.book.sheet("校验结果");
+    if (sheet) sheet.protected = true;
+    const before = JSON.stringify(exportSnapshot(h.book));
+    expect(await hostErrorCode(recalc())).toBe("protected");
+    expect(JSON.stringify(exportSnapshot(h.book))).toBe(before);
+  });
+
+  it("explains a workbook whose structure is protected", async () => {
+    const h = install(smallDistrict());
+    h.book.protected = true;
+    expect(await hostErrorCode(recalc())).toBe("protected");
+  });
+
+  it("explains a workbook opened read-only", async () => {
+    install({ ...smallDistrict(), readOnly: true });
+    expect(await hostErrorCode(recalc())).toBe("read-only");
+  });
+
+  it(`explains an Excel older than ExcelApi ${MIN_EXCEL_API}`, async () => {
+    install(smallDistrict(), { apiVersion: "1.6" });
+    expect(await hostErrorCode(recalc())).toBe("requirement-set");
+  });
+
+  it(`runs on an Excel with exactly ExcelApi ${MIN_EXCEL_API}: newer members are guarded`, async () => {
+    const h = install(smallDistrict(), { apiVersion: MIN_EXCEL_API });
+    const run = await recalc();
+    expect(run.written.length).toBe(5);
+    expect(h.stats.records.some((r) => r.screenUpdatingSuspended)).toBe(false);
+  });
+});
+
+describe("round trips and payload", () => {
+  it("suspends calculation and screen updating in every sync that writes", async () => {
+    const h = install(smallDistrict());
+    await recalc();
+    const writes = h.stats.records.filter((r) => r.requestBytes > 2000);
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.every((r) => r.calculationSuspended && r.screenUpdatingSuspended)).toBe(true);
+  });
+
+  it("takes as many syncs for 2,000 members as for 200 while the payload fits one block", async () => {
+    install(generatedDistrict(200, 1));
+    const small = await recalc();
+    install(generatedDistrict(2000, 1));
+    const larger = await recalc();
+    expect(larger.syncs).toBe(small.syncs);
+  });
+
+  it("grows only by payload-driven blocks for 30,000 members and 90,000 dues rows", async () => {
+    const h = install(generatedDistrict(30_000, 3));
+    const run = await recalc();
+    const perMegabyte =
+      Math.ceil(h.stats.responseBytes / 1_000_000) + Math.ceil(h.stats.requestBytes / 1_000_000);
+    expect(run.syncs).toBeLessThanOrEqual(5 + perMegabyte);
+    expect(run.syncs).toBeGreaterThan(5);
+    expect(h.stats.maxResponseBytes).toBeLessThanOrEqual(5_000_000);
+    expect(h.stats.maxRequestBytes).toBeLessThanOrEqual(5_000_000);
+  });
+
+  it("shrinks its blocks and retries when Excel reports a payload error, with the same result", async () => {
+    const snapshot = generatedDistrict(3000, 2, { badPhones: true });
+    install(snapshot);
+    const reference = await recalc();
+    const h = install(snapshot, { payloadLimit: 300_000 });
+    const run = await recalc();
+    const failed = h.stats.records.filter((r) => r.error !== null).map((r) => r.error);
+    expect(failed).toEqual(
+      expect.arrayContaining([
+        "ResponsePayloadSizeLimitExceeded",
+        "RequestPayloadSizeLimitExceeded",
+      ])
+    );
+    expect(run.result.json).toEqual(reference.result.json);
+    for (const out of run.result.output) expectRendered(snapshotSheet(h.book, out.name), out);
+  });
+});
+
+describe("settings, selection and the active sheet", () => {
+  it("reads the 设置 sheet and writes changed values back into its value cells only", async () => {
+    const h = install(smallDistrict());
+    const host = createOfficeHost();
+    expect(await host.readSettings()).toEqual({
+      asOf: "2014-11-30",
+      baseYear: 2011,
+      coverageTarget: null,
+      duesIncomeThreshold: null,
+    });
+    await host.saveSettings({
+      asOf: "2014-12-31",
+      baseYear: null,
+      coverageTarget: 0.12,
+      duesIncomeThreshold: 300000,
+    });
+    expect(await host.readSettings()).toEqual({
+      asOf: "2014-12-31",
+      baseYear: null,
+      coverageTarget: 0.12,
+      duesIncomeThreshold: 300000,
+    });
+    const cells = snapshotSheet(h.book, "设置").cells;
+    expect(cells.map((line) => line[0])).toEqual([
+      "统计截止日期",
+      "基准年度",
+      "会员覆盖率目标",
+      "会费收入标准",
+    ]);
+    const run = await recalc();
+    expect(run.result.settings.coverageTarget).toBe(0.12);
+    expect(run.result.json.asOf).toBe("2014-12-31");
+  });
+
+  it("creates a 设置 sheet when the workbook has none", async () => {
+    const base = smallDistrict();
+    const h = install({ sheets: base.sheets.filter((s) => s.name !== "设置") });
+    await createOfficeHost().saveSettings({
+      asOf: "2014-06-30",
+      baseYear: 2012,
+      coverageTarget: null,
+      duesIncomeThreshold: null,
+    });
+    expect(snapshotSheet(h.book, "设置").cells).toEqual([
+      ["统计截止日期", serial("2014-06-30")],
+      ["基准年度", 2012],
+    ]);
+  });
+
+  it("selects a problem's cell and activates a sheet", async () => {
+    const h = install(smallDistrict());
+    const host = createOfficeHost();
+    await host.selectCell("会员", "C5");
+    expect([h.book.activeSheet, h.book.selection]).toEqual([
+      "会员",
+      { sheet: "会员", address: "C5" },
+    ]);
+    await host.activateSheet("会费");
+    expect(h.book.activeSheet).toBe("会费");
+  });
+});
