@@ -994,6 +994,21 @@ function buildDistrict(seed: number): District {
   });
   for (const m of members) if (m.planted) planted.push({ ...m.planted, row: m.row });
   for (const d of sortedDues) if (d.planted) planted.push({ ...d.planted, row: d.row });
+  // 乡镇 rows go year by year; a township without a 2014 row falls back on its 2013 row
+  TOWNSHIPS.forEach((t, i) => {
+    if (!t.has2014Row) {
+      const row = 2 + TOWNSHIPS.length + i;
+      const what = `${t.name} has no 2014 row; its 2013 row is used`;
+      planted.push({
+        sheet: "乡镇",
+        field: "-",
+        code: "township-year-missing",
+        severity: "warning",
+        what,
+        row,
+      });
+    }
+  });
   return { members, dues: sortedDues, presidents, chamberCodes, planted };
 }
 

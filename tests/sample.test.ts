@@ -5,8 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execPath } from "node:process";
@@ -26,12 +26,14 @@ afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-function runCli(args: readonly string[]): string {
-  return execFileSync(execPath, [...TSX, join(ROOT, "src/cli/main.ts"), ...args], {
+function runCli(args: readonly string[]): { status: number | null; stdout: string } {
+  const run = spawnSync(execPath, [...TSX, join(ROOT, "src/cli/main.ts"), ...args], {
     cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
+  if (run.error) throw run.error;
+  return { status: run.status, stdout: run.stdout };
 }
 
 function generate(out: string): void {
@@ -60,9 +62,17 @@ async function cellValues(path: string): Promise<Record<string, Array<[string, s
 
 describe("the sample district through the command line", () => {
   let json: RecalcJson;
+  let status: number | null = null;
   beforeAll(() => {
     const out = join(tmp, "recalculated.xlsx");
-    json = JSON.parse(runCli([SAMPLE, "--json", "--out", out])) as RecalcJson;
+    const run = runCli([SAMPLE, "--json", "--out", out]);
+    status = run.status;
+    json = JSON.parse(run.stdout) as RecalcJson;
+  });
+
+  it("exits with status 1: the workbook has errors, and the output is still written", () => {
+    expect(status).toBe(1);
+    expect(existsSync(join(tmp, "recalculated.xlsx"))).toBe(true);
   });
 
   it("counts 1,889 members on 2014-11-30: 1,400 enterprise, 322 group, 167 individual", () => {
