@@ -8,7 +8,11 @@ export interface DemoAppProps {
 
 function useVersion(source: GridSource): number {
   const [version, setVersion] = React.useState(0);
-  React.useEffect(() => source.subscribe(() => setVersion((v) => v + 1)), [source]);
+  // A transition: the task pane's own rendering of the results goes first, the grid follows.
+  React.useEffect(
+    () => source.subscribe(() => React.startTransition(() => setVersion((v) => v + 1))),
+    [source]
+  );
   return version;
 }
 

@@ -41,20 +41,22 @@ export function SheetView({
     return () => observer.disconnect();
   }, []);
 
-  // Bring the selected cell into view when the selection changes.
+  // Bring the selected cell into view when the selection or the sheet changes (top when the
+  // selection is elsewhere).
   const selectedRow = selected?.row ?? null;
   React.useEffect(() => {
     const el = scroller.current;
-    if (!el || selectedRow === null) return;
+    if (!el) return;
+    if (selectedRow === null) {
+      el.scrollTop = 0;
+      return;
+    }
     const top = selectedRow * ROW_HEIGHT; // the header row takes the first ROW_HEIGHT
     if (top < el.scrollTop + ROW_HEIGHT || top + ROW_HEIGHT > el.scrollTop + el.clientHeight) {
       el.scrollTop = Math.max(0, top - el.clientHeight / 2);
     }
-  }, [selectedRow, selection?.sheet, sheet.name]);
-
-  React.useEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = 0;
-  }, [sheet.name]);
+    setScrollTop(el.scrollTop);
+  }, [selectedRow, sheet.name]);
 
   const first = Math.max(1, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rowCount, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);

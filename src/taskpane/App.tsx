@@ -54,6 +54,11 @@ export interface AppProps {
   readonly onLangChange?: (lang: Lang) => void;
 }
 
+/** User Timing marks (recalc:start, recalc:reading, …, recalc:end, recalc:shown), for profiling. */
+function mark(name: string): void {
+  performance.mark(name);
+}
+
 interface ShownError {
   readonly title: MessageKey;
   readonly error: unknown;
@@ -90,6 +95,7 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
   // users land on what changed.
   React.useEffect(() => {
     if (runCount === 0) return;
+    mark("recalc:shown");
     if (error) errorRef.current?.focus();
     else headingRef.current?.focus();
   }, [runCount, error]);
@@ -101,8 +107,16 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
     setError(null);
     setProgress({ stage: "reading", fraction: 0 });
     const started = performance.now();
+    mark("recalc:start");
+    let stage: RunProgress["stage"] | null = null;
+    const onProgress = (p: RunProgress): void => {
+      if (p.stage !== stage) mark(`recalc:${p.stage}`);
+      stage = p.stage;
+      setProgress(p);
+    };
     try {
-      const result = await host.recalculate({ today: today() }, setProgress);
+      const result = await host.recalculate({ today: today() }, onProgress);
+      mark("recalc:end");
       setRun(result);
       setSeconds(((performance.now() - started) / 1000).toFixed(2));
     } catch (e) {
