@@ -16,10 +16,12 @@ export interface BundleSize {
   readonly gzip: number;
 }
 
-/** The scripts and stylesheets that dist/taskpane.html loads from dist/ (not office.js). */
+/** The scripts and stylesheets that dist/taskpane.html loads from dist/ (not office.js); attributes may be unquoted (minified HTML). */
 export async function taskpaneFiles(dist: string): Promise<string[]> {
   const html = await readFile(path.join(dist, "taskpane.html"), "utf8");
-  const refs = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? "");
+  const refs = [...html.matchAll(/(?:src|href)=["']?([^"'\s>]+\.(?:js|css))/g)].map(
+    (m) => m[1] ?? ""
+  );
   const local = refs.filter((ref) => !/^https?:/.test(ref));
   const css = (await readdir(dist)).filter((f) => f.startsWith("taskpane") && f.endsWith(".css"));
   return [...new Set([...local.map((r) => r.replace(/^\.?\//, "")), ...css])];
