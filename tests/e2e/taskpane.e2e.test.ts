@@ -84,6 +84,14 @@ beforeAll(async () => {
   expected = cli.json;
   expectedSummary = cli.summary;
   await writeDemoData(sample, path.join(dist, "demo-data.json"));
+  // Two broken workbooks for the error messages: no 会员 sheet, and a protected structure.
+  const snapshot = await snapshotOfXlsx(sample);
+  const withoutMembers = { ...snapshot, sheets: snapshot.sheets.filter((s) => s.name !== "会员") };
+  await writeFile(path.join(dist, "no-members.json"), JSON.stringify(withoutMembers));
+  await writeFile(
+    path.join(dist, "protected.json"),
+    JSON.stringify({ ...snapshot, protected: true })
+  );
   server = await startStaticServer(dist);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -367,6 +375,52 @@ describe("the task pane in Chromium, against the demo workbook", () => {
     await page.getByTestId("progress").waitFor({ state: "detached" });
     await page.getByTestId("figure-members").waitFor();
     expect((await syncs(page)) - beforeThird).toBe(secondRunSyncs);
+    await page.close();
+  });
+
+  it("saves the settings in the 设置 sheet and the next run uses them", async () => {
+    const page = await openDemo();
+    await page.getByTestId("settings").locator("summary").click();
+    await expect(page.getByTestId("setting-baseYear").inputValue()).resolves.toBe(
+      String(expected.baseYear)
+    );
+    await page.getByTestId("setting-baseYear").fill("2012");
+    await page.getByTestId("settings-form").getByRole("button").click();
+    await page.getByText("已保存到“设置”工作表").waitFor();
+
+    const book = await workbook(page);
+    const settings = book.sheets.find((s) => s.name === "设置");
+    expect(settings?.cells.find((row) => row[0] === "基准年度")?.[1]).toBe(2012);
+
+    await recalculate(page);
+    const end2012 = expected.series?.find((s) => s.year === 2012)?.members ?? NaN;
+    await expect(page.getByTestId("members-since-base").textContent()).resolves.toContain(
+      `较 2012 年底（${count(end2012)}）`
+    );
+    await page.close();
+  });
+
+  it("says what to do when the workbook has no 会员 sheet", async () => {
+    const page = await openDemo("lang=zh-CN&data=no-members.json");
+    await page.getByTestId("recalc").click();
+    const message = page.getByTestId("structure-error");
+    await message.waitFor();
+    await expect(message.textContent()).resolves.toContain("未找到“会员”工作表");
+    await expect(message.textContent()).resolves.toContain("添加名为“会员”的工作表");
+    await page.close();
+  });
+
+  it("explains a refusal from Excel instead of leaving the pane blank", async () => {
+    const page = await openDemo("lang=en-US&data=protected.json");
+    await page.getByTestId("recalc").click();
+    const error = page.getByTestId("error");
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toContain("The recalculation could not finish");
+    await expect(error.textContent()).resolves.toContain("Unprotect it");
+    await expect(
+      page.evaluate(() => document.activeElement?.getAttribute("data-testid"))
+    ).resolves.toBe("error");
+    await expect(page.getByTestId("recalc").isEnabled()).resolves.toBe(true);
     await page.close();
   });
 });
