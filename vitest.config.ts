@@ -1,10 +1,17 @@
 import { defineConfig } from "vitest/config";
 
+// Two runs: the unit and integration tests (`npm run test:unit`, run under two time zones), and
+// the end-to-end tests in Chromium (`npm run test:e2e`, VITEST_E2E=1), which build the bundle once.
+const e2e = process.env["VITEST_E2E"] === "1";
+
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "src/**/*.test.tsx", "tests/**/*.test.ts"],
+    include: e2e
+      ? ["tests/e2e/**/*.test.ts"]
+      : ["src/**/*.test.ts", "src/**/*.test.tsx", "tests/**/*.test.ts"],
+    exclude: e2e ? [] : ["tests/e2e/**", "**/node_modules/**"],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 240_000,
     pool: "forks",
   },
 });

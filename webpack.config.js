@@ -10,6 +10,10 @@ import CopyWebpackPlugin from "copy-webpack-plugin";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerPort = 3000;
+const urlDev = `https://localhost:${devServerPort}/`;
+// Where the production add-in is hosted. The template keeps this as a constant to edit; here it is
+// read from ADDIN_URL so that a deployment can set it without touching the code.
+const urlProd = process.env.ADDIN_URL || urlDev;
 const officeJs = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 async function httpsOptions() {
@@ -20,6 +24,9 @@ async function httpsOptions() {
 export default async (env, argv) => {
   const production = argv.mode === "production";
   const serving = Boolean(env && env.WEBPACK_SERVE);
+  // The browser demo is built only when asked for (`--env demo`, or the dev server), so that the
+  // production dist/ holds just the add-in.
+  const withDemo = Boolean(env && (env.demo || env.WEBPACK_SERVE));
   return {
     mode: production ? "production" : "development",
     devtool: production ? false : "source-map",
@@ -27,7 +34,7 @@ export default async (env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
-      demo: "./src/demo/index.tsx",
+      ...(withDemo ? { demo: "./src/demo/index.tsx" } : {}),
     },
     output: {
       path: path.resolve(here, "dist"),
@@ -62,13 +69,26 @@ export default async (env, argv) => {
         templateContent: commandsHtml(),
         chunks: ["commands"],
       }),
-      new HtmlWebpackPlugin({
-        filename: "demo.html",
-        template: "./src/demo/demo.html",
-        chunks: ["demo"],
-      }),
+      ...(withDemo
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "demo.html",
+              template: "./src/demo/demo.html",
+              chunks: ["demo"],
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
-        patterns: [{ from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true }],
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]", noErrorOnMissing: true },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform(content) {
+              return production ? content.toString().split(urlDev).join(urlProd) : content;
+            },
+          },
+        ],
       }),
     ],
     devServer: serving
