@@ -39,7 +39,11 @@ async function buildDemo(): Promise<string> {
   if (env["E2E_DIST"]) return path.resolve(env["E2E_DIST"]);
   const out = await mkdtemp(path.join(tmpdir(), "chamber-e2e-"));
   builtHere = true;
-  await output("npx", ["webpack", "--mode", "production", "--env", "demo", "--output-path", out], [0]);
+  await output(
+    "npx",
+    ["webpack", "--mode", "production", "--env", "demo", "--output-path", out],
+    [0]
+  );
   return out;
 }
 
