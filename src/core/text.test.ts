@@ -98,6 +98,13 @@ describe("editDistance", () => {
 
 describe("nearest", () => {
   const chamberWords = ["乡镇街道商会", "行业商会", "区域性商会", "异地商会", "其他商会", "其他"];
+  it("answers at once for a 32,767-character value, suggesting nothing that is far in length", () => {
+    const names = Array.from({ length: 2000 }, (_, i) => `第${i}号商会`);
+    expect(nearest("商".repeat(32767), names)).toBeNull();
+  });
+  it("still suggests a word that a long value contains", () => {
+    expect(nearest(`${"x".repeat(500)}行业商会`, chamberWords)).toBe("行业商会");
+  });
   it("suggests 行业商会 for the typo 行业商汇", () => {
     expect(nearest("行业商汇", chamberWords)).toBe("行业商会");
   });

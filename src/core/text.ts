@@ -114,10 +114,16 @@ function closeness(value: string, candidate: string): RankedCandidate | null {
   if (a === "" || b === "") return null;
   const lenA = Array.from(a).length;
   const lenB = Array.from(b).length;
-  const distance = editDistance(a, b);
   const contains = Math.min(lenA, lenB) >= 2 && (a.includes(b) || b.includes(a));
   const longer = Math.max(lenA, lenB);
-  const near = distance < longer && distance <= Math.max(1, Math.floor(longer / 2));
+  const limit = Math.max(1, Math.floor(longer / 2));
+  // The distance is at least the difference in length: when that alone is over the limit the
+  // two are not near, and the quadratic distance need not be computed (a 32,767-character cell
+  // against every chamber name would take minutes).
+  const gap = Math.abs(lenA - lenB);
+  // A contained word's distance is exactly the gap (delete the rest).
+  const distance = gap > limit ? (contains ? gap : longer) : editDistance(a, b);
+  const near = distance < longer && distance <= limit;
   return contains || near ? { candidate, distance, contains } : null;
 }
 
