@@ -12,8 +12,12 @@ const NAMED_ENTITIES: Readonly<Record<string, string>> = {
   apos: "'",
 };
 
-/** Decodes XML entities and character references. */
-export function decodeXml(text: string): string {
+/**
+ * Decodes XML entities and character references. A raw CR (alone or before a LF) reads as a line
+ * feed, as every XML parser and Excel read it; `&#13;` and `_x000D_` stay carriage returns.
+ */
+export function decodeXml(raw: string): string {
+  const text = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
   if (!text.includes("&")) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
     if (body.startsWith("#x")) return String.fromCodePoint(parseInt(body.slice(2), 16));
@@ -48,7 +52,7 @@ export function escapeCellText(text: string): string {
     .replace(/_(x[0-9a-fA-F]{4}_)/g, "_x005F_$1")
     .replace(
       // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
+      /[\u0000-\u0008\u000b-\u000d\u000e-\u001f\ufffe\uffff]/g,
       (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`
     );
 }
