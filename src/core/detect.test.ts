@@ -111,6 +111,15 @@ describe("detectSheets", () => {
     expect(detectSheets([report], new Set()).sheets.chambers?.grid.name).toBe("商会明细");
   });
 
+  it("does not take a sheet named like an output sheet as an input by its header", () => {
+    const header = [["商会编号", "商会名称", "商会类型", "成立日期"]];
+    const names = ["商会明细", "Chambers report"];
+    expect(
+      detectSheets([grid("商会明细 (2)", header)], new Set(), names).sheets.chambers
+    ).toBeUndefined();
+    expect(detectSheets([grid("Sheet1", header)], new Set(), names).sheets.chambers).toBeDefined();
+  });
+
   it("respects the first row and column of a used range that does not start at A1", () => {
     const d = detectSheets(
       [grid("会员", [[null, ...MEMBER_HEADER]], { firstRow: 3, firstColumn: 2 })],

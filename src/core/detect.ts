@@ -227,8 +227,18 @@ function nameMatches(def: SheetDef, name: string): boolean {
  * By name first (in workbook order, the first sheet that carries an alias wins); the kinds still
  * missing are then looked for by header row among the sheets left, best match first.
  */
-export function detectSheets(sheets: readonly SheetGrid[], owned: ReadonlySet<string>): Detection {
+export function detectSheets(
+  sheets: readonly SheetGrid[],
+  owned: ReadonlySet<string>,
+  outputNames: readonly string[] = []
+): Detection {
   const candidates = sheets.filter((s) => !owned.has(s.name));
+  // A sheet named like an output sheet ("商会明细", "Summary (2)") whose marker was lost, in a copy
+  // of a copy, is a report and not an input: it is not looked at by header.
+  const reportLike = (name: string): boolean => {
+    const base = normalizeKey(name.replace(/\s*\(\d+\)\s*$/, ""));
+    return outputNames.some((n) => normalizeKey(n) === base);
+  };
   const taken = new Set<SheetGrid>();
   const found: Partial<Record<SheetKind, { grid: SheetGrid; choice: HeaderChoice | null }>> = {};
 
@@ -246,7 +256,7 @@ export function detectSheets(sheets: readonly SheetGrid[], owned: ReadonlySet<st
     for (const def of DATA_SHEETS) {
       if (found[def.kind]) continue;
       for (const grid of candidates) {
-        if (taken.has(grid)) continue;
+        if (taken.has(grid) || reportLike(grid.name)) continue;
         const choice = findHeader(def, grid);
         if (!choice) continue;
         const score = choice.match.requiredFound / requiredCount(def);

@@ -121,7 +121,11 @@ export function recalculate(grid: WorkbookGrid, options: RecalcOptions): RecalcR
   const owned = new Set(options.ownedSheets ?? []);
 
   progress("detect", 0);
-  const detection = detectSheets(grid.sheets, owned);
+  const detection = detectSheets(
+    grid.sheets,
+    owned,
+    Object.values(OUTPUT_SHEET_NAMES).flatMap((names) => Object.values(names))
+  );
   const { sheets } = detection;
   const drafts: ProblemDraft[] = [...detection.problems];
   const lang = options.lang ?? inputLanguage(Object.values(sheets));
@@ -167,7 +171,9 @@ export function recalculate(grid: WorkbookGrid, options: RecalcOptions): RecalcR
   // A sheet found with a missing column is not read, but its rows are still accounted for.
   const unreadAccount = (s: DetectedSheet | undefined): RowAccount =>
     s ? eachRow(s, context(undefined), () => undefined) : noRows();
-  const duesUsable = readable(sheets.dues) ? dues : null;
+  // Dues figures need both the dues rows and the members they belong to: without a readable 会员
+  // sheet no dues row can be counted, and the figures are unavailable, not zero.
+  const duesUsable = readable(sheets.dues) && members !== null ? dues : null;
 
   const settingsRead = readSettings(sheets.settings, system, today, asOfOverride);
   drafts.push(...settingsRead.problems);

@@ -65,7 +65,7 @@ function missingMemberColumn(field: string): CorpusExpectation {
     exit: 1,
     problems: [["会员", 1, null, "missing-column"], ...DUES_OF_UNREAD_MEMBERS],
     rows: { ...BASE_ROWS, members: [4, 0, 4], dues: [3, 0, 3] },
-    figures: { members: null, series: null, "chambers.total": 2 },
+    figures: { members: null, series: null, dues: null, "chambers.total": 2 },
   };
 }
 
@@ -132,7 +132,7 @@ export const EXPECTATIONS: Readonly<Record<string, CorpusExpectation>> = {
     exit: 1,
     problems: [["", null, null, "missing-sheet"], ...DUES_OF_UNREAD_MEMBERS],
     rows: { ...BASE_ROWS, members: [0, 0, 0], dues: [3, 0, 3] },
-    figures: { members: null, "chambers.total": 2 },
+    figures: { members: null, dues: null, "chambers.fullCollection": null, "chambers.total": 2 },
   },
   "header-only-sheets.xlsx": {
     about: "four sheets with a header and no rows: zeros, no problem",
