@@ -15,6 +15,7 @@ import {
   readYear,
 } from "./cells";
 import { dayFromYmd, isoOfDay } from "./dates";
+import { stripInvisible } from "./text";
 import type { RawCell } from "./types";
 
 const NA: RawCell = { kind: "error", error: "#N/A" };
@@ -360,5 +361,34 @@ describe("readPhone", () => {
   });
   it("reports an error cell as formula-error", () => {
     expect(readPhone(NA)).toEqual({ ok: false, code: "formula-error" });
+  });
+});
+
+describe("isBlankCell on any text", () => {
+  it("agrees with removing invisible characters and trimming, whatever the first character", () => {
+    const odd = fc.constantFrom(
+      " ",
+      "\t",
+      "\n",
+      "\u00a0",
+      "\u200b",
+      "\u3000",
+      "\ufeff",
+      "\u2028",
+      "\u1680",
+      "a",
+      "会",
+      "0"
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(odd, fc.string({ maxLength: 3 })), { maxLength: 6 }),
+        (parts) => {
+          const text = parts.join("");
+          expect(isBlankCell(text)).toBe(stripInvisible(text).trim() === "");
+        }
+      ),
+      { numRuns: 2000 }
+    );
   });
 });

@@ -36,7 +36,19 @@ export function isErrorCell(cell: RawCell): cell is ErrorCell {
 /** Blank: null, undefined, "" or a text of nothing but spaces and invisible characters. */
 export function isBlankCell(cell: RawCell): boolean {
   if (cell === null || cell === undefined) return true;
-  return typeof cell === "string" && stripInvisible(cell).trim() === "";
+  if (typeof cell !== "string") return false;
+  if (cell.length === 0) return true;
+  // A first character that is neither a space nor invisible settles it: the common case, and this
+  // runs for every cell of every row.
+  const c = cell.charCodeAt(0);
+  const maybeSpace =
+    c <= 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x206f) ||
+    c === 0x3000 ||
+    c === 0xfeff;
+  return maybeSpace && stripInvisible(cell).trim() === "";
 }
 
 /** Writes the mantissa of an exponent form ("1.5e-7", "1.2e+21") out in plain digits. */

@@ -22,7 +22,6 @@ import type { DetectedSheet } from "./detect";
 import { worksheetColumn, worksheetRow } from "./detect";
 import { readChamberType, readMemberType } from "./enums";
 import { problem } from "./problems";
-import type { FieldDef } from "./schema";
 import { checkUscc } from "./uscc";
 import type {
   ChamberType,
@@ -51,13 +50,22 @@ export class RowReader {
   private row: ReadonlyArray<RawCell> = [];
   /** Errors reported on the current row. */
   errors = 0;
-  private readonly fields = new Map<string, FieldDef>();
+  /**
+   * Field key → column index (-1 when absent) and whether it is required: plain objects with one
+   * property a field, built in the schema's order, so that reading a field by a literal key is a
+   * property load rather than a map lookup (this runs for every cell of a million-row sheet).
+   */
+  private readonly columnOf: Record<string, number> = {};
+  private readonly requiredOf: Record<string, boolean> = {};
 
   constructor(
     readonly sheet: DetectedSheet,
     readonly ctx: ReadContext
   ) {
-    for (const f of sheet.def.fields) this.fields.set(f.key, f);
+    for (const f of sheet.def.fields) {
+      this.columnOf[f.key] = sheet.columns.get(f.key) ?? -1;
+      this.requiredOf[f.key] = f.required;
+    }
   }
 
   /** Moves to grid row `index`; returns false when the row is completely empty (skipped silently). */
@@ -87,8 +95,8 @@ export class RowReader {
   }
 
   cell(key: string): RawCell {
-    const c = this.sheet.columns.get(key);
-    return c === undefined ? null : this.row[c];
+    const c = this.columnOf[key];
+    return c === undefined || c < 0 ? null : this.row[c];
   }
 
   /** Column letter and raw text of a field's cell on the current row. */
@@ -122,10 +130,10 @@ export class RowReader {
     if (severity === "error") this.errors++;
   }
 
-  private field(key: string): FieldDef {
-    const f = this.fields.get(key);
-    if (!f) throw new Error(`unknown field ${key} of ${this.sheet.def.kind}`);
-    return f;
+  private required(key: string): boolean {
+    const required = this.requiredOf[key];
+    if (required === undefined) throw new Error(`unknown field ${key} of ${this.sheet.def.kind}`);
+    return required;
   }
 
   /** The cell of a field, or null when blank (reporting blank-required when required). */
@@ -153,7 +161,7 @@ export class RowReader {
     reader: (cell: RawCell) => CellRead<T>,
     required?: boolean
   ): T | null {
-    const req = required ?? this.field(key).required;
+    const req = required ?? this.required(key);
     const cell = this.present(key, req);
     if (cell === null) return null;
     const read = reader(cell);
@@ -168,9 +176,15 @@ export class RowReader {
     return this.read(key, readId);
   }
 
+  private readonly readDateCell = (cell: RawCell): CellRead<Day> => readDate(cell, this.ctx.system);
+
   date(key: string): Day | null {
-    const system = this.ctx.system;
-    return this.read(key, (cell) => readDate(cell, system));
+    return this.read(key, this.readDateCell);
+  }
+
+  /** The field's cell is blank (or the sheet has no such column). */
+  blank(key: string): boolean {
+    return isBlankCell(this.cell(key));
   }
 
   boolean(key: string): boolean {
@@ -181,7 +195,7 @@ export class RowReader {
   count(key: string): number | null {
     const value = this.read(key, readInteger);
     if (value !== null && value < 0) {
-      const required = this.field(key).required;
+      const required = this.required(key);
       this.report("not-an-integer", required ? "error" : "warning", key, { field: key, min: 0 });
       return null;
     }
@@ -201,7 +215,7 @@ export class RowReader {
   year(key: string, min: number, max: number): number | null {
     const value = this.read(key, readYear);
     if (value !== null && (value < min || value > max)) {
-      const required = this.field(key).required;
+      const required = this.required(key);
       this.report("not-a-year", required ? "error" : "warning", key, { field: key, min, max });
       return null;
     }

@@ -4,6 +4,7 @@ import {
   cellAddress,
   columnLetter,
   editDistance,
+  suggester,
   foldWidth,
   formatMoney,
   formatNumber,
@@ -93,6 +94,23 @@ describe("editDistance", () => {
     expect(editDistance("异地", "异地商会")).toBe(2);
     expect(editDistance("Indsutry", "Industry")).toBe(1);
     expect(editDistance("", "abc")).toBe(3);
+  });
+});
+
+describe("suggester", () => {
+  it("gives the same answers as nearest over its list", () => {
+    const names = ["城关镇", "东城街道", "西城街道", "临江镇"];
+    const suggest = suggester(names);
+    for (const value of ["城关", "东城街", "临江真", "xx", "西城街道"]) {
+      expect([value, suggest(value)]).toEqual([value, nearest(value, names)]);
+    }
+  });
+
+  it("reads its candidates only when first asked, so a list still being filled is complete", () => {
+    const names = new Map<string, number>();
+    const suggest = suggester(names.keys());
+    names.set("行业商会", 1);
+    expect(suggest("行业商汇")).toBe("行业商会");
   });
 });
 

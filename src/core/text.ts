@@ -108,12 +108,12 @@ export interface RankedCandidate {
  * at most half the longer length (at least 1) and below the longer length (so that two short
  * words with nothing in common, like "xx" and "其他", are never close).
  */
-function closeness(value: string, candidate: string): RankedCandidate | null {
-  const a = normalizeKey(value);
-  const b = normalizeKey(candidate);
+function closeness(value: Keyed, candidate: Keyed): RankedCandidate | null {
+  const a = value.key;
+  const b = candidate.key;
   if (a === "" || b === "") return null;
-  const lenA = Array.from(a).length;
-  const lenB = Array.from(b).length;
+  const lenA = value.length;
+  const lenB = candidate.length;
   const contains = Math.min(lenA, lenB) >= 2 && (a.includes(b) || b.includes(a));
   const longer = Math.max(lenA, lenB);
   const limit = Math.max(1, Math.floor(longer / 2));
@@ -124,14 +124,22 @@ function closeness(value: string, candidate: string): RankedCandidate | null {
   // A contained word's distance is exactly the gap (delete the rest).
   const distance = gap > limit ? (contains ? gap : longer) : editDistance(a, b);
   const near = distance < longer && distance <= limit;
-  return contains || near ? { candidate, distance, contains } : null;
+  return contains || near ? { candidate: candidate.text, distance, contains } : null;
 }
 
-/**
- * Candidates close to a value (see `nearest`), best first: smaller distance, then containment,
- * then the candidates' own order.
- */
-export function rankCandidates(value: string, candidates: readonly string[]): RankedCandidate[] {
+/** A word with its normalized key and the key's length in code points, computed once. */
+interface Keyed {
+  readonly text: string;
+  readonly key: string;
+  readonly length: number;
+}
+
+function keyed(text: string): Keyed {
+  const key = normalizeKey(text);
+  return { text, key, length: Array.from(key).length };
+}
+
+function rankKeyed(value: Keyed, candidates: readonly Keyed[]): RankedCandidate[] {
   const ranked: { r: RankedCandidate; index: number }[] = [];
   candidates.forEach((candidate, index) => {
     const r = closeness(value, candidate);
@@ -147,11 +155,38 @@ export function rankCandidates(value: string, candidates: readonly string[]): Ra
 }
 
 /**
+ * Candidates close to a value (see `nearest`), best first: smaller distance, then containment,
+ * then the candidates' own order.
+ */
+export function rankCandidates(value: string, candidates: readonly string[]): RankedCandidate[] {
+  return rankKeyed(keyed(value), candidates.map(keyed));
+}
+
+/**
  * The candidate closest to a value, compared on normalizeKey'd forms, for "did you mean …?";
  * null when no candidate is reasonably close.
  */
 export function nearest(value: string, candidates: readonly string[]): string | null {
   return rankCandidates(value, candidates)[0]?.candidate ?? null;
+}
+
+/**
+ * `nearest` over a fixed list of candidates, for many values: the candidates' keys are computed
+ * once and each distinct value's answer is remembered (a sheet may misspell the same chamber in a
+ * thousand rows, against two thousand chamber names).
+ */
+export function suggester(candidates: Iterable<string>): (value: string) => string | null {
+  let list: readonly Keyed[] | null = null;
+  const source = candidates;
+  const memo = new Map<string, string | null>();
+  return (value) => {
+    const known = memo.get(value);
+    if (known !== undefined) return known;
+    list ??= Array.from(source, keyed);
+    const answer = rankKeyed(keyed(value), list)[0]?.candidate ?? null;
+    memo.set(value, answer);
+    return answer;
+  };
 }
 
 /** Inserts thousands separators into a run of digits: "1234567" → "1,234,567". */

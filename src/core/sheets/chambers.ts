@@ -1,5 +1,6 @@
 /** The 商会 sheet (SPEC §1.1). */
 import type { DetectedSheet } from "../detect";
+import { suggester } from "../text";
 import type { ChamberRecord, Day, RowAccount } from "../types";
 import { checkDateOrder, checkRequiredWhen, checkTownship, claimUnique } from "./checks";
 import { eachRow, type SheetReadContext } from "./context";
@@ -16,6 +17,8 @@ export interface ChamberRef {
 export interface ChamberIndex {
   readonly byId: ReadonlyMap<string, ChamberRef>;
   readonly byName: ReadonlyMap<string, ChamberRef>;
+  /** The nearest chamber name to a misspelt one, for "did you mean …?". */
+  readonly suggest: (name: string) => string | null;
 }
 
 export interface ChambersRead {
@@ -101,5 +104,5 @@ export function readChambers(
       counted: r.errors === 0,
     });
   });
-  return { records, index: { byId, byName }, account };
+  return { records, index: { byId, byName, suggest: suggester(byName.keys()) }, account };
 }

@@ -3,7 +3,6 @@
  * read from the current row and reports through the row's reader.
  */
 import { isoOfDay } from "../dates";
-import { nearest } from "../text";
 import type { RowReader } from "../read";
 import type { Day } from "../types";
 import { lookupTownship, type TownshipIndex } from "./townships";
@@ -33,7 +32,7 @@ export function checkRequiredWhen(
   condition: boolean,
   why: "township-chamber" | "enterprise-member"
 ): void {
-  if (condition && value === null && r.locate(key).value === null) {
+  if (condition && value === null && r.blank(key)) {
     r.report("blank-required", "error", key, { field: key, why });
   }
 }
@@ -52,7 +51,7 @@ export function checkTownship(
   const found = lookupTownship(index, name);
   if (found !== null) return found;
   r.report("unknown-township", "error", key, {
-    suggestion: nearest(name, [...index.names.values()]),
+    suggestion: index.suggest(name),
   });
   return name;
 }

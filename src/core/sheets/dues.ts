@@ -101,7 +101,7 @@ export function readDues(
       }
     }
     if (member && year !== null) checkDuesWithinMembership(r, year, member);
-    checkPayment(r, due, paid, paidOn !== null || r.locate("paidOn").value !== null);
+    checkPayment(r, due, paid, paidOn !== null || !r.blank("paidOn"));
 
     if (memberId === null || year === null || due === null) return;
     records.push({

@@ -2,7 +2,6 @@
 import { readId } from "../cells";
 import type { DetectedSheet } from "../detect";
 import { isoOfDay } from "../dates";
-import { nearest } from "../text";
 import type { RowReader } from "../read";
 import type { Day, MemberRecord, RowAccount } from "../types";
 import type { ChamberIndex, ChamberRef } from "./chambers";
@@ -41,7 +40,7 @@ export function resolveChamber(
   const ref = (asId.ok ? chambers.byId.get(asId.value) : undefined) ?? chambers.byName.get(text);
   if (ref) return { id: ref.id, ref };
   r.report("unknown-chamber", "error", "chamber", {
-    suggestion: nearest(text, [...chambers.byName.keys()]),
+    suggestion: chambers.suggest(text),
   });
   return { id: text, ref: null };
 }
@@ -68,7 +67,6 @@ export function readMembers(
 ): MembersRead {
   const records: MemberRecord[] = [];
   const index = new Map<string, MemberRef>();
-  const ids = new Map<string, number>();
   const codes = new Map<string, number>();
 
   const account = eachRow(sheet, ctx, (r) => {
@@ -90,10 +88,11 @@ export function readMembers(
 
     let ref: { -readonly [K in keyof MemberRef]: MemberRef[K] } | null = null;
     if (id !== null) {
-      const isNew = claimUnique(ids, id, r, (firstRow) =>
-        r.report("duplicate-id", "error", "id", { field: "id", firstRow })
-      );
-      if (isNew) {
+      // The index of member IDs is also the record of which row claimed each ID first.
+      const first = index.get(id);
+      if (first) {
+        r.report("duplicate-id", "error", "id", { field: "id", firstRow: first.row });
+      } else {
         ref = { row: r.rowNumber, sheet: r.sheetName, counted: false, joined, left };
         index.set(id, ref);
       }

@@ -1,12 +1,14 @@
 /** The 乡镇 sheet (SPEC §1.4): townships, years and their non-public enterprises. */
 import type { DetectedSheet } from "../detect";
-import { normalizeKey } from "../text";
+import { normalizeKey, suggester } from "../text";
 import type { RowAccount, TownshipRecord } from "../types";
 import { EARLIEST_YEAR, eachRow, type SheetReadContext } from "./context";
 
 export interface TownshipIndex {
   /** normalizeKey(name) → the name as the 乡镇 sheet first spells it. */
   readonly names: ReadonlyMap<string, string>;
+  /** The nearest township to a misspelt one, for "did you mean …?". */
+  readonly suggest: (name: string) => string | null;
 }
 
 export interface TownshipsRead {
@@ -56,5 +58,5 @@ export function readTownships(sheet: DetectedSheet, ctx: SheetReadContext): Town
       counted: r.errors === 0,
     });
   });
-  return { records, index: { names }, account };
+  return { records, index: { names, suggest: suggester(names.values()) }, account };
 }
