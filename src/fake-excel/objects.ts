@@ -231,30 +231,24 @@ export class FakeRange extends ClientObject<RangeRef> {
     return this.loadedValue("values");
   }
   set values(data: unknown[][]) {
-    this.act("values", data, (ref) => {
-      requireSheetWritable(this.session, ref.sheet);
-      const rows = checkShape(ref, data, "values");
-      rows.forEach((line, r) =>
-        line.forEach((v, c) =>
-          enterValue(
-            ref.sheet,
-            ref.rect.row + r,
-            ref.rect.column + c,
-            v,
-            this.session.book.date1904
-          )
-        )
-      );
-    });
+    this.enterAsTyped("values", data);
   }
 
   get formulas(): unknown[][] {
     return this.loadedValue("formulas");
   }
   set formulas(data: unknown[][]) {
-    this.act("formulas", data, (ref) => {
+    this.enterAsTyped("formulas", data);
+  }
+
+  /**
+   * Excel treats `values` and `formulas` writes alike: each cell is entered as if typed, so a
+   * string starting with "=" becomes a formula unless the cell's format is Text.
+   */
+  private enterAsTyped(property: "values" | "formulas", data: unknown[][]): void {
+    this.act(property, data, (ref) => {
       requireSheetWritable(this.session, ref.sheet);
-      const rows = checkShape(ref, data, "formulas");
+      const rows = checkShape(ref, data, property);
       rows.forEach((line, r) =>
         line.forEach((v, c) =>
           enterValue(
