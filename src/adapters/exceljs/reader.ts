@@ -13,16 +13,10 @@ import type JSZip from "jszip";
 import type { OutputSheetKey, SheetGrid, TableArea, WorkbookGrid } from "../../core/types";
 import { FileProblem, describeError } from "./errors";
 import { openPackage, partText, type SheetEntry, type XlsxPackage } from "./package";
+import { SharedStringsBuilder } from "./shared-strings";
 import { SheetRowsBuilder, type SheetReadContext } from "./sheet-reader";
 import { dateStyleFlags } from "./styles-read";
-import {
-  elements,
-  parseRangeRef,
-  parseRelationships,
-  relsPathOf,
-  resolvePartPath,
-  stringItemText,
-} from "./xml";
+import { elements, parseRangeRef, parseRelationships, relsPathOf, resolvePartPath } from "./xml";
 
 const REL_SHARED_STRINGS =
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
@@ -55,9 +49,11 @@ async function workbookPartByType(pkg: XlsxPackage, type: string): Promise<strin
 
 async function readSharedStrings(pkg: XlsxPackage): Promise<string[]> {
   const part = await workbookPartByType(pkg, REL_SHARED_STRINGS);
-  const xml = part ? await partText(pkg.zip, part, pkg.path) : null;
-  if (!xml) return [];
-  return [...elements(xml, "si")].map((si) => stringItemText(si.inner));
+  const file = part ? pkg.zip.file(part) : null;
+  if (!part || !file) return [];
+  const builder = new SharedStringsBuilder();
+  await streamPart(file, pkg.path, part, (chunk) => builder.feed(chunk));
+  return builder.finish();
 }
 
 async function readContext(pkg: XlsxPackage): Promise<SheetReadContext> {
