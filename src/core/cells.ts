@@ -312,3 +312,67 @@ export function readPhone(cell: RawCell, system: DateSystem = 1900): PhoneRead {
   const text = typeof cell === "string" ? folded(cell) : (rawText(cell, system) ?? "");
   return { ok: true, value: text, valid: isPhoneNumber(text) };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Fast paths for the common cell shapes. The check stage reads every cell of a million-row sheet;
+// most cells are plain text or plain numbers that the readers above would return unchanged. These
+// recognise exactly such cells and return their value without building a result object; anything
+// else returns null (or undefined) and the caller falls back to the full reader, so every edge case
+// keeps the full reader's behaviour.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A character that String.prototype.trim or stripInvisible might change at the end of a text: a
+ * superset of JavaScript's white space and line terminators and of the invisible characters.
+ */
+function isSpaceLike(c: number): boolean {
+  return (
+    c <= 0x20 ||
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    c === 0x180e ||
+    (c >= 0x2000 && c <= 0x206f) ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Any character stripInvisible would change (kept in step with text.ts). */
+const ANY_INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00A0\u2007\u202F\u3000]/;
+/** Any character stripInvisible or foldWidth would change (kept in step with text.ts). */
+const ANY_INVISIBLE_OR_WIDE =
+  /[\u200B-\u200D\u2060\uFEFF\u00A0\u2007\u202F\u3000\uFF01-\uFF5E\uFFE5]/;
+
+/** A non-empty string that starts and ends with a character trimming keeps. */
+function hasSolidEnds(s: string): boolean {
+  return s.length > 0 && !isSpaceLike(s.charCodeAt(0)) && !isSpaceLike(s.charCodeAt(s.length - 1));
+}
+
+/**
+ * The cell itself when it is a string that is not blank and that readText would return
+ * unchanged (no invisible characters, nothing to trim); else null.
+ */
+export function plainText(cell: RawCell): string | null {
+  return typeof cell === "string" && hasSolidEnds(cell) && !ANY_INVISIBLE.test(cell) ? cell : null;
+}
+
+/**
+ * The cell itself when it is a string that is not blank and that readId (and readPhone's
+ * cleaning) would return unchanged: as plainText, and nothing to fold to half width; else null.
+ */
+export function plainId(cell: RawCell): string | null {
+  return typeof cell === "string" && hasSolidEnds(cell) && !ANY_INVISIBLE_OR_WIDE.test(cell)
+    ? cell
+    : null;
+}
+
+/** A finite number cell as readNumber reads it, else null. */
+export function plainNumber(cell: RawCell): number | null {
+  return typeof cell === "number" && Number.isFinite(cell) ? cell : null;
+}
+
+/** A date cell whose serial is a real day, as readDate reads it, else null. */
+export function plainDate(cell: RawCell, system: DateSystem): Day | null {
+  return isDateCell(cell) ? dayFromSerial(cell.serial, system) : null;
+}

@@ -6,6 +6,10 @@
  */
 import {
   isBlankCell,
+  plainDate,
+  plainId,
+  plainNumber,
+  plainText,
   rawText,
   readBoolean,
   readDate,
@@ -17,12 +21,12 @@ import {
   readYear,
   type CellRead,
 } from "./cells";
-import { isUrl } from "./contact";
+import { isPhoneNumber, isUrl } from "./contact";
 import type { DetectedSheet } from "./detect";
 import { worksheetColumn, worksheetRow } from "./detect";
 import { readChamberType, readMemberType } from "./enums";
 import { problem } from "./problems";
-import { checkUscc } from "./uscc";
+import { checkUscc, USCC_ALPHABET, usccCheckCharacter } from "./uscc";
 import type {
   ChamberType,
   DateSystem,
@@ -42,6 +46,23 @@ export interface ReadContext {
   readonly todayIso: string;
   /** Where problems go. */
   readonly problems: ProblemDraft[];
+}
+
+/** USCC_ALPHABET's characters by char code, for plainUscc. */
+const IN_USCC_ALPHABET = new Uint8Array(128);
+for (const ch of USCC_ALPHABET) IN_USCC_ALPHABET[ch.charCodeAt(0)] = 1;
+
+/**
+ * The cell itself when it is a valid credit code as written (18 characters of the alphabet, the
+ * right check character), which checkUscc would accept unchanged; else null, and checkUscc decides.
+ * A digit and "E" first is left to checkUscc, which may read it as a number in exponent form.
+ */
+function plainUscc(cell: RawCell): string | null {
+  if (typeof cell !== "string" || cell.length !== 18 || cell.charAt(1) === "E") return null;
+  for (let i = 0; i < 18; i++) {
+    if (IN_USCC_ALPHABET[cell.charCodeAt(i)] !== 1) return null;
+  }
+  return usccCheckCharacter(cell.slice(0, 17)) === cell.charAt(17) ? cell : null;
 }
 
 /** Reads the fields of one row at a time from a detected sheet, counting the row's errors. */
@@ -168,18 +189,21 @@ export class RowReader {
     return read.ok ? read.value : this.fail(key, req, read);
   }
 
+  // Each typed read below first tries the fast path for the cell's common shape (see cells.ts),
+  // which returns exactly what the full reader would, without a result object per cell.
+
   text(key: string, required?: boolean): string | null {
-    return this.read(key, readText, required);
+    return plainText(this.cell(key)) ?? this.read(key, readText, required);
   }
 
   id(key: string): string | null {
-    return this.read(key, readId);
+    return plainId(this.cell(key)) ?? this.read(key, readId);
   }
 
   private readonly readDateCell = (cell: RawCell): CellRead<Day> => readDate(cell, this.ctx.system);
 
   date(key: string): Day | null {
-    return this.read(key, this.readDateCell);
+    return plainDate(this.cell(key), this.ctx.system) ?? this.read(key, this.readDateCell);
   }
 
   /** The field's cell is blank (or the sheet has no such column). */
@@ -188,12 +212,15 @@ export class RowReader {
   }
 
   boolean(key: string): boolean {
+    const cell = this.cell(key);
+    if (typeof cell === "boolean") return cell;
     return this.read(key, readBoolean) ?? false;
   }
 
   /** An integer ≥ 0. */
   count(key: string): number | null {
-    const value = this.read(key, readInteger);
+    const plain = plainNumber(this.cell(key));
+    const value = plain !== null && Number.isInteger(plain) ? plain : this.read(key, readInteger);
     if (value !== null && value < 0) {
       const required = this.required(key);
       this.report("not-an-integer", required ? "error" : "warning", key, { field: key, min: 0 });
@@ -204,7 +231,7 @@ export class RowReader {
 
   /** Money ≥ 0 in yuan; below zero is `negative-amount`, an error. */
   money(key: string): number | null {
-    const value = this.read(key, readNumber);
+    const value = plainNumber(this.cell(key)) ?? this.read(key, readNumber);
     if (value !== null && value < 0) {
       this.report("negative-amount", "error", key, { field: key });
       return null;
@@ -213,7 +240,9 @@ export class RowReader {
   }
 
   year(key: string, min: number, max: number): number | null {
-    const value = this.read(key, readYear);
+    const plain = plainNumber(this.cell(key));
+    const value =
+      plain !== null && Number.isInteger(plain) && plain >= 0 ? plain : this.read(key, readYear);
     if (value !== null && (value < min || value > max)) {
       const required = this.required(key);
       this.report("not-a-year", required ? "error" : "warning", key, { field: key, min, max });
@@ -232,6 +261,8 @@ export class RowReader {
 
   /** A credit code: a bad one is an error even in an optional column. */
   uscc(key: string): string | null {
+    const plain = plainUscc(this.cell(key));
+    if (plain !== null) return plain;
     const cell = this.present(key, false);
     if (cell === null) return null;
     const read = checkUscc(cell);
@@ -246,6 +277,12 @@ export class RowReader {
 
   /** A phone: kept as read; a number that is no phone is a warning. */
   phone(key: string): string | null {
+    const plain = plainId(this.cell(key));
+    if (plain !== null) {
+      // readPhone keeps such a text as it is.
+      if (!isPhoneNumber(plain)) this.report("bad-phone", "warning", key, {});
+      return plain;
+    }
     const cell = this.present(key, false);
     if (cell === null) return null;
     const read = readPhone(cell);
