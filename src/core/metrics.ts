@@ -35,6 +35,11 @@ export interface MetricsInput {
   readonly members: readonly MemberRecord[] | null;
   /** null when the 会费 sheet is missing or unreadable. */
   readonly dues: readonly DuesRecord[] | null;
+  /**
+   * Optional, parallel to `dues`: the chamber ID of each dues record's member, as the dues reader
+   * found it; saves the ledger a lookup by member ID per row (see buildDuesLedger).
+   */
+  readonly duesChamberIds?: readonly (string | null)[];
   /** null when the 乡镇 sheet is missing or unreadable. */
   readonly townships: readonly TownshipRecord[] | null;
   readonly townshipsUnavailable: "missing-sheet" | "missing-column" | null;
@@ -65,7 +70,13 @@ export function computeMetrics(input: MetricsInput): MetricsOutput {
   const ledger =
     input.dues === null
       ? null
-      : buildDuesLedger(activeChambers ?? [], input.members ?? [], input.dues, settings);
+      : buildDuesLedger(
+          activeChambers ?? [],
+          input.members ?? [],
+          input.dues,
+          settings,
+          input.duesChamberIds
+        );
   const { coverage, warnings } = computeCoverage({
     settings,
     activeChambers,

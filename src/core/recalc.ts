@@ -185,6 +185,7 @@ export function recalculate(grid: WorkbookGrid, options: RecalcOptions): RecalcR
     chambers: chambers?.records ?? null,
     members: members?.records ?? null,
     dues: duesUsable?.records ?? null,
+    ...(duesUsable ? { duesChamberIds: duesUsable.chamberIds } : {}),
     townships: townships?.records ?? null,
     townshipsUnavailable: townships ? null : sheets.townships ? "missing-column" : "missing-sheet",
     lang,

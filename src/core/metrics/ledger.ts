@@ -41,24 +41,34 @@ function slotOfChamber(chambers: readonly ChamberRecord[]): Map<string, number> 
   return slots;
 }
 
+/**
+ * `duesChamberIds`, when given, holds for each dues record the chamber ID of its member (parallel
+ * to `dues`, as the dues reader knows it): the rows are then placed without a map from member ID,
+ * the costliest step at a million rows. Without it the map is built from `members`. Both place a
+ * counted dues row alike: its member is the one counted member with that ID.
+ */
 export function buildDuesLedger(
   activeChambers: readonly ChamberRecord[],
   members: readonly MemberRecord[],
   dues: readonly DuesRecord[],
-  settings: Settings
+  settings: Settings,
+  duesChamberIds?: readonly (string | null)[]
 ): DuesLedger {
   const { asOf, year } = settings;
   const chamberSlot = slotOfChamber(activeChambers);
   const otherSlot = activeChambers.length;
   const size = otherSlot + 1;
   const activeMembers = new Float64Array(size);
+  const slotOf = (chamberId: string | null): number =>
+    (chamberId === null ? undefined : chamberSlot.get(chamberId)) ?? otherSlot;
+  const byChamberIds = duesChamberIds?.length === dues.length ? duesChamberIds : null;
   const memberSlot = new Map<string, number>();
   for (const m of members) {
     if (!m.counted) continue;
-    const slot = (m.chamberId === null ? undefined : chamberSlot.get(m.chamberId)) ?? otherSlot;
+    const slot = slotOf(m.chamberId);
     // Only members of a listed chamber need an entry: a dues row whose member is not found
     // belongs to the last slot anyway. (Counted member IDs are unique: duplicate-id.)
-    if (slot !== otherSlot) memberSlot.set(m.id, slot);
+    if (slot !== otherSlot && byChamberIds === null) memberSlot.set(m.id, slot);
     if (m.joined <= asOf && (m.left === null || m.left > asOf)) {
       activeMembers[slot] = (activeMembers[slot] ?? 0) + 1;
     }
@@ -68,12 +78,16 @@ export function buildDuesLedger(
   const duesRows = new Float64Array(size);
   let fullyPaidRows = 0;
   let owingRows = 0;
-  for (const d of dues) {
-    if (!d.counted || d.year !== year) continue;
+  for (let i = 0; i < dues.length; i++) {
+    const d = dues[i];
+    if (d === undefined || !d.counted || d.year !== year) continue;
     const due = toFen(d.due);
     const paid = toFen(d.paid);
     // A counted row always has a counted member; were it not so, the row still lands somewhere.
-    const slot = memberSlot.get(d.memberId) ?? otherSlot;
+    const slot =
+      byChamberIds === null
+        ? (memberSlot.get(d.memberId) ?? otherSlot)
+        : slotOf(byChamberIds[i] ?? null);
     dueFen[slot] = (dueFen[slot] ?? 0) + due;
     paidFen[slot] = (paidFen[slot] ?? 0) + paid;
     duesRows[slot] = (duesRows[slot] ?? 0) + 1;

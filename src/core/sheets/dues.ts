@@ -8,6 +8,11 @@ import type { MemberRef } from "./members";
 
 export interface DuesRead {
   readonly records: DuesRecord[];
+  /**
+   * For each record, the chamber ID of the member it names (null when none or unknown): lets the
+   * dues ledger place a row without looking its member up again by ID.
+   */
+  readonly chamberIds: (string | null)[];
   readonly account: RowAccount;
 }
 
@@ -58,9 +63,18 @@ export function checkPayment(
 
 /**
  * The first row of a member and year claims it; returns that row when `row` repeats it, else null.
- * Years are kept per member as [year, row, year, row, …]: a member has a handful of dues rows, and
- * one map lookup by member ID is cheaper than a composite key per row.
+ * `claimed` holds the member's years as [year, row, year, row, …]: a member has a handful of dues
+ * rows, so a short scan is cheaper than a composite key per row.
  */
+export function claimYear(claimed: number[], year: number, row: number): number | null {
+  for (let i = 0; i < claimed.length; i += 2) {
+    if (claimed[i] === year) return claimed[i + 1] ?? null;
+  }
+  claimed.push(year, row);
+  return null;
+}
+
+/** claimYear for a member ID: the years of each ID kept in `seen`. */
 export function claimMemberYear(
   seen: Map<string, number[]>,
   memberId: string,
@@ -72,11 +86,26 @@ export function claimMemberYear(
     seen.set(memberId, [year, row]);
     return null;
   }
-  for (let i = 0; i < claimed.length; i += 2) {
-    if (claimed[i] === year) return claimed[i + 1] ?? null;
+  return claimYear(claimed, year, row);
+}
+
+/**
+ * claimYear for the member a dues row names: a known member's years live on its reference (one
+ * reference per ID), an unknown ID's in `seen`.
+ */
+function claimDuesYear(
+  seen: Map<string, number[]>,
+  memberId: string,
+  member: MemberRef | null,
+  year: number,
+  row: number
+): number | null {
+  if (member === null) return claimMemberYear(seen, memberId, year, row);
+  if (member.duesYears === null) {
+    member.duesYears = [year, row];
+    return null;
   }
-  claimed.push(year, row);
-  return null;
+  return claimYear(member.duesYears, year, row);
 }
 
 export function readDues(
@@ -85,6 +114,7 @@ export function readDues(
   members: ReadonlyMap<string, MemberRef>
 ): DuesRead {
   const records: DuesRecord[] = [];
+  const chamberIds: (string | null)[] = [];
   const seen = new Map<string, number[]>();
   const account = eachRow(sheet, ctx, (r) => {
     const memberId = r.id("memberId");
@@ -95,7 +125,7 @@ export function readDues(
     const paidOn = r.pastDate("paidOn", "warning");
     const member = memberId === null ? null : checkMember(r, memberId, members);
     if (memberId !== null && year !== null) {
-      const firstRow = claimMemberYear(seen, memberId, year, r.rowNumber);
+      const firstRow = claimDuesYear(seen, memberId, member, year, r.rowNumber);
       if (firstRow !== null) {
         r.report("duplicate-dues", "error", "year", { memberId, year, firstRow });
       }
@@ -114,6 +144,7 @@ export function readDues(
       paidOn,
       counted: r.errors === 0,
     });
+    chamberIds.push(member === null ? null : member.chamberId);
   });
-  return { records, account };
+  return { records, chamberIds, account };
 }

@@ -16,6 +16,13 @@ export interface MemberRef {
   readonly counted: boolean;
   readonly joined: Day | null;
   readonly left: Day | null;
+  /** The member's chamber (as its record holds it), so that dues need no second lookup by ID. */
+  readonly chamberId: string | null;
+  /**
+   * The years of this member's dues rows so far, as [year, row, year, row, …], filled by the dues
+   * reader (see claimMemberYear): kept here, the ID is looked up once per dues row, not twice.
+   */
+  duesYears: number[] | null;
 }
 
 export interface MembersRead {
@@ -93,7 +100,15 @@ export function readMembers(
       if (first) {
         r.report("duplicate-id", "error", "id", { field: "id", firstRow: first.row });
       } else {
-        ref = { row: r.rowNumber, sheet: r.sheetName, counted: false, joined, left };
+        ref = {
+          row: r.rowNumber,
+          sheet: r.sheetName,
+          counted: false,
+          joined,
+          left,
+          chamberId: chamber.id,
+          duesYears: null,
+        };
         index.set(id, ref);
       }
     }
