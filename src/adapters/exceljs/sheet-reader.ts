@@ -147,6 +147,7 @@ export class SheetRowsBuilder {
       cells ??= [];
       cells[column - 1] = value;
     }
-    if (cells) this.rows[rowNumber - 1] = cells;
+    // a copy is exactly as long as the row: the array grown cell by cell keeps ~50% spare slots
+    if (cells) this.rows[rowNumber - 1] = cells.slice();
   }
 }
