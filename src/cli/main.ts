@@ -5,18 +5,19 @@
  */
 import process from "node:process";
 import { realpathSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Writable } from "node:stream";
 import { recalculate } from "../core/index";
-import type { Lang, RecalcOptions } from "../core/types";
+import type { Lang, RecalcOptions, RecalcResult } from "../core/types";
 import { localIsoDate } from "../adapters/exceljs/dates";
 import { FileProblem } from "../adapters/exceljs/errors";
-import { openPackage } from "../adapters/exceljs/package";
+import { openPackage, type XlsxPackage } from "../adapters/exceljs/package";
 import { readPackageGrid } from "../adapters/exceljs/reader";
 import { savePackage, writeOutputSheets } from "../adapters/exceljs/writer";
 import { parseArgs, type RunArgs } from "./args";
 import { TEXT } from "./messages";
-import { progressBar } from "./progress";
+import { progressBar, type Progress } from "./progress";
 import { formatSummary } from "./summary";
 
 export interface CliIo {
@@ -33,21 +34,62 @@ export function environmentLang(env: CliIo["env"]): Lang {
   return /^en/i.test(locale) ? "en" : "zh";
 }
 
+type Checked = Pick<RecalcResult, "lang" | "json" | "output">;
+
+/**
+ * Reads the package's cells and runs the core. Only what the CLI writes and prints is returned:
+ * the grid and the core's records (a gigabyte at the sheet limit) are garbage once this returns,
+ * before the output is written.
+ */
+async function checkPackage(
+  pkg: XlsxPackage,
+  args: RunArgs,
+  io: CliIo,
+  progress: Progress
+): Promise<Checked> {
+  const { grid, ownedSheets } = await readPackageGrid(pkg, (f) => progress.update("reading", f));
+  const options: RecalcOptions = {
+    today: localIsoDate(io.now()),
+    ownedSheets,
+    onProgress: (_stage, fraction) => progress.update("checking", fraction),
+    ...(args.asOf !== null ? { asOf: args.asOf } : {}),
+    ...(args.lang !== null ? { lang: args.lang } : {}),
+  };
+  const { lang, json, output } = recalculate(grid, options);
+  return { lang, json, output };
+}
+
+async function isRegularFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.isFile(),
+    () => false
+  );
+}
+
+/**
+ * Checks the input and returns the package to write into. A regular file is opened again for
+ * writing rather than kept open: its bytes (117 MB at the sheet limit) need not sit in memory
+ * while the core runs. A pipe or device cannot be read twice, so its package is kept.
+ */
+async function readAndCheck(
+  args: RunArgs,
+  io: CliIo,
+  progress: Progress
+): Promise<{ result: Checked; pkg: XlsxPackage }> {
+  if (!(await isRegularFile(args.input))) {
+    const pkg = await openPackage(args.input);
+    return { result: await checkPackage(pkg, args, io, progress), pkg };
+  }
+  const result = await checkPackage(await openPackage(args.input), args, io, progress);
+  return { result, pkg: await openPackage(args.input) };
+}
+
 async function recalcFile(args: RunArgs, io: CliIo): Promise<number> {
   const fallbackLang = args.lang ?? environmentLang(io.env);
   const progress = progressBar(io.stderr, TEXT[fallbackLang].stage);
   try {
     progress.update("reading", 0);
-    const pkg = await openPackage(args.input);
-    const { grid, ownedSheets } = await readPackageGrid(pkg, (f) => progress.update("reading", f));
-    const options: RecalcOptions = {
-      today: localIsoDate(io.now()),
-      ownedSheets,
-      onProgress: (_stage, fraction) => progress.update("checking", fraction),
-      ...(args.asOf !== null ? { asOf: args.asOf } : {}),
-      ...(args.lang !== null ? { lang: args.lang } : {}),
-    };
-    const result = recalculate(grid, options);
+    const { result, pkg } = await readAndCheck(args, io, progress);
     progress.update("writing", 0);
     await writeOutputSheets(pkg, result.output);
     await savePackage(pkg, args.out, (f) => progress.update("writing", f));
