@@ -80,8 +80,21 @@ async function readAndCheck(
     const pkg = await openPackage(args.input);
     return { result: await checkPackage(pkg, args, io, progress), pkg };
   }
+  const before = await fileVersion(args.input);
   const result = await checkPackage(await openPackage(args.input), args, io, progress);
-  return { result, pkg: await openPackage(args.input) };
+  const pkg = await openPackage(args.input);
+  // The figures and the copied input sheets must come from the same file: if it was saved again
+  // while the core ran, the output would mix two versions of the user's data.
+  if ((await fileVersion(args.input)) !== before) {
+    throw new FileProblem("changed", args.input, "");
+  }
+  return { result, pkg };
+}
+
+/** Size and modification time: what tells that a file was saved again. */
+async function fileVersion(path: string): Promise<string> {
+  const info = await stat(path);
+  return `${info.size}:${info.mtimeMs}`;
 }
 
 async function recalcFile(args: RunArgs, io: CliIo): Promise<number> {

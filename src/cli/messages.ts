@@ -100,6 +100,8 @@ export const TEXT: Record<Lang, CliText> = {
           return `${path} is damaged or incomplete and cannot be opened as an .xlsx workbook.`;
         case "unwritable":
           return `Cannot write ${path}: ${detail}`;
+        case "changed":
+          return `${path} was changed while it was being recalculated; nothing was written. Save it, close it and run again.`;
       }
     },
     stage: { reading: "Reading", checking: "Checking", writing: "Writing" },
@@ -169,6 +171,8 @@ export const TEXT: Record<Lang, CliText> = {
           return `${path} 已损坏或不完整，无法作为 .xlsx 工作簿打开。`;
         case "unwritable":
           return `无法写入 ${path}：${detail}`;
+        case "changed":
+          return `${path} 在重新计算期间被修改，未写入任何结果。请保存并关闭该文件后重试。`;
       }
     },
     stage: { reading: "读取", checking: "校验", writing: "写入" },

@@ -12,7 +12,9 @@ export type FileProblemCode =
   | "ods"
   | "not-xlsx"
   | "corrupt"
-  | "unwritable";
+  | "unwritable"
+  /** The input file changed on disk while it was being recalculated. */
+  | "changed";
 
 export class FileProblem extends Error {
   constructor(

@@ -1,0 +1,49 @@
+/**
+ * The command line reads a regular input file twice (once to check it, once to copy its parts into
+ * the output), so that its bytes need not stay in memory while the core runs. If the user saves the
+ * file in between, the output must not mix two versions of their data.
+ */
+import { existsSync, utimesSync } from "node:fs";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { run } from "../../src/cli/main";
+import { copyFixture, tempDir } from "./helpers";
+
+const tmp = tempDir();
+afterAll(() => tmp.remove());
+
+/** A terminal-like stderr that calls `onChecking` once, when the progress bar reaches checking. */
+function ttyStderr(onChecking: () => void): Writable & { isTTY: boolean; text: () => string } {
+  let text = "";
+  let fired = false;
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      text += chunk.toString();
+      if (!fired && /Checking|检查/.test(text)) {
+        fired = true;
+        onChecking();
+      }
+      done();
+    },
+  });
+  return Object.assign(stream, { isTTY: true, text: () => text });
+}
+
+describe("an input file saved again during the run", () => {
+  it("is refused with a one-line message and no output written", async () => {
+    const input = copyFixture("exceljs-table.xlsx", tmp.path);
+    const out = join(tmp.path, "out.xlsx");
+    const stderr = ttyStderr(() => utimesSync(input, new Date(2030, 0, 1), new Date(2030, 0, 1)));
+    const stdout = new Writable({ write: (_c, _e, done) => done() });
+    const status = await run([input, "--out", out, "--lang", "en"], {
+      stdout,
+      stderr,
+      now: () => new Date(2014, 11, 15),
+      env: {},
+    });
+    expect(status).toBe(2);
+    expect(stderr.text()).toContain("was changed while it was being recalculated");
+    expect(existsSync(out)).toBe(false);
+  });
+});
