@@ -3,6 +3,7 @@
  * the output), so that its bytes need not stay in memory while the core runs. If the user saves the
  * file in between, the output must not mix two versions of their data.
  */
+import { Buffer } from "node:buffer";
 import { existsSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
