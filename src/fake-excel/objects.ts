@@ -658,23 +658,28 @@ export class FakeSheetProtection extends ClientObject<FakeSheet> {
   }
 }
 
-export class FakeWorksheetCollection extends ClientObject<FakeWorkbook> {
-  private itemList: FakeWorksheet[] | undefined;
+/**
+ * A collection whose `items` Excel fills in when a `load` is answered by a sync: each item comes
+ * back as a proxy of its own, already loaded, and `items` is unavailable before that sync.
+ */
+abstract class LoadedItems<T, E, P extends ClientObject<E>> extends ClientObject<T> {
+  private itemList: P[] | undefined;
+  private pendingItems: P[] = [];
 
-  protected scalarProperties(): readonly string[] {
-    return ["name", "id", "position", "visibility"];
-  }
+  /** The target's entries, in Excel's order. */
+  protected abstract entriesOf(target: T): readonly E[];
 
-  protected readProperties(book: FakeWorkbook, props: readonly string[]): Record<string, unknown> {
-    const items = book.sheets.map((sheet) => {
-      const proxy = new FakeWorksheet(this.session, `${this._path}[${sheet.id}]`, () => sheet);
-      return { proxy, data: proxyRead(proxy, sheet, props) };
+  /** The proxy for one entry. */
+  protected abstract itemProxy(entry: E): P;
+
+  protected readProperties(target: T, props: readonly string[]): Record<string, unknown> {
+    const items = this.entriesOf(target).map((entry) => {
+      const proxy = this.itemProxy(entry);
+      return { proxy, data: proxyRead(proxy, entry, props) };
     });
     this.pendingItems = items.map((i) => i.proxy);
     return { items: items.map((i) => i.data) };
   }
-
-  private pendingItems: FakeWorksheet[] = [];
 
   override load(spec?: unknown): this {
     super.load(spec);
@@ -684,9 +689,23 @@ export class FakeWorksheetCollection extends ClientObject<FakeWorkbook> {
     return this;
   }
 
-  get items(): FakeWorksheet[] {
+  get items(): P[] {
     if (!this.itemList) throw propertyNotLoaded("items");
     return this.itemList;
+  }
+}
+
+export class FakeWorksheetCollection extends LoadedItems<FakeWorkbook, FakeSheet, FakeWorksheet> {
+  protected scalarProperties(): readonly string[] {
+    return ["name", "id", "position", "visibility"];
+  }
+
+  protected entriesOf(book: FakeWorkbook): readonly FakeSheet[] {
+    return book.sheets;
+  }
+
+  protected itemProxy(sheet: FakeSheet): FakeWorksheet {
+    return new FakeWorksheet(this.session, `${this._path}[${sheet.id}]`, () => sheet);
   }
 
   getItem(name: string): FakeWorksheet {
@@ -855,34 +874,17 @@ export class FakeNamedItem extends ClientObject<FakeName> {
 
 const NAME_RULE = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
 
-export class FakeNamedItemCollection extends ClientObject<FakeWorkbook> {
-  private itemList: FakeNamedItem[] | undefined;
-  private pendingItems: FakeNamedItem[] = [];
-
+export class FakeNamedItemCollection extends LoadedItems<FakeWorkbook, FakeName, FakeNamedItem> {
   protected scalarProperties(): readonly string[] {
     return ["name", "type", "value", "visible", "comment"];
   }
 
-  protected readProperties(book: FakeWorkbook, props: readonly string[]): Record<string, unknown> {
-    const items = book.names.map((n) => {
-      const proxy = new FakeNamedItem(this.session, `names[${n.name}]`, () => n);
-      return { proxy, data: proxyRead(proxy, n, props) };
-    });
-    this.pendingItems = items.map((i) => i.proxy);
-    return { items: items.map((i) => i.data) };
+  protected entriesOf(book: FakeWorkbook): readonly FakeName[] {
+    return book.names;
   }
 
-  override load(spec?: unknown): this {
-    super.load(spec);
-    this.session.onSynced(() => {
-      this.itemList = this.pendingItems;
-    });
-    return this;
-  }
-
-  get items(): FakeNamedItem[] {
-    if (!this.itemList) throw propertyNotLoaded("items");
-    return this.itemList;
+  protected itemProxy(n: FakeName): FakeNamedItem {
+    return new FakeNamedItem(this.session, `names[${n.name}]`, () => n);
   }
 
   getItem(name: string): FakeNamedItem {
@@ -1006,31 +1008,15 @@ export class FakeTableItem extends ClientObject<TableRef> {
   }
 }
 
-export class FakeTableCollection extends ClientObject<TableRef[]> {
-  private itemList: FakeTableItem[] | undefined;
-  private pendingItems: FakeTableItem[] = [];
-
+export class FakeTableCollection extends LoadedItems<TableRef[], TableRef, FakeTableItem> {
   protected scalarProperties(): readonly string[] {
     return ["name"];
   }
-  protected readProperties(refs: TableRef[], props: readonly string[]): Record<string, unknown> {
-    const items = refs.map((ref) => {
-      const proxy = new FakeTableItem(this.session, `tables[${ref.table.name}]`, () => ref);
-      return { proxy, data: proxyRead(proxy, ref, props) };
-    });
-    this.pendingItems = items.map((i) => i.proxy);
-    return { items: items.map((i) => i.data) };
+  protected entriesOf(refs: TableRef[]): readonly TableRef[] {
+    return refs;
   }
-  override load(spec?: unknown): this {
-    super.load(spec);
-    this.session.onSynced(() => {
-      this.itemList = this.pendingItems;
-    });
-    return this;
-  }
-  get items(): FakeTableItem[] {
-    if (!this.itemList) throw propertyNotLoaded("items");
-    return this.itemList;
+  protected itemProxy(ref: TableRef): FakeTableItem {
+    return new FakeTableItem(this.session, `tables[${ref.table.name}]`, () => ref);
   }
   getItem(name: string): FakeTableItem {
     return new FakeTableItem(this.session, `tables(${name})`, () => {
@@ -1204,32 +1190,15 @@ export class FakeChartItem extends ClientObject<ChartRef> {
   }
 }
 
-export class FakeChartCollection extends ClientObject<FakeSheet> {
-  private itemList: FakeChartItem[] | undefined;
-  private pendingItems: FakeChartItem[] = [];
-
+export class FakeChartCollection extends LoadedItems<FakeSheet, ChartRef, FakeChartItem> {
   protected scalarProperties(): readonly string[] {
     return ["name", "chartType"];
   }
-  protected readProperties(sheet: FakeSheet, props: readonly string[]): Record<string, unknown> {
-    const items = sheet.charts.map((chart) => {
-      const ref = { sheet, chart };
-      const proxy = new FakeChartItem(this.session, `${this._path}[${chart.name}]`, () => ref);
-      return { proxy, data: proxyRead(proxy, ref, props) };
-    });
-    this.pendingItems = items.map((i) => i.proxy);
-    return { items: items.map((i) => i.data) };
+  protected entriesOf(sheet: FakeSheet): readonly ChartRef[] {
+    return sheet.charts.map((chart) => ({ sheet, chart }));
   }
-  override load(spec?: unknown): this {
-    super.load(spec);
-    this.session.onSynced(() => {
-      this.itemList = this.pendingItems;
-    });
-    return this;
-  }
-  get items(): FakeChartItem[] {
-    if (!this.itemList) throw propertyNotLoaded("items");
-    return this.itemList;
+  protected itemProxy(ref: ChartRef): FakeChartItem {
+    return new FakeChartItem(this.session, `${this._path}[${ref.chart.name}]`, () => ref);
   }
 
   add(type: string, sourceData: FakeRange, seriesBy: string = "Auto"): FakeChartItem {
