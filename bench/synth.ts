@@ -7,6 +7,8 @@
  */
 import ExcelJS from "exceljs";
 import type { DateCell, RawCell, SheetGrid, WorkbookGrid } from "../src/core/types";
+import { usccCheckCharacter } from "../src/core/uscc";
+import { mulberry32, type Rng } from "../scripts/random";
 
 /** Excel's last row: a sheet holds at most this many rows, header included. */
 export const SHEET_ROW_LIMIT = 1_048_576;
@@ -28,39 +30,16 @@ export interface SynthGrid {
   readonly counts: { members: number; dues: number; chambers: number; townships: number };
 }
 
-type Rng = () => number;
-
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pickOf<T>(items: readonly T[], r: number): T {
   return items[Math.floor(r * items.length) % items.length] as T;
-}
-
-const USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/** GB 32100 check character of a 17-character prefix (digits and upper-case letters). */
-export function checkCharacter(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    sum += USCC_ALPHABET.indexOf(first17.charAt(i)) * (USCC_WEIGHTS[i] ?? 0);
-  }
-  return USCC_ALPHABET.charAt((31 - (sum % 31)) % 31);
 }
 
 /** A valid code unique to `n` within its kind ("91" enterprise, "51" social organisation). */
 function uscc(kind: "91" | "51", n: number): string {
   const first17 = `${kind}340100${String(n).padStart(9, "0")}`;
-  return first17 + checkCharacter(first17);
+  const check = usccCheckCharacter(first17);
+  if (check === null) throw new Error(`not 17 credit-code characters: ${first17}`);
+  return first17 + check;
 }
 
 /** Excel 1900-system serial of a calendar day given as days since 1970-01-01. */

@@ -15,24 +15,12 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { argv, stdout } from "node:process";
 import { fileURLToPath } from "node:url";
+import { USCC_ALPHABET, usccCheckCharacter } from "../src/core/uscc";
+import { mulberry32, type Rng } from "./random";
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness and calendar days
 // ---------------------------------------------------------------------------------------------
-
-type Rng = () => number;
-
-/** mulberry32: a small seeded PRNG with a period of 2^32, enough for a sample workbook. */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function intBetween(rng: Rng, lo: number, hi: number): number {
   return lo + Math.floor(rng() * (hi - lo + 1));
@@ -100,17 +88,10 @@ function dayBetween(rng: Rng, lo: Day, hi: Day): Day {
 // Unified social credit codes (GB 32100-2015, SPEC §2.4)
 // ---------------------------------------------------------------------------------------------
 
-const USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
 function usccCheck(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const value = USCC_ALPHABET.indexOf(first17.charAt(i));
-    if (value < 0) throw new Error(`not a credit-code character: ${first17.charAt(i)}`);
-    sum += value * (USCC_WEIGHTS[i] ?? 0);
-  }
-  return USCC_ALPHABET.charAt((31 - (sum % 31)) % 31);
+  const check = usccCheckCharacter(first17);
+  if (check === null) throw new Error(`not 17 credit-code characters: ${first17}`);
+  return check;
 }
 
 const REGION_CODES = ["340111", "340112", "340113"];

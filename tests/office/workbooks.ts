@@ -3,6 +3,7 @@
  * hand-made district with Chinese headers (SPEC §1), and a generated one of any size.
  */
 import type { SheetSnapshot, SnapshotCell, WorkbookSnapshot } from "../../src/fake-excel";
+import { mulberry32 } from "../../scripts/random";
 
 const DATE = "yyyy-mm-dd";
 
@@ -88,18 +89,6 @@ export function smallDistrict(
   };
 }
 
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TYPES = ["企业会员", "团体会员", "个人会员"];
 
 /** A district of any size: `members` members and `duesPerMember` dues rows each (2012 onwards). */
@@ -109,7 +98,7 @@ export function generatedDistrict(
   options: { seed?: number; badPhones?: boolean } = {}
 ): WorkbookSnapshot {
   const seed = options.seed ?? 7;
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const chamberCount = 40;
   const chambers: SnapshotCell[][] = [
     ["商会编号", "商会名称", "商会类型", "所属乡镇街道", "成立日期", "民政登记"],
