@@ -40,8 +40,6 @@ export function readChambers(
   const records: ChamberRecord[] = [];
   const byId = new Map<string, ChamberRef>();
   const byName = new Map<string, ChamberRef>();
-  const ids = new Map<string, number>();
-  const names = new Map<string, number>();
   const codes = new Map<string, number>();
 
   const account = eachRow(sheet, ctx, (r) => {
@@ -63,25 +61,24 @@ export function readChambers(
     const journal = r.boolean("journal");
     const uscc = r.uscc("uscc");
 
+    // The first row carrying an ID or a name claims it: the indexes that members resolve their
+    // 所属商会 against are also the record of which row came first.
+    const ref: ChamberRef = { id: id ?? `\u0000row ${r.rowNumber}`, row: r.rowNumber, founded };
     if (id !== null) {
-      claimUnique(ids, id, r, (firstRow) =>
-        r.report("duplicate-id", "error", "id", { field: "id", firstRow })
-      );
+      const first = byId.get(id);
+      if (first) r.report("duplicate-id", "error", "id", { field: "id", firstRow: first.row });
+      else byId.set(id, ref);
     }
     if (name !== null) {
-      claimUnique(names, name, r, (firstRow) =>
-        r.report("duplicate-id", "error", "name", { field: "name", firstRow })
-      );
+      const first = byName.get(name);
+      if (first) r.report("duplicate-id", "error", "name", { field: "name", firstRow: first.row });
+      else byName.set(name, ref);
     }
     if (uscc !== null) {
       claimUnique(codes, uscc, r, (firstRow) =>
         r.report("duplicate-uscc", "error", "uscc", { firstRow })
       );
     }
-
-    const ref: ChamberRef = { id: id ?? `\u0000row ${r.rowNumber}`, row: r.rowNumber, founded };
-    if (id !== null && !byId.has(id)) byId.set(id, ref);
-    if (name !== null && !byName.has(name)) byName.set(name, ref);
 
     if (id === null || name === null || type === null || founded === null) return;
     records.push({
