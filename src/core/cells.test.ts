@@ -184,6 +184,12 @@ describe("readInteger", () => {
     expect(outcome(readInteger("2.5"))).toBe("not-an-integer");
     expect(outcome(readInteger("两个"))).toBe("not-a-number");
   });
+  it("reports a whole number too large to be held exactly as not-an-integer", () => {
+    // A credit code pasted into a count column: summing such values would depend on row order.
+    expect(outcome(readInteger(913501001000100000))).toBe("not-an-integer");
+    expect(outcome(readInteger("913501001000100000"))).toBe("not-an-integer");
+    expect(outcome(readInteger(Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER);
+  });
 });
 
 describe("readPercent", () => {

@@ -173,7 +173,8 @@ export function readNumber(cell: RawCell): CellRead<number> {
 export function readInteger(cell: RawCell): CellRead<number> {
   const read = readNumber(cell);
   if (!read.ok) return read;
-  return Number.isInteger(read.value) ? read : fail("not-an-integer");
+  // Beyond 2^53 a number is no longer an exact integer (and sums of such depend on their order).
+  return Number.isSafeInteger(read.value) ? read : fail("not-an-integer");
 }
 
 /**

@@ -220,7 +220,8 @@ export class RowReader {
   /** An integer ≥ 0. */
   count(key: string): number | null {
     const plain = plainNumber(this.cell(key));
-    const value = plain !== null && Number.isInteger(plain) ? plain : this.read(key, readInteger);
+    const value =
+      plain !== null && Number.isSafeInteger(plain) ? plain : this.read(key, readInteger);
     if (value !== null && value < 0) {
       const required = this.required(key);
       this.report("not-an-integer", required ? "error" : "warning", key, { field: key, min: 0 });
