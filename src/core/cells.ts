@@ -5,7 +5,7 @@
  */
 import { isPhoneNumber } from "./contact";
 import { dayFromSerial, dayFromYmd, isoOfDay } from "./dates";
-import { foldWidth, stripInvisible } from "./text";
+import { foldWidth, memoizeText, stripInvisible } from "./text";
 import type { DateCell, DateSystem, Day, ErrorCell, ProblemCode, RawCell } from "./types";
 
 /** Parameters a reader may add to its problem; the caller adds `field` and the rest. */
@@ -284,10 +284,15 @@ export function readBoolean(cell: RawCell): CellRead<boolean> {
     return cell === 0 ? ok(false) : fail("not-a-boolean");
   }
   if (typeof cell !== "string") return fail("not-a-boolean");
-  const word = folded(cell).replace(/\s+/g, "").toLowerCase();
+  return booleanOfText(cell);
+}
+
+/** A column of 是/否 repeats two words: each distinct text is read once. */
+const booleanOfText = memoizeText((text: string): CellRead<boolean> => {
+  const word = folded(text).replace(/\s+/g, "").toLowerCase();
   if (TRUE_WORDS.has(word)) return ok(true);
   return FALSE_WORDS.has(word) ? ok(false) : fail("not-a-boolean");
-}
+});
 
 /** A year: 2014, 2014.0, "2014", "2014年", "2014年度", "２０１４". Range checks are the caller's. */
 export function readYear(cell: RawCell): CellRead<number> {

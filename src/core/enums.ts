@@ -6,7 +6,7 @@
  */
 import { isErrorCell, readText } from "./cells";
 import { CHAMBER_TYPE_WORDS, MEMBER_TYPE_WORDS } from "./schema";
-import { normalizeKey, rankCandidates } from "./text";
+import { memoizeText, normalizeKey, rankCandidates } from "./text";
 import type { ChamberType, MemberType, RawCell } from "./types";
 
 export type EnumRead<T> =
@@ -19,9 +19,9 @@ export type EnumRead<T> =
   | { readonly ok: false; readonly code: "formula-error" };
 
 /** The key an enum word is matched on: normalizeKey without - _ . / · 、 and similar. */
-export function enumKey(s: string): string {
-  return normalizeKey(s).replace(/[-_./\\·、,，;；|]/g, "");
-}
+export const enumKey = memoizeText((s: string): string =>
+  normalizeKey(s).replace(/[-_./\\·、,，;；|]/g, "")
+);
 
 interface EnumTable<T extends string> {
   readonly byKey: ReadonlyMap<string, T>;
@@ -79,14 +79,18 @@ function readEnum<T extends string>(cell: RawCell, table: EnumTable<T>): EnumRea
   };
 }
 
+// A type column repeats a few words in every row: each distinct text is read once.
+const chamberTypeOfText = memoizeText((text: string) => readEnum(text, CHAMBER_TABLE));
+const memberTypeOfText = memoizeText((text: string) => readEnum(text, MEMBER_TABLE));
+
 /** A chamber type: 乡镇街道商会, 行业商会, 区域性商会, 异地商会, 其他商会 or an accepted alias. */
 export function readChamberType(cell: RawCell): EnumRead<ChamberType> {
-  return readEnum(cell, CHAMBER_TABLE);
+  return typeof cell === "string" ? chamberTypeOfText(cell) : readEnum(cell, CHAMBER_TABLE);
 }
 
 /** A member type: 企业会员, 团体会员, 个人会员 or an accepted alias. */
 export function readMemberType(cell: RawCell): EnumRead<MemberType> {
-  return readEnum(cell, MEMBER_TABLE);
+  return typeof cell === "string" ? memberTypeOfText(cell) : readEnum(cell, MEMBER_TABLE);
 }
 
 /** The canonical Chinese words of the chamber types, in order (for messages and templates). */

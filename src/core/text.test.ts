@@ -7,6 +7,7 @@ import {
   suggester,
   foldWidth,
   formatMoney,
+  memoizeText,
   formatNumber,
   nearest,
   normalizeKey,
@@ -53,6 +54,28 @@ describe("normalizeKey", () => {
   });
   it("drops only a trailing bracket, not one in the middle", () => {
     expect(normalizeKey("金额(元)合计")).toBe("金额(元)合计");
+  });
+});
+
+describe("memoizeText", () => {
+  it("works each distinct text out once and answers repeats from memory", () => {
+    const seen: string[] = [];
+    const upper = memoizeText((s: string) => {
+      seen.push(s);
+      return s.toUpperCase();
+    });
+    expect(["是", "否", "是", "a", "否"].map(upper)).toEqual(["是", "否", "是", "A", "否"]);
+    expect(seen).toEqual(["是", "否", "a"]);
+  });
+  it("starts afresh when full, so a column of distinct texts cannot grow it without bound", () => {
+    const seen: string[] = [];
+    const id = memoizeText((s: string) => {
+      seen.push(s);
+      return s;
+    }, 2);
+    ["a", "b", "c", "a", "c"].forEach((s) => id(s));
+    // a and b fill it; c starts a new memory holding c; a is worked out again, c is remembered.
+    expect(seen).toEqual(["a", "b", "c", "a"]);
   });
 });
 

@@ -4,6 +4,28 @@
  * "did you mean" suggestions and number formatting for messages.
  */
 
+/** How many distinct texts a memoized function remembers before it starts afresh. */
+const MEMO_CAP = 4096;
+
+/**
+ * A pure function of a text (with no undefined answers), remembering its answers for the last few thousand distinct texts.
+ * A column holds the same few words (member types, townships, 是/否) in every row: each distinct
+ * text is worked out once (regular expressions, new strings) and the rest is one map lookup.
+ * The cache starts afresh when full, so memory stays bounded whatever the sheet holds. Answers are
+ * shared between calls: callers must not mutate them.
+ */
+export function memoizeText<R>(fn: (text: string) => R, cap = MEMO_CAP): (text: string) => R {
+  let memo = new Map<string, R>();
+  return (text) => {
+    const known = memo.get(text);
+    if (known !== undefined) return known;
+    const answer = fn(text);
+    if (memo.size >= cap) memo = new Map();
+    memo.set(text, answer);
+    return answer;
+  };
+}
+
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 /** No-break spaces (NBSP, narrow NBSP, figure space) and the ideographic space. */
 const ODD_SPACES = /[\u00A0\u2007\u202F\u3000]/g;
@@ -38,12 +60,12 @@ const TRAILING_UNIT = /(?:\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|〔[^〔〕]*�
  * removed, width folded, all whitespace removed, a trailing bracketed unit dropped, lower case.
  * "应缴金额（元）" → "应缴金额", " Member ID " → "memberid", "Ｔｙｐｅ" → "type".
  */
-export function normalizeKey(s: string): string {
+export const normalizeKey = memoizeText((s: string): string => {
   const compact = foldWidth(stripInvisible(s)).replace(/\s+/g, "");
   const withoutUnit = compact.replace(TRAILING_UNIT, "");
   // A text that is nothing but a bracketed word keeps it: "(元)" alone is not an empty key.
   return (withoutUnit === "" ? compact : withoutUnit).toLowerCase();
-}
+});
 
 const MAX_COLUMN = 16384;
 
