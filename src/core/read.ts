@@ -26,7 +26,7 @@ import type { DetectedSheet } from "./detect";
 import { worksheetColumn, worksheetRow } from "./detect";
 import { readChamberType, readMemberType } from "./enums";
 import { problem } from "./problems";
-import { checkUscc, USCC_ALPHABET, usccCheckCharacter } from "./uscc";
+import { checkUscc, isPlainUscc } from "./uscc";
 import type {
   ChamberType,
   DateSystem,
@@ -48,21 +48,13 @@ export interface ReadContext {
   readonly problems: ProblemDraft[];
 }
 
-/** USCC_ALPHABET's characters by char code, for plainUscc. */
-const IN_USCC_ALPHABET = new Uint8Array(128);
-for (const ch of USCC_ALPHABET) IN_USCC_ALPHABET[ch.charCodeAt(0)] = 1;
-
 /**
- * The cell itself when it is a valid credit code as written (18 characters of the alphabet, the
- * right check character), which checkUscc would accept unchanged; else null, and checkUscc decides.
- * A digit and "E" first is left to checkUscc, which may read it as a number in exponent form.
+ * The cell itself when it is a valid credit code as written, which checkUscc would accept
+ * unchanged; else null, and checkUscc decides. A digit and "E" first is left to checkUscc, which
+ * may read it as a number in exponent form.
  */
 function plainUscc(cell: RawCell): string | null {
-  if (typeof cell !== "string" || cell.length !== 18 || cell.charAt(1) === "E") return null;
-  for (let i = 0; i < 18; i++) {
-    if (IN_USCC_ALPHABET[cell.charCodeAt(i)] !== 1) return null;
-  }
-  return usccCheckCharacter(cell.slice(0, 17)) === cell.charAt(17) ? cell : null;
+  return typeof cell === "string" && cell.charAt(1) !== "E" && isPlainUscc(cell) ? cell : null;
 }
 
 /** Reads the fields of one row at a time from a detected sheet, counting the row's errors. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { checkUscc, USCC_ALPHABET, usccCheckCharacter } from "./uscc";
+import { checkUscc, isPlainUscc, USCC_ALPHABET, usccCheckCharacter } from "./uscc";
 
 const VALID = "91350100M000100Y43";
 
@@ -72,5 +72,31 @@ describe("checkUscc", () => {
       }),
       { numRuns: 2000 }
     );
+  });
+});
+
+describe("isPlainUscc", () => {
+  const nearlyCodes = fc.oneof(
+    first17.map((head) => head + (usccCheckCharacter(head) ?? "?")),
+    fc.string({
+      unit: fc.constantFrom(..."0123456789ABEIOZ ａ１\u200b"),
+      minLength: 16,
+      maxLength: 19,
+    })
+  );
+  it("accepts exactly the codes checkUscc accepts unchanged (a digit and E aside)", () => {
+    fc.assert(
+      fc.property(nearlyCodes, (s) => {
+        const read = checkUscc(s);
+        const unchanged = read.ok && read.value === s;
+        if (s.charAt(1) !== "E") expect(isPlainUscc(s)).toBe(unchanged);
+        else if (unchanged) expect(isPlainUscc(s)).toBe(true);
+      }),
+      { numRuns: 3000 }
+    );
+  });
+  it("rejects the SPEC's example with its check character changed", () => {
+    expect(isPlainUscc(VALID)).toBe(true);
+    expect(isPlainUscc(VALID.slice(0, 17) + "4")).toBe(false);
   });
 });

@@ -22,16 +22,42 @@ export type UsccCheck =
     }
   | { readonly ok: false; readonly code: "formula-error" };
 
+/** Each character's value (its place in the alphabet) by char code, -1 when not in it. */
+const VALUE_OF = new Int8Array(128).fill(-1);
+for (let i = 0; i < USCC_ALPHABET.length; i++) VALUE_OF[USCC_ALPHABET.charCodeAt(i)] = i;
+
+/**
+ * The alphabet index of the check character over the first 17 characters of `s` (which may be
+ * longer), or -1 when they are not 17 characters of the alphabet. No new strings: this runs for
+ * every credit code of a sheet.
+ */
+export function usccCheckIndex(s: string): number {
+  if (s.length < WEIGHTS.length) return -1;
+  let sum = 0;
+  for (let i = 0; i < WEIGHTS.length; i++) {
+    const code = s.charCodeAt(i);
+    const value = code < 128 ? (VALUE_OF[code] ?? -1) : -1;
+    if (value < 0) return -1;
+    sum += value * (WEIGHTS[i] ?? 0);
+  }
+  return (31 - (sum % 31)) % 31;
+}
+
 /** The check character for the first 17 characters, or null when they are not 17 valid ones. */
 export function usccCheckCharacter(first17: string): string | null {
   if (first17.length !== WEIGHTS.length) return null;
-  let sum = 0;
-  for (let i = 0; i < WEIGHTS.length; i++) {
-    const value = USCC_ALPHABET.indexOf(first17.charAt(i));
-    if (value < 0) return null;
-    sum += value * (WEIGHTS[i] ?? 0);
-  }
-  return USCC_ALPHABET.charAt((31 - (sum % 31)) % 31);
+  const index = usccCheckIndex(first17);
+  return index < 0 ? null : USCC_ALPHABET.charAt(index);
+}
+
+/**
+ * A text that is a valid credit code exactly as written: 18 characters of the alphabet, the last
+ * the right check character. (checkUscc also accepts codes that need cleaning first.)
+ */
+export function isPlainUscc(s: string): boolean {
+  if (s.length !== USCC_LENGTH) return false;
+  const check = usccCheckIndex(s);
+  return check >= 0 && USCC_ALPHABET.charCodeAt(check) === s.charCodeAt(17);
 }
 
 /** A text that is a number in exponent form, as a long code typed as a number gets exported. */
