@@ -2,7 +2,8 @@
 import type { DetectedSheet } from "../detect";
 import { suggester } from "../text";
 import type { ChamberRecord, Day, RowAccount } from "../types";
-import { checkDateOrder, checkRequiredWhen, checkTownship, claimUnique } from "./checks";
+import { FirstRows } from "../key-index";
+import { checkCodeUnique, checkDateOrder, checkRequiredWhen, checkTownship } from "./checks";
 import { eachRow, type SheetReadContext } from "./context";
 import type { TownshipIndex } from "./townships";
 
@@ -40,7 +41,7 @@ export function readChambers(
   const records: ChamberRecord[] = [];
   const byId = new Map<string, ChamberRef>();
   const byName = new Map<string, ChamberRef>();
-  const codes = new Map<string, number>();
+  const codes = new FirstRows();
 
   const account = eachRow(sheet, ctx, (r) => {
     const id = r.id("id");
@@ -74,11 +75,7 @@ export function readChambers(
       if (first) r.report("duplicate-id", "error", "name", { field: "name", firstRow: first.row });
       else byName.set(name, ref);
     }
-    if (uscc !== null) {
-      claimUnique(codes, uscc, r, (firstRow) =>
-        r.report("duplicate-uscc", "error", "uscc", { firstRow })
-      );
-    }
+    checkCodeUnique(r, codes, uscc);
 
     if (id === null || name === null || type === null || founded === null) return;
     records.push({

@@ -3,6 +3,7 @@
  * read from the current row and reports through the row's reader.
  */
 import { isoOfDay } from "../dates";
+import type { FirstRows } from "../key-index";
 import type { RowReader } from "../read";
 import type { Day } from "../types";
 import { lookupTownship, type TownshipIndex } from "./townships";
@@ -56,21 +57,9 @@ export function checkTownship(
   return name;
 }
 
-/**
- * The first row that carries a value claims it; a later row with the same value is reported.
- * Returns true when the value is new.
- */
-export function claimUnique(
-  seen: Map<string, number>,
-  value: string,
-  r: RowReader,
-  onRepeat: (firstRow: number) => void
-): boolean {
-  const first = seen.get(value);
-  if (first !== undefined) {
-    onRepeat(first);
-    return false;
-  }
-  seen.set(value, r.rowNumber);
-  return true;
+/** A credit code belongs to one row: a later row with the same code is duplicate-uscc. */
+export function checkCodeUnique(r: RowReader, codes: FirstRows, uscc: string | null): void {
+  if (uscc === null) return;
+  const firstRow = codes.claim(uscc, r.rowNumber);
+  if (firstRow !== null) r.report("duplicate-uscc", "error", "uscc", { firstRow });
 }

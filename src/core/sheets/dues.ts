@@ -4,7 +4,7 @@ import { yearOfDay } from "../dates";
 import type { RowReader } from "../read";
 import type { DuesRecord, RowAccount } from "../types";
 import { EARLIEST_YEAR, eachRow, type SheetReadContext } from "./context";
-import type { MemberRef } from "./members";
+import type { MemberIndex, MemberRef } from "./members";
 
 export interface DuesRead {
   readonly records: DuesRecord[];
@@ -20,7 +20,7 @@ export interface DuesRead {
 export function checkMember(
   r: RowReader,
   memberId: string,
-  members: ReadonlyMap<string, MemberRef>
+  members: MemberIndex
 ): MemberRef | null {
   const member = members.get(memberId);
   if (!member) {
@@ -111,7 +111,7 @@ function claimDuesYear(
 export function readDues(
   sheet: DetectedSheet,
   ctx: SheetReadContext,
-  members: ReadonlyMap<string, MemberRef>
+  members: MemberIndex
 ): DuesRead {
   const records: DuesRecord[] = [];
   const chamberIds: (string | null)[] = [];

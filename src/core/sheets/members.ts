@@ -5,7 +5,8 @@ import { isoOfDay } from "../dates";
 import type { RowReader } from "../read";
 import type { Day, MemberRecord, RowAccount } from "../types";
 import type { ChamberIndex, ChamberRef } from "./chambers";
-import { checkDateOrder, checkRequiredWhen, checkTownship, claimUnique } from "./checks";
+import { FirstRows, KeyIndex } from "../key-index";
+import { checkCodeUnique, checkDateOrder, checkRequiredWhen, checkTownship } from "./checks";
 import { eachRow, type SheetReadContext } from "./context";
 import type { TownshipIndex } from "./townships";
 
@@ -25,10 +26,14 @@ export interface MemberRef {
   duesYears: number[] | null;
 }
 
+/** 会员编号 → the first row that carries it. */
+export interface MemberIndex {
+  get(id: string): MemberRef | undefined;
+}
+
 export interface MembersRead {
   readonly records: MemberRecord[];
-  /** 会员编号 → the first row that carries it. */
-  readonly index: ReadonlyMap<string, MemberRef>;
+  readonly index: MemberIndex;
   readonly account: RowAccount;
 }
 
@@ -73,8 +78,11 @@ export function readMembers(
   townships: TownshipIndex | null
 ): MembersRead {
   const records: MemberRecord[] = [];
-  const index = new Map<string, MemberRef>();
-  const codes = new Map<string, number>();
+  const rows = sheet.dataEnd - sheet.dataStart;
+  // Member IDs in the order first seen, and the reference of each (the first row with the ID).
+  const ids = new KeyIndex(rows);
+  const refs: MemberRef[] = [];
+  const codes = new FirstRows(rows);
 
   const account = eachRow(sheet, ctx, (r) => {
     const id = r.id("id");
@@ -96,7 +104,8 @@ export function readMembers(
     let ref: { -readonly [K in keyof MemberRef]: MemberRef[K] } | null = null;
     if (id !== null) {
       // The index of member IDs is also the record of which row claimed each ID first.
-      const first = index.get(id);
+      const at = ids.claim(id);
+      const first = at < 0 ? undefined : refs[at];
       if (first) {
         r.report("duplicate-id", "error", "id", { field: "id", firstRow: first.row });
       } else {
@@ -109,14 +118,10 @@ export function readMembers(
           chamberId: chamber.id,
           duesYears: null,
         };
-        index.set(id, ref);
+        refs.push(ref);
       }
     }
-    if (uscc !== null) {
-      claimUnique(codes, uscc, r, (firstRow) =>
-        r.report("duplicate-uscc", "error", "uscc", { firstRow })
-      );
-    }
+    checkCodeUnique(r, codes, uscc);
     const counted = r.errors === 0;
     if (ref) ref.counted = counted;
 
@@ -138,5 +143,11 @@ export function readMembers(
       counted,
     });
   });
+  const index: MemberIndex = {
+    get: (id) => {
+      const at = ids.find(id);
+      return at < 0 ? undefined : refs[at];
+    },
+  };
   return { records, index, account };
 }
