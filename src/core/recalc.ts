@@ -12,6 +12,7 @@ import { readSettings } from "./settings";
 import { readChambers, type ChambersRead } from "./sheets/chambers";
 import { eachRow, noRows, readable, type SheetReadContext } from "./sheets/context";
 import { readDues, type DuesRead } from "./sheets/dues";
+import { MemberIndex } from "./sheets/member-index";
 import { readMembers, type MembersRead } from "./sheets/members";
 import { readTownships, type TownshipsRead } from "./sheets/townships";
 import type {
@@ -166,7 +167,7 @@ export function recalculate(grid: WorkbookGrid, options: RecalcOptions): RecalcR
       )
     : null;
   const dues: DuesRead | null = sheets.dues
-    ? readDues(sheets.dues, context(sheets.dues), members?.index ?? new Map())
+    ? readDues(sheets.dues, context(sheets.dues), members?.index ?? new MemberIndex("", 0))
     : null;
   // A sheet found with a missing column is not read, but its rows are still accounted for.
   const unreadAccount = (s: DetectedSheet | undefined): RowAccount =>

@@ -1,10 +1,9 @@
 /** The 会费 sheet (SPEC §1.3). */
 import type { DetectedSheet } from "../detect";
-import { yearOfDay } from "../dates";
 import type { RowReader } from "../read";
 import type { DuesRecord, RowAccount } from "../types";
 import { EARLIEST_YEAR, eachRow, type SheetReadContext } from "./context";
-import type { MemberIndex, MemberRef } from "./members";
+import type { MemberIndex } from "./member-index";
 
 export interface DuesRead {
   readonly records: DuesRecord[];
@@ -16,31 +15,31 @@ export interface DuesRead {
   readonly account: RowAccount;
 }
 
-/** The member a dues row names must exist, and its row must be counted. */
-export function checkMember(
-  r: RowReader,
-  memberId: string,
-  members: MemberIndex
-): MemberRef | null {
-  const member = members.get(memberId);
-  if (!member) {
+/**
+ * The member a dues row names must exist, and its row must be counted. Returns the member's
+ * position in the index, or -1 when no member row carries the ID.
+ */
+export function checkMember(r: RowReader, memberId: string, members: MemberIndex): number {
+  const member = members.find(memberId);
+  if (member < 0) {
     r.report("unknown-member", "error", "memberId", {});
-    return null;
-  }
-  if (!member.counted) {
+  } else if (!members.isCounted(member)) {
     r.report("member-excluded", "error", "memberId", {
-      memberSheet: member.sheet,
-      memberRow: member.row,
+      memberSheet: members.sheet,
+      memberRow: members.rowAt(member),
     });
   }
   return member;
 }
 
 /** Dues for a year before the member joined or after the year the member left (a warning). */
-export function checkDuesWithinMembership(r: RowReader, year: number, member: MemberRef): void {
-  if (member.joined === null) return;
-  const joinedYear = yearOfDay(member.joined);
-  const leftYear = member.left === null ? null : yearOfDay(member.left);
+export function checkDuesWithinMembership(
+  r: RowReader,
+  year: number,
+  joinedYear: number | null,
+  leftYear: number | null
+): void {
+  if (joinedYear === null) return;
   if (year < joinedYear || (leftYear !== null && year > leftYear)) {
     r.report("dues-outside-membership", "warning", "year", { year, joinedYear, leftYear });
   }
@@ -62,50 +61,20 @@ export function checkPayment(
 }
 
 /**
- * The first row of a member and year claims it; returns that row when `row` repeats it, else null.
- * `claimed` holds the member's years as [year, row, year, row, …]: a member has a handful of dues
- * rows, so a short scan is cheaper than a composite key per row.
+ * The first row of an unknown member ID and a year claims it; returns that row when `row`
+ * repeats it, else null. (A known member's years are claimed in the member index.)
  */
-export function claimYear(claimed: number[], year: number, row: number): number | null {
-  for (let i = 0; i < claimed.length; i += 2) {
-    if (claimed[i] === year) return claimed[i + 1] ?? null;
-  }
-  claimed.push(year, row);
+function claimUnknownMemberYear(
+  seen: Map<string, number>,
+  memberId: string,
+  year: number,
+  row: number
+): number | null {
+  const key = `${year}\u0000${memberId}`;
+  const first = seen.get(key);
+  if (first !== undefined) return first;
+  seen.set(key, row);
   return null;
-}
-
-/** claimYear for a member ID: the years of each ID kept in `seen`. */
-export function claimMemberYear(
-  seen: Map<string, number[]>,
-  memberId: string,
-  year: number,
-  row: number
-): number | null {
-  const claimed = seen.get(memberId);
-  if (!claimed) {
-    seen.set(memberId, [year, row]);
-    return null;
-  }
-  return claimYear(claimed, year, row);
-}
-
-/**
- * claimYear for the member a dues row names: a known member's years live on its reference (one
- * reference per ID), an unknown ID's in `seen`.
- */
-function claimDuesYear(
-  seen: Map<string, number[]>,
-  memberId: string,
-  member: MemberRef | null,
-  year: number,
-  row: number
-): number | null {
-  if (member === null) return claimMemberYear(seen, memberId, year, row);
-  if (member.duesYears === null) {
-    member.duesYears = [year, row];
-    return null;
-  }
-  return claimYear(member.duesYears, year, row);
 }
 
 export function readDues(
@@ -115,7 +84,7 @@ export function readDues(
 ): DuesRead {
   const records: DuesRecord[] = [];
   const chamberIds: (string | null)[] = [];
-  const seen = new Map<string, number[]>();
+  const unknownYears = new Map<string, number>();
   const account = eachRow(sheet, ctx, (r) => {
     const memberId = r.id("memberId");
     const year = r.year("year", EARLIEST_YEAR, ctx.todayYear + 1);
@@ -123,14 +92,20 @@ export function readDues(
     // Blank (or unreadable, which is a warning and reads as blank) means nothing was paid.
     const paid = r.money("paid") ?? 0;
     const paidOn = r.pastDate("paidOn", "warning");
-    const member = memberId === null ? null : checkMember(r, memberId, members);
+    const member = memberId === null ? -1 : checkMember(r, memberId, members);
     if (memberId !== null && year !== null) {
-      const firstRow = claimDuesYear(seen, memberId, member, year, r.rowNumber);
+      const row = r.rowNumber;
+      const firstRow =
+        member < 0
+          ? claimUnknownMemberYear(unknownYears, memberId, year, row)
+          : members.claimYear(member, year, row);
       if (firstRow !== null) {
         r.report("duplicate-dues", "error", "year", { memberId, year, firstRow });
       }
     }
-    if (member && year !== null) checkDuesWithinMembership(r, year, member);
+    if (member >= 0 && year !== null) {
+      checkDuesWithinMembership(r, year, members.joinedYear(member), members.leftYear(member));
+    }
     checkPayment(r, due, paid, paidOn !== null || !r.blank("paidOn"));
 
     if (memberId === null || year === null || due === null) return;
@@ -144,7 +119,7 @@ export function readDues(
       paidOn,
       counted: r.errors === 0,
     });
-    chamberIds.push(member === null ? null : member.chamberId);
+    chamberIds.push(member < 0 ? null : members.chamberId(member));
   });
   return { records, chamberIds, account };
 }

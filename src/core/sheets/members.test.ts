@@ -112,7 +112,7 @@ describe("readMembers", () => {
       ["M1", "乙", "个人会员", null, null, "2013-01-01"],
     ]);
     expect(where(r.problems)).toEqual([[3, "A", "duplicate-id"]]);
-    expect(r.index.get("M1")?.row).toBe(2);
+    expect(r.index.firstRow("M1")).toBe(2);
   });
 
   it("reports a repeated credit code among members", () => {

@@ -5,34 +5,15 @@ import { isoOfDay } from "../dates";
 import type { RowReader } from "../read";
 import type { Day, MemberRecord, RowAccount } from "../types";
 import type { ChamberIndex, ChamberRef } from "./chambers";
-import { FirstRows, KeyIndex } from "../key-index";
+import { FirstRows } from "../key-index";
 import { checkCodeUnique, checkDateOrder, checkRequiredWhen, checkTownship } from "./checks";
 import { eachRow, type SheetReadContext } from "./context";
+import { MemberIndex } from "./member-index";
 import type { TownshipIndex } from "./townships";
-
-/** What a dues row needs to know of the member it names. */
-export interface MemberRef {
-  readonly row: number;
-  readonly sheet: string;
-  readonly counted: boolean;
-  readonly joined: Day | null;
-  readonly left: Day | null;
-  /** The member's chamber (as its record holds it), so that dues need no second lookup by ID. */
-  readonly chamberId: string | null;
-  /**
-   * The years of this member's dues rows so far, as [year, row, year, row, …], filled by the dues
-   * reader (see claimMemberYear): kept here, the ID is looked up once per dues row, not twice.
-   */
-  duesYears: number[] | null;
-}
-
-/** 会员编号 → the first row that carries it. */
-export interface MemberIndex {
-  get(id: string): MemberRef | undefined;
-}
 
 export interface MembersRead {
   readonly records: MemberRecord[];
+  /** 会员编号 → the first row that carries it. */
   readonly index: MemberIndex;
   readonly account: RowAccount;
 }
@@ -79,9 +60,8 @@ export function readMembers(
 ): MembersRead {
   const records: MemberRecord[] = [];
   const rows = sheet.dataEnd - sheet.dataStart;
-  // Member IDs in the order first seen, and the reference of each (the first row with the ID).
-  const ids = new KeyIndex(rows);
-  const refs: MemberRef[] = [];
+  // The index of member IDs is also the record of which row claimed each ID first.
+  const index = new MemberIndex(sheet.grid.name, rows);
   const codes = new FirstRows(rows);
 
   const account = eachRow(sheet, ctx, (r) => {
@@ -101,29 +81,13 @@ export function readMembers(
     const aboveScale = r.boolean("aboveScale");
     const phone = r.phone("phone");
 
-    let ref: { -readonly [K in keyof MemberRef]: MemberRef[K] } | null = null;
-    if (id !== null) {
-      // The index of member IDs is also the record of which row claimed each ID first.
-      const at = ids.claim(id);
-      const first = at < 0 ? undefined : refs[at];
-      if (first) {
-        r.report("duplicate-id", "error", "id", { field: "id", firstRow: first.row });
-      } else {
-        ref = {
-          row: r.rowNumber,
-          sheet: r.sheetName,
-          counted: false,
-          joined,
-          left,
-          chamberId: chamber.id,
-          duesYears: null,
-        };
-        refs.push(ref);
-      }
+    const member = id === null ? -1 : index.add(id, r.rowNumber, joined, left, chamber.id);
+    if (id !== null && member < 0) {
+      r.report("duplicate-id", "error", "id", { field: "id", firstRow: index.firstRow(id) ?? 0 });
     }
     checkCodeUnique(r, codes, uscc);
     const counted = r.errors === 0;
-    if (ref) ref.counted = counted;
+    if (member >= 0) index.setCounted(member, counted);
 
     if (id === null || name === null || type === null || joined === null) return;
     records.push({
@@ -143,11 +107,5 @@ export function readMembers(
       counted,
     });
   });
-  const index: MemberIndex = {
-    get: (id) => {
-      const at = ids.find(id);
-      return at < 0 ? undefined : refs[at];
-    },
-  };
   return { records, index, account };
 }
