@@ -20,6 +20,21 @@ const LANDLINE = /^0\d{2,3}[1-9]\d{6,7}$/;
 /** An extension after a landline: "-8001", "转8001", "分机 8001", "ext. 8001", "x8001", "#8001". */
 const EXTENSION = /^(.*?\d)\s*(?:-|转|分机|ext\.?|x|#)\s*\d{1,6}$/i;
 
+/**
+ * Eleven ASCII digits starting 13–19: a mobile as most cells hold it, recognised without cleaning
+ * or regular expressions (isMobileNumber accepts it too; this runs on every row of a sheet).
+ */
+function isPlainMobile(s: string): boolean {
+  if (s.length !== 11 || s.charCodeAt(0) !== 0x31) return false;
+  const second = s.charCodeAt(1);
+  if (second < 0x33 || second > 0x39) return false;
+  for (let i = 2; i < 11; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 /** A mainland mobile (11 digits starting 1[3-9]), optionally with +86 / 86 and separators. */
 export function isMobileNumber(s: string): boolean {
   const digits = clean(s).replace(SEPARATORS, "");
@@ -46,6 +61,7 @@ function isLandlineNumber(s: string): boolean {
  * one cell, 400/800 service numbers and numbers without an area code are not accepted.
  */
 export function isPhoneNumber(s: string): boolean {
+  if (isPlainMobile(s)) return true;
   const text = clean(s);
   if (text === "") return false;
   if (isMobileNumber(text) || isLandlineNumber(text)) return true;

@@ -278,6 +278,12 @@ export class RowReader {
     }
     const cell = this.present(key, false);
     if (cell === null) return null;
+    if (typeof cell === "number" && Number.isSafeInteger(cell) && cell >= 0) {
+      // A number typed into the column: readPhone would read it as its digits (numberText).
+      const digits = String(cell);
+      if (!isPhoneNumber(digits)) this.report("bad-phone", "warning", key, {});
+      return digits;
+    }
     const read = readPhone(cell);
     if (!read.ok) {
       this.report("formula-error", "error", key, { field: key });
