@@ -1,5 +1,5 @@
 /** The 会员 sheet (SPEC §1.2). */
-import { readId } from "../cells";
+import { plainId, readId } from "../cells";
 import type { DetectedSheet } from "../detect";
 import { isoOfDay } from "../dates";
 import type { RowReader } from "../read";
@@ -18,6 +18,12 @@ export interface MembersRead {
   readonly account: RowAccount;
 }
 
+/** A text read as an ID (width folded, trimmed), or null. */
+function readIdText(text: string): string | null {
+  const read = readId(text);
+  return read.ok ? read.value : null;
+}
+
 /**
  * Resolves 所属商会: a 商会编号 first, else an exact 商会名称. Without a readable 商会 sheet the
  * reference cannot be checked and is kept as written.
@@ -29,8 +35,8 @@ export function resolveChamber(
 ): { id: string | null; ref: ChamberRef | null } {
   if (text === null) return { id: null, ref: null };
   if (chambers === null) return { id: text, ref: null };
-  const asId = readId(text);
-  const ref = (asId.ok ? chambers.byId.get(asId.value) : undefined) ?? chambers.byName.get(text);
+  const asId = plainId(text) ?? readIdText(text);
+  const ref = (asId !== null ? chambers.byId.get(asId) : undefined) ?? chambers.byName.get(text);
   if (ref) return { id: ref.id, ref };
   r.report("unknown-chamber", "error", "chamber", {
     suggestion: chambers.suggest(text),
