@@ -6,6 +6,7 @@
  *   npm run bench -- --quick             10k and 100k
  *   npm run bench -- --sizes 10000,50000 chosen sizes (also BENCH_SIZES=...)
  *   npm run bench -- --core-only         skip the file stages (read .xlsx, write the output)
+ *   npm run bench -- --runs 5            the core in 5 fresh processes a size (median, range)
  *
  * Each size runs in its own child process (node --max-old-space-size=4096) so that its memory is
  * measured cleanly. A stage's peak memory is the process's peak resident set while the stage ran:
@@ -50,6 +51,8 @@ export interface SizeResult {
   /** Seconds of the core alone (detect + check + metrics + output) on the in-memory grid. */
   readonly coreSeconds: number;
   readonly coreCpuSeconds: number;
+  /** The core again in the same process, once the JIT has compiled it (no stage breakdown). */
+  readonly warmCoreSeconds: number;
   readonly problems: number;
   readonly byCode: Record<string, number>;
   /** Problems found when the same workbook went through the file (null with --core-only). */
@@ -133,13 +136,22 @@ function timedRecalc(
 // One size, in a child process
 // ---------------------------------------------------------------------------------------------
 
-/** The core on an in-memory grid; only counts survive, so that its result can be collected. */
+/**
+ * The core on an in-memory grid, first in a fresh process (the stages timed), then once more warm;
+ * only counts survive, so that the results can be collected.
+ */
 function coreOnGrid(
   clock: StageClock,
   grid: WorkbookGrid
-): { problems: number; byCode: Record<string, number> } {
+): { problems: number; byCode: Record<string, number>; warmSeconds: number } {
   const result = timedRecalc(clock, grid, "core: ");
-  return { problems: result.problems.length, byCode: { ...result.json.problems.byCode } };
+  const counts = { problems: result.problems.length, byCode: { ...result.json.problems.byCode } };
+  collectGarbage();
+  const start = performance.now();
+  recalculate(grid, { today: TODAY });
+  const warmSeconds = (performance.now() - start) / 1000;
+  collectGarbage();
+  return { ...counts, warmSeconds };
 }
 
 async function runSize(members: number, coreOnly: boolean): Promise<SizeResult> {
@@ -158,7 +170,7 @@ async function runSize(members: number, coreOnly: boolean): Promise<SizeResult> 
   }
   collectGarbage();
 
-  const { problems, byCode } = coreOnGrid(clock, synth.grid);
+  const { problems, byCode, warmSeconds } = coreOnGrid(clock, synth.grid);
   const core = clock.stages.filter((s) => s.stage.startsWith("core: "));
   const coreSeconds = core.reduce((t, s) => t + s.seconds, 0);
   const coreCpuSeconds = core.reduce((t, s) => t + s.cpuSeconds, 0);
@@ -184,6 +196,7 @@ async function runSize(members: number, coreOnly: boolean): Promise<SizeResult> 
     stages: clock.stages,
     coreSeconds,
     coreCpuSeconds,
+    warmCoreSeconds: warmSeconds,
     problems,
     byCode,
     fileProblems,
@@ -314,6 +327,46 @@ function parseSizes(args: readonly string[]): number[] {
   return args.includes("--quick") ? DEFAULT_SIZES.slice(0, 2) : DEFAULT_SIZES;
 }
 
+function parseRuns(args: readonly string[]): number {
+  const at = args.indexOf("--runs");
+  const runs = at >= 0 ? Number(args[at + 1]) : 1;
+  return Number.isInteger(runs) && runs >= 1 ? runs : 1;
+}
+
+/** The core's seconds at one size over several fresh processes: on a shared machine one run is noisy. */
+interface CoreRuns {
+  readonly members: number;
+  readonly fresh: number[];
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly warm: number[];
+  readonly warmMedian: number;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? 0)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+function coreRuns(first: SizeResult, more: readonly SizeResult[]): CoreRuns {
+  const all = [first, ...more];
+  const fresh = all.map((r) => r.coreSeconds);
+  const warm = all.map((r) => r.warmCoreSeconds);
+  return {
+    members: first.members,
+    fresh,
+    median: median(fresh),
+    min: Math.min(...fresh),
+    max: Math.max(...fresh),
+    warm,
+    warmMedian: median(warm),
+  };
+}
+
 async function main(args: readonly string[]): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
   const coreOnly = args.includes("--core-only");
@@ -324,13 +377,30 @@ async function main(args: readonly string[]): Promise<void> {
     return;
   }
   const sizes = parseSizes(args);
+  const runs = parseRuns(args);
   const results: SizeResult[] = [];
+  const repeats: CoreRuns[] = [];
   for (const size of sizes) {
     stdout.write(`running ${size} members...\n`);
-    results.push(await runChild(size, coreOnly));
+    const first = await runChild(size, coreOnly);
+    results.push(first);
+    const more: SizeResult[] = [];
+    for (let i = 1; i < runs; i++) {
+      stdout.write(`  the core again in a fresh process (${i + 1} of ${runs})...\n`);
+      more.push(await runChild(size, true));
+    }
+    repeats.push(coreRuns(first, more));
   }
   say();
   table(results);
+  say();
+  for (const r of repeats) {
+    say(
+      `core ${r.members} members: ${r.fresh.length} fresh process(es) ` +
+        `median ${r.median.toFixed(3)} s (${r.min.toFixed(3)}–${r.max.toFixed(3)}); ` +
+        `warm second run median ${r.warmMedian.toFixed(3)} s`
+    );
+  }
   say();
   for (const r of ratios(results)) {
     say(
@@ -343,7 +413,13 @@ async function main(args: readonly string[]): Promise<void> {
     memoryGb: totalmem() / 2 ** 30,
     node: version,
   };
-  const record = { date: new Date().toISOString(), machine, results, ratios: ratios(results) };
+  const record = {
+    date: new Date().toISOString(),
+    machine,
+    results,
+    coreRuns: repeats,
+    ratios: ratios(results),
+  };
   writeFileSync(join(OUT_DIR, "last.json"), JSON.stringify(record, null, 2) + "\n");
   say(`\nwrote ${resolve(OUT_DIR, "last.json")}`);
 }
