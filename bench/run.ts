@@ -118,14 +118,16 @@ function timedRecalc(
   prefix: string,
   ownedSheets: readonly string[] = []
 ): RecalcResult {
-  let stage: RecalcStage | null = null;
+  let stage: string | null = null;
   const result = recalculate(grid, {
     today: TODAY,
     ownedSheets,
-    onProgress: (s) => {
-      if (s === stage) return;
-      stage = s;
-      clock.start(prefix + s);
+    onProgress: (s: RecalcStage, _fraction, sheet) => {
+      // The check stage is timed sheet by sheet ("check members", "check dues", …).
+      const step = sheet === undefined ? s : `${s} ${sheet}`;
+      if (step === stage) return;
+      stage = step;
+      clock.start(prefix + step);
     },
   });
   clock.end();
@@ -402,6 +404,16 @@ async function main(args: readonly string[]): Promise<void> {
     );
   }
   say();
+  for (const r of results) {
+    const perRow = (sheet: string, rows: number): string => {
+      const stage = r.stages.find((st) => st.stage === `core: check ${sheet}`);
+      return stage && rows > 0 ? `${((stage.seconds / rows) * 1e6).toFixed(2)} µs` : "–";
+    };
+    say(
+      `core ${r.members} members: checking a member row ${perRow("members", r.members)}, ` +
+        `a dues row ${perRow("dues", r.dues)} (fresh process)`
+    );
+  }
   for (const r of ratios(results)) {
     say(
       `core ${r.to}/${r.from}: time ×${r.time.toFixed(2)}, cpu ×${r.cpu.toFixed(2)} for ×${r.rows.toFixed(2)} rows`

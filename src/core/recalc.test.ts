@@ -107,6 +107,29 @@ describe("recalculate", () => {
     expect(r.output[0]?.name).toBe("Summary");
   });
 
+  it("reports progress stage by stage, naming each sheet as its rows are checked", () => {
+    const seen: string[] = [];
+    recalculate(book(MEMBERS, CHAMBERS, DUES, TOWNSHIPS), {
+      today: TODAY,
+      onProgress: (stage, fraction, sheet) => {
+        const step = sheet === undefined ? stage : `${stage} ${sheet}`;
+        if (seen[seen.length - 1] !== step) seen.push(step);
+        expect(fraction).toBeGreaterThanOrEqual(0);
+        expect(fraction).toBeLessThanOrEqual(1);
+      },
+    });
+    expect(seen).toEqual([
+      "detect",
+      "check",
+      "check townships",
+      "check chambers",
+      "check members",
+      "check dues",
+      "metrics",
+      "output",
+    ]);
+  });
+
   it("rejects a malformed today or as-of date from the caller", () => {
     expect(() => recalculate(book(), { today: "15/12/2014" })).toThrow(RangeError);
     expect(() => recalculate(book(), { today: TODAY, asOf: "2014-13-01" })).toThrow(RangeError);

@@ -110,8 +110,8 @@ function foundSheet(kind: SheetKind, s: DetectedSheet): FoundSheet {
  * `options.today` is the day of the recalculation (dates after it are in the future).
  */
 export function recalculate(grid: WorkbookGrid, options: RecalcOptions): RecalcResult {
-  const progress = (stage: RecalcStage, fraction: number): void =>
-    options.onProgress?.(stage, fraction);
+  const progress = (stage: RecalcStage, fraction: number, sheet?: SheetKind): void =>
+    options.onProgress?.(stage, fraction, sheet);
   const today = dayFromIso(options.today);
   if (today === null) throw new RangeError(`today must be YYYY-MM-DD, got "${options.today}"`);
   const asOfOverride = options.asOf === undefined ? null : dayFromIso(options.asOf);
@@ -147,7 +147,7 @@ export function recalculate(grid: WorkbookGrid, options: RecalcOptions): RecalcR
       todayIso: isoOfDay(today),
       todayYear: yearOfDay(today),
       problems: drafts,
-      onRows: (f) => progress("check", (before + f * span) / totalRows),
+      onRows: (f) => progress("check", (before + f * span) / totalRows, sheet?.def.kind),
     };
   };
 

@@ -471,8 +471,11 @@ export interface RecalcOptions {
   readonly ownedSheets?: readonly string[];
   /** Cap on `problems.items` in the JSON (at least 10,000; default 10,000). The output sheet lists all, up to Excel's row limit. */
   readonly itemCap?: number;
-  /** Called between stages, for progress bars. */
-  readonly onProgress?: (stage: RecalcStage, fraction: number) => void;
+  /**
+   * Called between stages and every few thousand rows, for progress bars. During "check",
+   * `sheet` is the kind of sheet whose rows are being read.
+   */
+  readonly onProgress?: (stage: RecalcStage, fraction: number, sheet?: SheetKind) => void;
 }
 
 export type RecalcStage = "detect" | "check" | "metrics" | "output";
