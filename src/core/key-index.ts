@@ -35,11 +35,6 @@ export class KeyIndex {
     return this.keys.length;
   }
 
-  /** The key at a position (the order keys were first added). */
-  keyAt(position: number): string | undefined {
-    return this.keys[position];
-  }
-
   /** The position of a key, or -1. */
   find(key: string): number {
     const found = this.probe(key, hashText(key));
