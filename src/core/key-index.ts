@@ -5,8 +5,9 @@
  * A JavaScript Map would do, but at a million keys each insert costs several cache misses (bucket,
  * entry, key) and a Map.get + Map.set pair two lookups. Here a claim is one probe of a flat typed
  * array holding each slot's hash beside it, so a new key (the common case) touches one cache line
- * and no other object; the texts themselves are compared only when the hashes are equal. Measured
- * in bench/README.md.
+ * and no other object; the texts themselves are compared only when the hashes are equal. Arrays are
+ * allocated for the expected count once: growing them by copying touches several times the
+ * memory, and fresh memory is what a large sheet pays most for (bench/README.md).
  */
 
 /** FNV-1a over the UTF-16 code units; never 0 (0 marks an empty slot). */
@@ -20,7 +21,9 @@ export class KeyIndex {
   /** Pairs [hash, position + 1] by slot; 0 is an empty slot. */
   private table: Int32Array;
   private mask: number;
-  private readonly keys: string[] = [];
+  /** The keys by position; allocated for `expected` keys at the start, grown only beyond. */
+  private readonly keys: string[];
+  private count = 0;
 
   /** `expected`: roughly how many keys will be added (the table is sized for it at the start). */
   constructor(expected = 0) {
@@ -28,11 +31,12 @@ export class KeyIndex {
     while (slots < expected * 2) slots *= 2;
     this.table = new Int32Array(slots * 2);
     this.mask = slots - 1;
+    this.keys = new Array<string>(expected);
   }
 
   /** How many distinct keys have been added. */
   get size(): number {
-    return this.keys.length;
+    return this.count;
   }
 
   /** The position of a key, or -1. */
@@ -51,9 +55,9 @@ export class KeyIndex {
     if (found >= 0) return found;
     const slot = -1 - found;
     this.table[2 * slot] = hash;
-    this.table[2 * slot + 1] = this.keys.length + 1;
-    this.keys.push(key);
-    if (this.keys.length * 2 > this.mask) this.grow();
+    this.table[2 * slot + 1] = this.count + 1;
+    this.keys[this.count++] = key;
+    if (this.count * 2 > this.mask) this.grow();
     return -1;
   }
 
@@ -91,17 +95,18 @@ export class KeyIndex {
 /** The first row each distinct value was seen on, for "repeats row N" problems. */
 export class FirstRows {
   private readonly index: KeyIndex;
-  private readonly rows: number[] = [];
+  private readonly rows: number[];
 
   constructor(expected = 0) {
     this.index = new KeyIndex(expected);
+    this.rows = new Array<number>(expected);
   }
 
   /** Records `value` on `row` if it is new and returns null; else returns the row it was first on. */
   claim(value: string, row: number): number | null {
     const first = this.index.claim(value);
     if (first < 0) {
-      this.rows.push(row);
+      this.rows[this.index.size - 1] = row;
       return null;
     }
     return this.rows[first] ?? null;

@@ -82,8 +82,11 @@ export function readDues(
   ctx: SheetReadContext,
   members: MemberIndex
 ): DuesRead {
-  const records: DuesRecord[] = [];
-  const chamberIds: (string | null)[] = [];
+  // Allocated once for every row and cut to length at the end, as for members.
+  const rows = sheet.dataEnd - sheet.dataStart;
+  const records = new Array<DuesRecord>(rows);
+  const chamberIds = new Array<string | null>(rows);
+  let count = 0;
   const unknownYears = new Map<string, number>();
   const account = eachRow(sheet, ctx, (r) => {
     const memberId = r.id("memberId");
@@ -109,7 +112,8 @@ export function readDues(
     checkPayment(r, due, paid, paidOn !== null || !r.blank("paidOn"));
 
     if (memberId === null || year === null || due === null) return;
-    records.push({
+    chamberIds[count] = member < 0 ? null : members.chamberId(member);
+    records[count++] = {
       sheet: r.sheetName,
       row: r.rowNumber,
       memberId,
@@ -118,8 +122,9 @@ export function readDues(
       paid,
       paidOn,
       counted: r.errors === 0,
-    });
-    chamberIds.push(member < 0 ? null : members.chamberId(member));
+    };
   });
+  records.length = count;
+  chamberIds.length = count;
   return { records, chamberIds, account };
 }

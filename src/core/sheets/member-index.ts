@@ -22,7 +22,7 @@ export class MemberIndex {
   private readonly counted: Uint8Array;
   private readonly joinedYears: Int16Array;
   private readonly leftYears: Int16Array;
-  private readonly chamberIds: (string | null)[] = [];
+  private readonly chamberIds: (string | null)[];
   /** INLINE_YEARS slots a member: the dues years claimed, and the row that claimed each. */
   private readonly claimedYears: Int16Array;
   private readonly claimedRows: Int32Array;
@@ -39,6 +39,7 @@ export class MemberIndex {
     this.counted = new Uint8Array(capacity);
     this.joinedYears = new Int16Array(capacity);
     this.leftYears = new Int16Array(capacity);
+    this.chamberIds = new Array<string | null>(capacity);
     this.claimedYears = new Int16Array(capacity * INLINE_YEARS);
     this.claimedRows = new Int32Array(capacity * INLINE_YEARS);
   }
@@ -54,7 +55,7 @@ export class MemberIndex {
     this.rows[at] = row;
     this.joinedYears[at] = joined === null ? NO_YEAR : yearOfDay(joined);
     this.leftYears[at] = left === null ? NO_YEAR : yearOfDay(left);
-    this.chamberIds.push(chamberId);
+    this.chamberIds[at] = chamberId;
     return at;
   }
 
