@@ -24,9 +24,9 @@ import { argv, cpuUsage, env, execPath, memoryUsage, stdout, version } from "nod
 import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { runInThisContext } from "node:vm";
-import { openPackage } from "../src/adapters/exceljs/package";
-import { readPackageGrid } from "../src/adapters/exceljs/reader";
-import { savePackage, writeOutputSheets } from "../src/adapters/exceljs/writer";
+import { openPackage } from "../src/adapters/xlsx/package";
+import { readPackageGrid } from "../src/adapters/xlsx/reader";
+import { savePackage, writeOutputSheets } from "../src/adapters/xlsx/writer";
 import { recalculate } from "../src/core/index";
 import type { RecalcResult, RecalcStage, WorkbookGrid } from "../src/core/types";
 import { MAX_DATA_ROWS, synthGrid, writeGridXlsx } from "./synth";

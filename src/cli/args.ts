@@ -1,7 +1,7 @@
 /** The command line's arguments: `chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]`. */
 import { resolve } from "node:path";
 import type { Lang } from "../core/types";
-import { isoToDay } from "../adapters/exceljs/dates";
+import { isoToDay } from "../adapters/xlsx/dates";
 
 export interface RunArgs {
   readonly kind: "run";

@@ -1,6 +1,6 @@
 /** The command line's own sentences (problem messages come from the core's catalogues). */
 import type { Lang } from "../core/types";
-import type { FileProblemCode } from "../adapters/exceljs/errors";
+import type { FileProblemCode } from "../adapters/xlsx/errors";
 import type { UsageProblem } from "./args";
 
 export interface CliText {

@@ -5,7 +5,7 @@
  * row accounting, and the figures that show a cell was read right. Files that are no .xlsx give
  * exit status 2 and the file problem's code.
  */
-import type { FileProblemCode } from "../../src/adapters/exceljs/errors";
+import type { FileProblemCode } from "../../src/adapters/xlsx/errors";
 import type { ProblemCode } from "../../src/core/types";
 
 export type Where = readonly [

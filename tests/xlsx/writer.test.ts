@@ -8,12 +8,12 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openPackage } from "../../src/adapters/exceljs/package";
-import { readPackageGrid, readWorkbookGrid } from "../../src/adapters/exceljs/reader";
-import { savePackage, writeOutputSheets } from "../../src/adapters/exceljs/writer";
-import { parseRelationships, relsPathOf, resolvePartPath } from "../../src/adapters/exceljs/xml";
+import { openPackage } from "../../src/adapters/xlsx/package";
+import { readPackageGrid, readWorkbookGrid } from "../../src/adapters/xlsx/reader";
+import { savePackage, writeOutputSheets } from "../../src/adapters/xlsx/writer";
+import { parseRelationships, relsPathOf, resolvePartPath } from "../../src/adapters/xlsx/xml";
 import type { OutputSheet } from "../../src/core/types";
-import { copyFixture, runCli, tempDir } from "./helpers";
+import { copyFixture, runCli, tempDir } from "../cli/helpers";
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeXml, escapeCellText } from "../../src/adapters/exceljs/xml";
+import { decodeXml, escapeCellText } from "../../src/adapters/xlsx/xml";
 
 describe("escapeCellText", () => {
   it("writes a carriage return as _x000D_, which XML would otherwise read back as a line feed", () => {

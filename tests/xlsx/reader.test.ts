@@ -4,10 +4,10 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { serialToDay, dayToIso } from "../../src/adapters/exceljs/dates";
-import { readWorkbookGrid } from "../../src/adapters/exceljs/reader";
+import { serialToDay, dayToIso } from "../../src/adapters/xlsx/dates";
+import { readWorkbookGrid } from "../../src/adapters/xlsx/reader";
 import type { RawCell, SheetGrid, WorkbookGrid } from "../../src/core/types";
-import { FIXTURES } from "./helpers";
+import { FIXTURES } from "../cli/helpers";
 
 function sheet(grid: WorkbookGrid, name: string): SheetGrid {
   const found = grid.sheets.find((s) => s.name === name);

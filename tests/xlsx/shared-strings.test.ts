@@ -1,6 +1,6 @@
 import { Buffer } from "node:buffer";
 import { describe, expect, it } from "vitest";
-import { SharedStringsBuilder } from "../../src/adapters/exceljs/shared-strings";
+import { SharedStringsBuilder } from "../../src/adapters/xlsx/shared-strings";
 
 const SST =
   '<?xml version="1.0" encoding="UTF-8"?>\n' +

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayToIso, dayToSerial, isoToDay, serialToDay } from "../../src/adapters/exceljs/dates";
+import { dayToIso, dayToSerial, isoToDay, serialToDay } from "../../src/adapters/xlsx/dates";
 
 const day = (iso: string) => {
   const d = isoToDay(iso);
