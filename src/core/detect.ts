@@ -4,6 +4,7 @@
  */
 import { isBlankCell, readText } from "./cells";
 import { DATA_SHEETS, SETTINGS, type FieldDef, type SheetDef } from "./schema";
+import { headerlessTableBelow } from "./tables";
 import { columnLetter, normalizeKey } from "./text";
 import type { ProblemDraft, RawCell, SheetGrid, SheetKind, TableArea } from "./types";
 
@@ -122,15 +123,53 @@ function isHeader(def: SheetDef, match: HeaderMatch): boolean {
 interface HeaderChoice {
   readonly index: number;
   readonly match: HeaderMatch;
+  /** The table that holds the data: its last data row ends them. */
   readonly table: TableArea | null;
+  /** True when the data's columns are the table's (a table with a header row gave the header). */
+  readonly tableColumns: boolean;
 }
 
-/** The header row: an Excel table's header when a table holds the data, else the first row within the first 20 that qualifies. */
+/**
+ * The usual search, when no table's header row qualifies: the first qualifying row within the
+ * first 20; else, for each table without a header row (wherever it sits), the row right above it
+ * and its own first row, best match first.
+ */
+function searchHeader(
+  def: SheetDef,
+  grid: SheetGrid
+): { index: number; match: HeaderMatch } | null {
+  const limit = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
+  for (let i = 0; i < limit; i++) {
+    const match = matchHeader(def, grid.rows[i]);
+    if (isHeader(def, match)) return { index: i, match };
+  }
+  const top = firstRowOf(grid);
+  let best: { index: number; match: HeaderMatch } | null = null;
+  for (const table of grid.tables ?? []) {
+    if (table.headerRow !== null) continue;
+    for (const index of [table.firstRow - 1 - top, table.firstRow - top]) {
+      if (index < limit || index >= grid.rows.length) continue;
+      const match = matchHeader(def, grid.rows[index]);
+      if (isHeader(def, match) && (!best || match.requiredFound > best.match.requiredFound)) {
+        best = { index, match };
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * The header row. A table's header row when a table with one holds the data (the best match among
+ * them); else the usual search (`searchHeader`), and then a table without a header row may still
+ * hold the data below the header found (`headerlessTableBelow`): its totals row and what lies
+ * below it are not data.
+ */
 export function findHeader(def: SheetDef, grid: SheetGrid): HeaderChoice | null {
   const top = firstRowOf(grid);
   const left = firstColumnOf(grid);
   let best: HeaderChoice | null = null;
   for (const table of grid.tables ?? []) {
+    if (table.headerRow === null) continue;
     const index = table.headerRow - top;
     const match = matchHeader(
       def,
@@ -139,16 +178,16 @@ export function findHeader(def: SheetDef, grid: SheetGrid): HeaderChoice | null 
       table.lastColumn - left + 1
     );
     if (isHeader(def, match) && (!best || match.requiredFound > best.match.requiredFound)) {
-      best = { index, match, table };
+      best = { index, match, table, tableColumns: true };
     }
   }
   if (best) return best;
-  const limit = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
-  for (let i = 0; i < limit; i++) {
-    const match = matchHeader(def, grid.rows[i]);
-    if (isHeader(def, match)) return { index: i, match, table: null };
-  }
-  return null;
+  const found = searchHeader(def, grid);
+  if (!found) return null;
+  const columns: number[] = [];
+  for (const c of found.match.columns.values()) columns.push(c + left);
+  const holder = headerlessTableBelow(grid.tables ?? [], top + found.index, columns);
+  return { ...found, table: holder, tableColumns: false };
 }
 
 function detectedFrom(def: SheetDef, grid: SheetGrid, choice: HeaderChoice | null): DetectedSheet {
@@ -175,8 +214,13 @@ function detectedFrom(def: SheetDef, grid: SheetGrid, choice: HeaderChoice | nul
     columns: match.columns,
     missing: def.fields.filter((f) => f.required && !match.columns.has(f.key)),
     dataStart: index + 1,
-    dataEnd: table ? Math.min(grid.rows.length, table.lastRow - top + 1) : grid.rows.length,
-    columnRange: table ? [table.firstColumn - left, table.lastColumn - left + 1] : [0, width],
+    dataEnd: table
+      ? Math.max(index + 1, Math.min(grid.rows.length, table.lastRow - top + 1))
+      : grid.rows.length,
+    columnRange:
+      table && choice.tableColumns
+        ? [table.firstColumn - left, table.lastColumn - left + 1]
+        : [0, width],
   };
 }
 
@@ -290,8 +334,8 @@ export function detectSheets(
     }
     const detected = detectedFrom(def, hit.grid, hit.choice);
     result[def.kind] = detected;
-    if (def !== SETTINGS)
-      problems.push(...headerProblems(detected, hit.choice?.match.duplicates ?? []));
+    if (def === SETTINGS) continue;
+    for (const p of headerProblems(detected, hit.choice?.match.duplicates ?? [])) problems.push(p);
   }
   return { sheets: result, problems };
 }

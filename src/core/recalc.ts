@@ -4,6 +4,7 @@
  */
 import { dayFromIso, isoOfDay, yearOfDay } from "./dates";
 import { detectSheets, worksheetColumn, worksheetRow, type DetectedSheet } from "./detect";
+import { OUTPUT_KEYS } from "./markers";
 import { withMessage } from "./messages";
 import { computeMetrics } from "./metrics";
 import { problem, sortProblems, summarise } from "./problems";
@@ -45,14 +46,6 @@ export function inputLanguage(found: readonly DetectedSheet[]): Lang {
   }
   return "en";
 }
-
-const OUTPUT_KEYS: readonly OutputSheetKey[] = [
-  "summary",
-  "growth",
-  "coverage",
-  "chambers",
-  "problems",
-];
 
 /**
  * The names the output sheets go to. A sheet of the wanted name that the recalculation did not
@@ -177,7 +170,7 @@ export function recalculate(grid: WorkbookGrid, options: RecalcOptions): RecalcR
   const duesUsable = readable(sheets.dues) && members !== null ? dues : null;
 
   const settingsRead = readSettings(sheets.settings, system, today, asOfOverride);
-  drafts.push(...settingsRead.problems);
+  for (const p of settingsRead.problems) drafts.push(p);
   const settings = settingsRead.settings;
 
   progress("metrics", 0);
@@ -191,7 +184,7 @@ export function recalculate(grid: WorkbookGrid, options: RecalcOptions): RecalcR
     townshipsUnavailable: townships ? null : sheets.townships ? "missing-column" : "missing-sheet",
     lang,
   });
-  drafts.push(...metrics.warnings);
+  for (const p of metrics.warnings) drafts.push(p);
 
   progress("output", 0);
   const outputNames = chooseOutputNames(
@@ -199,7 +192,7 @@ export function recalculate(grid: WorkbookGrid, options: RecalcOptions): RecalcR
     grid.sheets.map((s: SheetGrid) => s.name),
     owned
   );
-  drafts.push(...outputNames.problems);
+  for (const p of outputNames.problems) drafts.push(p);
 
   const problems = sortProblems(
     drafts.map((d) => withMessage(d, lang)),

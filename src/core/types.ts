@@ -24,13 +24,33 @@ export interface ErrorCell {
 /** One cell as the adapter read it. `null` (or `undefined` in a sparse row) is a blank cell. */
 export type RawCell = string | number | boolean | DateCell | ErrorCell | null | undefined;
 
-/** A rectangle where an Excel table (ListObject) sits, in worksheet coordinates (1-based). */
-export interface TableArea {
+/**
+ * Where an Excel table (ListObject) sits, in worksheet coordinates (1-based): its header row, its
+ * data rows and its columns. A totals row is not data: `lastRow` is the last data row. A table
+ * may show no header row (`headerRowCount="0"` in the file, `showHeaders` false in Office.js);
+ * then `headerRow` is null and `firstRow` says where its data begin. Build one with `tableArea`
+ * (tables.ts) from the table's whole range and its header and totals row counts.
+ */
+export type TableArea = TableWithHeader | TableWithoutHeader;
+
+interface TableAreaBase {
   readonly name: string;
-  readonly headerRow: number;
   readonly firstColumn: number;
   readonly lastColumn: number;
+  /** The last data row (a totals row excluded); firstRow - 1 when the table has no data rows. */
   readonly lastRow: number;
+}
+
+export interface TableWithHeader extends TableAreaBase {
+  readonly headerRow: number;
+  /** The first data row: always headerRow + 1 (may be omitted). */
+  readonly firstRow?: number;
+}
+
+export interface TableWithoutHeader extends TableAreaBase {
+  readonly headerRow: null;
+  /** The first data row: the table's first row. */
+  readonly firstRow: number;
 }
 
 export interface SheetGrid {
@@ -42,7 +62,10 @@ export interface SheetGrid {
   readonly firstRow?: number;
   /** 1-based worksheet column of rows[i][0]. Default 1. */
   readonly firstColumn?: number;
-  /** Excel tables on this sheet; when one holds the data, its header row is the header row. */
+  /**
+   * Excel tables on this sheet (see `tableArea`): when one with a header row holds the data, its
+   * header row is the header row; a table's totals row is never data (detect.ts).
+   */
   readonly tables?: readonly TableArea[];
 }
 

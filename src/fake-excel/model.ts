@@ -51,9 +51,17 @@ export interface FakeChart {
   valueAxisFormat: string | null;
 }
 
+/**
+ * An Excel table. `rect` is the whole table, as `table.getRange()` and the file's `ref` give it:
+ * its header row when `showHeaders`, the data body, its totals row when `showTotals`.
+ */
 export interface FakeTable {
   name: string;
   rect: Rect;
+  /** Office.js `showHeaders` (the file's headerRowCount ≠ 0). Default true. */
+  showHeaders: boolean;
+  /** Office.js `showTotals` (the file's totalsRowCount ≠ 0). Default false. */
+  showTotals: boolean;
 }
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
@@ -326,7 +334,16 @@ export interface SheetSnapshot {
   /** Column widths in points by column letter. */
   readonly columnWidths?: Readonly<Record<string, number>>;
   readonly frozenRows?: number;
-  readonly tables?: ReadonlyArray<{ readonly name: string; readonly range: string }>;
+  /**
+   * Tables by their whole range (header and totals rows included when shown); `showHeaders`
+   * defaults to true and `showTotals` to false, as for a table Excel creates.
+   */
+  readonly tables?: ReadonlyArray<{
+    readonly name: string;
+    readonly range: string;
+    readonly showHeaders?: boolean;
+    readonly showTotals?: boolean;
+  }>;
   readonly charts?: readonly FakeChart[];
   readonly protected?: boolean;
   readonly visibility?: Visibility;
@@ -388,7 +405,14 @@ function importSheet(book: FakeWorkbook, snap: SheetSnapshot): FakeSheet {
   sheet.frozenRows = snap.frozenRows ?? 0;
   for (const t of snap.tables ?? []) {
     const rect = parseRect(t.range);
-    if (rect) sheet.tables.push({ name: t.name, rect });
+    if (rect) {
+      sheet.tables.push({
+        name: t.name,
+        rect,
+        showHeaders: t.showHeaders ?? true,
+        showTotals: t.showTotals ?? false,
+      });
+    }
   }
   for (const chart of snap.charts ?? []) sheet.charts.push(structuredCloneChart(chart));
   sheet.protected = snap.protected ?? false;
@@ -517,7 +541,14 @@ function exportSheet(sheet: FakeSheet): SheetSnapshot {
     ...(sheet.columnWidths.size > 0 ? { columnWidths: widths } : {}),
     ...(sheet.frozenRows > 0 ? { frozenRows: sheet.frozenRows } : {}),
     ...(sheet.tables.length > 0
-      ? { tables: sheet.tables.map((t) => ({ name: t.name, range: rectName(t.rect) })) }
+      ? {
+          tables: sheet.tables.map((t) => ({
+            name: t.name,
+            range: rectName(t.rect),
+            ...(t.showHeaders ? {} : { showHeaders: false }),
+            ...(t.showTotals ? { showTotals: true } : {}),
+          })),
+        }
       : {}),
     ...(sheet.charts.length > 0 ? { charts: sheet.charts.map(structuredCloneChart) } : {}),
     ...(sheet.protected ? { protected: true } : {}),

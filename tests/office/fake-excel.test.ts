@@ -264,6 +264,99 @@ describe("the fake Excel", () => {
   });
 });
 
+describe("tables in the fake Excel", () => {
+  const withTables: WorkbookSnapshot = {
+    sheets: [
+      {
+        name: "会员",
+        cells: [
+          ["编号", "名称"],
+          ["M1", "甲"],
+          ["M2", "乙"],
+          ["合计", 2],
+          [],
+          ["M3", "丙"],
+          ["M4", "丁"],
+        ],
+        tables: [
+          { name: "表1", range: "A1:B4", showTotals: true },
+          { name: "表2", range: "A6:B7", showHeaders: false },
+        ],
+      },
+    ],
+  };
+
+  it("shows showHeaders and showTotals, and the table's parts as Office.js defines them", async () => {
+    install(withTables);
+    const parts = await Excel.run(async (context) => {
+      const tables = context.workbook.tables.load("items/name,items/showHeaders,items/showTotals");
+      const t1 = context.workbook.tables.getItem("表1");
+      const t2 = context.workbook.tables.getItem("表2");
+      const ranges = [
+        t1.getRange(),
+        t1.getHeaderRowRange(),
+        t1.getDataBodyRange(),
+        t1.getTotalRowRange(),
+        t2.getRange(),
+        t2.getDataBodyRange(),
+      ].map((r) => r.load("address"));
+      await context.sync();
+      return {
+        flags: tables.items.map((t) => [t.name, t.showHeaders, t.showTotals]),
+        addresses: ranges.map((r) => r.address),
+      };
+    });
+    expect(parts.flags).toEqual([
+      ["表1", true, true],
+      ["表2", false, false],
+    ]);
+    expect(parts.addresses).toEqual([
+      "会员!A1:B4",
+      "会员!A1:B1",
+      "会员!A2:B3",
+      "会员!A4:B4",
+      "会员!A6:B7",
+      "会员!A6:B7",
+    ]);
+  });
+
+  it("has no header row range without a header row, and no totals row range without totals", async () => {
+    install(withTables);
+    const header = Excel.run(async (context) => {
+      context.workbook.tables.getItem("表2").getHeaderRowRange().load("address");
+      await context.sync();
+    });
+    expect(await codeOf(header)).toBe("ItemNotFound");
+    const totals = Excel.run(async (context) => {
+      context.workbook.tables.getItem("表2").getTotalRowRange().load("address");
+      await context.sync();
+    });
+    expect(await codeOf(totals)).toBe("ItemNotFound");
+  });
+
+  it("adds or removes the header and totals rows when showHeaders and showTotals are set", async () => {
+    const h = install(withTables);
+    await Excel.run(async (context) => {
+      const t1 = context.workbook.tables.getItem("表1");
+      t1.showTotals = false;
+      t1.showHeaders = false;
+      const t2 = context.workbook.tables.getItem("表2");
+      t2.showHeaders = true;
+      t2.showTotals = true;
+      await context.sync();
+    });
+    expect(exportSnapshot(h.book).sheets[0]?.tables).toEqual([
+      { name: "表1", range: "A2:B3", showHeaders: false },
+      { name: "表2", range: "A5:B8", showTotals: true },
+    ]);
+  });
+
+  it("keeps showHeaders and showTotals through a snapshot round trip", () => {
+    const snap = exportSnapshot(workbookFromSnapshot(withTables));
+    expect(snap.sheets[0]?.tables).toEqual(withTables.sheets[0]?.tables);
+  });
+});
+
 function serialOf2014_11_30(): number {
   return Math.round((Date.UTC(2014, 10, 30) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }

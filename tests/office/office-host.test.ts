@@ -254,6 +254,51 @@ describe("owned sheets", () => {
   });
 });
 
+describe("Excel tables", () => {
+  /** smallDistrict's 会员 sheet (title, header in row 2, M001–M008 in rows 3–10) plus a totals row 11. */
+  function withMemberTable(table: {
+    range: string;
+    showHeaders?: boolean;
+    showTotals?: boolean;
+  }): WorkbookSnapshot {
+    const base = smallDistrict({ members: [["合计", 8, null, null, null, null, null]] });
+    return {
+      ...base,
+      sheets: base.sheets.map((s) =>
+        s.name === "会员" ? { ...s, tables: [{ name: "会员表", ...table }] } : s
+      ),
+    };
+  }
+
+  async function memberRowsAndProblems(snapshot: WorkbookSnapshot) {
+    install(snapshot);
+    const run = await recalc();
+    return {
+      rows: run.result.members.map((m) => m.row),
+      problemRows: run.result.problems.filter((p) => p.sheet === "会员").map((p) => p.row),
+    };
+  }
+
+  it("does not read a table's totals row as a member", async () => {
+    const got = await memberRowsAndProblems(withMemberTable({ range: "A2:G11", showTotals: true }));
+    expect(got.rows).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(got.problemRows).not.toContain(11);
+  });
+
+  it("reads a table without a header row under the header typed above it, without its totals row", async () => {
+    const got = await memberRowsAndProblems(
+      withMemberTable({ range: "A3:G11", showHeaders: false, showTotals: true })
+    );
+    expect(got.rows).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(got.problemRows).not.toContain(11);
+  });
+
+  it("reads the totals row like any row when the table does not show totals (it is then data)", async () => {
+    const got = await memberRowsAndProblems(withMemberTable({ range: "A2:G11" }));
+    expect(got.problemRows).toContain(11);
+  });
+});
+
 describe("Excel's refusals", () => {
   it("explains cell-edit mode", async () => {
     const h = install(smallDistrict());

@@ -5,7 +5,7 @@
  * and row blocks within the response budget.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { isDateFormat, rawCellOf } from "../../src/adapters/office/cells";
+import { rawCellOf } from "../../src/adapters/office/cells";
 import {
   buildGrid,
   readCells,
@@ -59,17 +59,24 @@ describe("reading cells", () => {
     expect(rawCellOf("", "Empty", "General")).toBeNull();
   });
 
-  it("knows date formats from number formats", () => {
-    expect(["yyyy/m/d", "m/d/yyyy", "h:mm", "[h]:mm:ss", "d-mmm-yy"].map(isDateFormat)).toEqual([
-      true,
-      true,
-      true,
-      true,
-      true,
-    ]);
+  it("knows date formats from number formats, by the core's rule", () => {
+    const isDate = (format: string) => typeof rawCellOf(41973.5, "Double", format) === "object";
     expect(
-      ["General", "0", "0.00%", "#,##0.00", "@", '"年"0', "[Red]0.00", "0.00E+00"].map(isDateFormat)
+      [
+        "yyyy/m/d",
+        "m/d/yyyy",
+        "h:mm",
+        "[h]:mm:ss",
+        "d-mmm-yy",
+        "mm:ss.0",
+        "[h]:mm:ss.00",
+        "yyyy-mm-dd hh:mm:ss.000",
+      ].map(isDate)
+    ).toEqual([true, true, true, true, true, true, true, true]);
+    expect(
+      ["General", "0", "0.00%", "#,##0.00", "@", '"年"0', "[Red]0.00", "0.00E+00"].map(isDate)
     ).toEqual([false, false, false, false, false, false, false, false]);
+    expect(rawCellOf(41973, "Double", null)).toBe(41973);
   });
 
   it("hands the core each sheet's used range with its offset, tables and the workbook's date system", async () => {
@@ -100,9 +107,67 @@ describe("reading cells", () => {
       ["M002", { kind: "error", error: "#N/A" }, false, null],
     ]);
     expect(members?.tables).toEqual([
-      { name: "会员表", headerRow: 2, firstColumn: 2, lastColumn: 5, lastRow: 4 },
+      { name: "会员表", headerRow: 2, firstRow: 3, firstColumn: 2, lastColumn: 5, lastRow: 4 },
     ]);
     expect(grid.sheets[1]).toEqual({ name: "空白", rows: [], firstRow: 1, firstColumn: 1 });
+  });
+
+  it("gives the core each table's header, data and totals rows, from showHeaders and showTotals", async () => {
+    const { grid } = await readGrid({
+      sheets: [
+        {
+          name: "会员",
+          cells: [
+            ["会员编号", "会员名称", "会员类型", "入会日期"],
+            ["M1", "甲", "企业会员", "2014-01-01"],
+            ["合计", 1, null, null],
+            [],
+            ["会员编号", "会员名称", "会员类型", "入会日期"],
+            ["M2", "乙", "企业会员", "2014-01-01"],
+            ["M3", "丙", "个人会员", "2014-01-01"],
+            ["合计", 2, null, null],
+          ],
+          tables: [
+            { name: "有表头", range: "A1:D3", showTotals: true },
+            { name: "无表头", range: "A6:D8", showHeaders: false, showTotals: true },
+          ],
+        },
+      ],
+    });
+    expect(grid.sheets[0]?.tables).toEqual([
+      { name: "有表头", headerRow: 1, firstRow: 2, lastRow: 2, firstColumn: 1, lastColumn: 4 },
+      { name: "无表头", headerRow: null, firstRow: 6, lastRow: 7, firstColumn: 1, lastColumn: 4 },
+    ]);
+  });
+
+  it("reads the names, tables and their flags in the outline's one sync", async () => {
+    handle = installFakeExcel(
+      workbookFromSnapshot({
+        sheets: [
+          {
+            name: "会员",
+            cells: [["会员编号"], ["M1"]],
+            tables: [{ name: "T", range: "A1:A2", showHeaders: false }],
+          },
+          { name: "Summary", cells: [] },
+          { name: "会员增长", cells: [] },
+        ],
+        names: [
+          { name: "CHAMBERSTATS_SUMMARY", formula: "=summary!$A$1" },
+          { name: "ChamberStats_growth", formula: "=Summary!$A$1" },
+          { name: "ChamberStats_problems", formula: "=#REF!" },
+        ],
+      })
+    );
+    const outline = await Excel.run(async (context) => {
+      const counter = new SyncCounter(context);
+      const read = await readOutline(context, counter);
+      expect(counter.count).toBe(1);
+      return read;
+    });
+    expect([...outline.owned]).toEqual([["summary", "Summary"]]);
+    expect(outline.staleMarkers).toEqual(["ChamberStats_growth", "ChamberStats_problems"]);
+    expect(outline.tables).toEqual([{ name: "T", showHeaders: false, showTotals: false }]);
   });
 
   it("skips the sheets its markers own", async () => {

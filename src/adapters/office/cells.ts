@@ -4,37 +4,20 @@
  * literal text. Pure functions; no Office.js calls.
  */
 import { dayFromIso, serialOfDay } from "../../core/dates";
+import { isDateFormatCode } from "../../core/number-formats";
+import { memoizeText } from "../../core/text";
 import type { CellStyle, DateSystem, OutputCell, OutputDate, RawCell } from "../../core/types";
-
-/** Output sheets are identified by workbook names `ChamberStats_<key>` referring to their A1. */
-export const MARKER_PREFIX = "ChamberStats_";
 
 /** The lowest ExcelApi set the adapter needs (freeze panes, chart series, workbook protection). */
 export const MIN_EXCEL_API = "1.7";
 
-/**
- * Whether an Excel number format shows a number as a date (or time): a y, m, d, h or s token
- * outside quoted literals, escapes and bracketed colour/locale codes. "General", "0.00%",
- * "#,##0" and "@" are not dates.
- */
-export function isDateFormat(format: unknown): boolean {
-  if (typeof format !== "string" || format === "" || format === "@") return false;
-  const first = format.split(";")[0] ?? "";
-  if (/^general$/i.test(first.trim())) return false;
-  const bare = first
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/_./g, "")
-    .replace(/\*./g, "")
-    .replace(/\[(h+|m+|s+)\]/gi, "h")
-    .replace(/\[[^\]]*\]/g, "");
-  return /[ymdhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
-}
+/** A block of cells repeats a few formats ("General", "yyyy-mm-dd"): each is looked at once. */
+const isDateFormat = memoizeText(isDateFormatCode);
 
 /**
  * One cell as the core reads it, from what Office.js returns: `valueTypes` tells errors, booleans,
  * text and numbers apart; a number shown with a date format is a date cell (its serial, in the
- * workbook's own date system).
+ * workbook's own date system). Which formats are dates is the core's rule (`isDateFormatCode`).
  */
 export function rawCellOf(value: unknown, type: unknown, format: unknown): RawCell {
   switch (type) {
@@ -49,7 +32,7 @@ export function rawCellOf(value: unknown, type: unknown, format: unknown): RawCe
     case "Double": {
       const n = typeof value === "number" ? value : Number(value);
       if (!Number.isFinite(n)) return String(value);
-      return isDateFormat(format) ? { kind: "date", serial: n } : n;
+      return typeof format === "string" && isDateFormat(format) ? { kind: "date", serial: n } : n;
     }
     default:
       if (value === "" || value === null || value === undefined) return null;
@@ -190,17 +173,4 @@ export function columnLetters(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return out;
-}
-
-/** Parses the sheet name out of a name's value or formula: "'汇总'!$A$1" or "=Summary!$A$1". */
-export function sheetOfReference(reference: unknown): string | null {
-  if (typeof reference !== "string") return null;
-  const text = reference.startsWith("=") ? reference.slice(1) : reference;
-  if (text.includes("#REF!")) return null;
-  if (text.startsWith("'")) {
-    const m = /^'((?:[^']|'')+)'!/.exec(text);
-    return m ? (m[1] as string).replace(/''/g, "'") : null;
-  }
-  const bang = text.lastIndexOf("!");
-  return bang > 0 ? text.slice(0, bang) : null;
 }

@@ -47,7 +47,8 @@ import {
 
 export { HostError } from "./host";
 export type { HostRun, RunProgress, SettingsValues, WorkbookHost } from "./host";
-export { MIN_EXCEL_API, MARKER_PREFIX } from "./cells";
+export { MIN_EXCEL_API } from "./cells";
+export { MARKER_PREFIX } from "../../core/markers";
 
 export interface OfficeHostOptions {
   readonly read?: Partial<ReadBudget>;

@@ -2,24 +2,19 @@
 /**
  * Reading the workbook through Office.js in as few round trips as the payload allows:
  *  1. one sync for the workbook's outline (sheets, names, tables, protection, date system);
- *  2. one sync for every input sheet's used range, the tables' ranges and the owned sheets' state;
+ *  2. one sync for every input sheet's used range, the tables' ranges and the owned sheets' state
+ *     (whether a table shows its header and totals rows comes with the outline);
  *  3. then the cells (values, valueTypes, numberFormat) in row blocks packed into syncs of at most
  *     `responseBudget` estimated bytes, several sheets per sync when they fit; a payload error
  *     halves the estimate and retries the same rows.
  * Owned output sheets are not read: they are outputs, and the core never takes them as input.
  */
+import { findOwnedSheets } from "../../core/markers";
+import { tableArea } from "../../core/tables";
 import type { OutputSheetKey, SheetGrid, TableArea, WorkbookGrid } from "../../core/types";
-import { MARKER_PREFIX, payloadBytes, rawCellOf, sheetOfReference } from "./cells";
+import { payloadBytes, rawCellOf } from "./cells";
 import { isPayloadError } from "./errors";
 import { HostError } from "./host";
-
-export const OUTPUT_KEYS: readonly OutputSheetKey[] = [
-  "summary",
-  "growth",
-  "coverage",
-  "chambers",
-  "problems",
-];
 
 /** Counts the round trips of one Excel.run. */
 export class SyncCounter {
@@ -35,6 +30,13 @@ export function isSetSupported(version: string): boolean {
   return Office.context.requirements.isSetSupported("ExcelApi", version);
 }
 
+/** An Excel table as the outline knows it: whether it shows its header and totals rows. */
+export interface TableInfo {
+  readonly name: string;
+  readonly showHeaders: boolean;
+  readonly showTotals: boolean;
+}
+
 export interface WorkbookOutline {
   /** Every sheet's name, in tab order. */
   readonly sheets: readonly string[];
@@ -45,21 +47,13 @@ export interface WorkbookOutline {
   readonly dateSystem: 1900 | 1904;
   readonly structureProtected: boolean;
   readonly readOnly: boolean;
-  readonly tableNames: readonly string[];
+  readonly tables: readonly TableInfo[];
 }
 
-/** Marker name of an output sheet: ChamberStats_summary, … */
-export function markerName(key: OutputSheetKey): string {
-  return `${MARKER_PREFIX}${key}`;
-}
-
-function markerKey(name: string): OutputSheetKey | null {
-  if (!name.toLowerCase().startsWith(MARKER_PREFIX.toLowerCase())) return null;
-  const key = name.slice(MARKER_PREFIX.length).toLowerCase();
-  return OUTPUT_KEYS.find((k) => k === key) ?? null;
-}
-
-/** Sync 1: the workbook's outline. */
+/**
+ * Sync 1: the workbook's outline. Ownership follows the core's rule (`findOwnedSheets`);
+ * `workbook.names` holds only workbook-scoped names, so no marker here is sheet-scoped.
+ */
 export async function readOutline(
   context: Excel.RequestContext,
   counter: SyncCounter
@@ -67,7 +61,7 @@ export async function readOutline(
   const wb = context.workbook;
   const sheets = wb.worksheets.load("items/name");
   const names = wb.names.load("items/name,items/type,items/value");
-  const tables = wb.tables.load("items/name");
+  const tables = wb.tables.load("items/name,items/showHeaders,items/showTotals");
   const protection = wb.protection.load("protected");
   // DATE(1904,1,1) is serial 0 in the 1904 date system and 1462 in the 1900 system; the
   // workbook's own setting (Workbook.use1904DateSystem) is not in any released requirement set.
@@ -77,20 +71,13 @@ export async function readOutline(
   await counter.sync();
 
   const sheetNames = sheets.items.map((s) => s.name);
-  const lower = new Map(sheetNames.map((n) => [n.toLowerCase(), n] as const));
-  const owned = new Map<OutputSheetKey, string>();
-  const stale: string[] = [];
-  for (const item of names.items) {
-    const key = markerKey(item.name);
-    if (!key) continue;
-    const target = item.type === "Range" ? sheetOfReference(item.value) : null;
-    const sheet = target === null ? undefined : lower.get(target.toLowerCase());
-    if (sheet !== undefined && !owned.has(key) && ![...owned.values()].includes(sheet)) {
-      owned.set(key, sheet);
-    } else {
-      stale.push(item.name);
-    }
-  }
+  const { owned, stale } = findOwnedSheets(
+    names.items.map((item) => ({
+      name: item.name,
+      reference: item.type === "Range" && typeof item.value === "string" ? item.value : "",
+    })),
+    sheetNames
+  );
   return {
     sheets: sheetNames,
     owned,
@@ -98,7 +85,11 @@ export async function readOutline(
     dateSystem: epoch.value === 0 ? 1904 : 1900,
     structureProtected: protection.protected,
     readOnly: canReadOnly ? wb.readOnly : false,
-    tableNames: tables.items.map((t) => t.name),
+    tables: tables.items.map((t) => ({
+      name: t.name,
+      showHeaders: t.showHeaders,
+      showTotals: t.showTotals,
+    })),
   };
 }
 
@@ -151,11 +142,11 @@ export async function readLayout(
     range.load("rowIndex,columnIndex,rowCount,columnCount");
     usedProxies.push({ sheet: name, range });
   }
-  const tableProxies = outline.tableNames.map((name) => {
-    const table = wb.tables.getItem(name);
+  const tableProxies = outline.tables.map((info) => {
+    const table = wb.tables.getItem(info.name);
     const sheet = table.worksheet.load("name");
     const range = table.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
-    return { name, sheet, range };
+    return { info, sheet, range };
   });
   await counter.sync();
 
@@ -171,13 +162,19 @@ export async function readLayout(
   const tables = new Map<string, TableArea[]>();
   for (const t of tableProxies) {
     const list = tables.get(t.sheet.name) ?? [];
-    list.push({
-      name: t.name,
-      headerRow: t.range.rowIndex + 1,
-      firstColumn: t.range.columnIndex + 1,
-      lastColumn: t.range.columnIndex + t.range.columnCount,
-      lastRow: t.range.rowIndex + t.range.rowCount,
-    });
+    // getRange() is the whole table: its header row when shown, the data, its totals row when
+    // shown. What of it is data is the core's rule.
+    list.push(
+      tableArea({
+        name: t.info.name,
+        firstRow: t.range.rowIndex + 1,
+        lastRow: t.range.rowIndex + t.range.rowCount,
+        firstColumn: t.range.columnIndex + 1,
+        lastColumn: t.range.columnIndex + t.range.columnCount,
+        headerRowCount: t.info.showHeaders ? 1 : 0,
+        totalsRowCount: t.info.showTotals ? 1 : 0,
+      })
+    );
     tables.set(t.sheet.name, list);
   }
   const owned = new Map<string, OwnedSheetState>();

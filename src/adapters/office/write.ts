@@ -10,6 +10,7 @@
  * cleared and reused (renamed when the core chose another name), so formulas elsewhere that refer
  * to it keep working; a sheet the add-in did not create is never touched.
  */
+import { markerName } from "../../core/markers";
 import type { DateSystem, OutputCell, OutputSheet, OutputSheetKey } from "../../core/types";
 import {
   cellWrite,
@@ -21,13 +22,7 @@ import {
 } from "./cells";
 import { isPayloadError } from "./errors";
 import { HostError } from "./host";
-import {
-  isSetSupported,
-  markerName,
-  type SheetLayout,
-  type SyncCounter,
-  type WorkbookOutline,
-} from "./read";
+import { isSetSupported, type SheetLayout, type SyncCounter, type WorkbookOutline } from "./read";
 
 export interface WriteBudget {
   /** Largest estimated request per sync, in bytes (Excel on the web refuses more than 5 MB). */
@@ -60,7 +55,6 @@ interface Target {
 /** Picks where each output sheet goes: its owned sheet when there is one, else a new sheet. */
 export function planTargets(outputs: readonly OutputSheet[], outline: WorkbookOutline): Target[] {
   const taken = new Set(outline.sheets.map((s) => s.toLowerCase()));
-  const ownedNames = new Set([...outline.owned.values()].map((s) => s.toLowerCase()));
   const targets: Target[] = [];
   for (const out of outputs) {
     const current = outline.owned.get(out.key) ?? null;
@@ -74,7 +68,6 @@ export function planTargets(outputs: readonly OutputSheet[], outline: WorkbookOu
     taken.add(finalName.toLowerCase());
     targets.push({ out, currentName: current, finalName });
   }
-  void ownedNames;
   return targets;
 }
 
@@ -188,7 +181,10 @@ function valuesOp(
 
 /** Rows of one output sheet cut into blocks of at most `budget` estimated request bytes. */
 function valueOps(sheet: string, out: OutputSheet, system: DateSystem, budget: number): Op[] {
-  const width = Math.max(1, ...out.rows.map((r) => r.length));
+  // A loop, not Math.max(...rows): spreading a sheet's rows into one call overflows the stack
+  // beyond about 125,000 rows.
+  let width = 1;
+  for (const row of out.rows) if (row.length > width) width = row.length;
   const ops: Op[] = [];
   let from = 0;
   let bytes = 0;
@@ -369,12 +365,17 @@ export function buildOps(
       })
     );
   }
-  for (const t of targets) ops.push(...setupOps(t, outline, layout));
+  // Appended one by one: the lists grow with the output (push(...list) would overflow the stack
+  // on a long enough one).
+  const add = (list: readonly Op[]): void => {
+    for (const op of list) ops.push(op);
+  };
+  for (const t of targets) add(setupOps(t, outline, layout));
   for (const t of targets) {
-    ops.push(...valueOps(t.finalName, t.out, outline.dateSystem, budget.requestBytes));
-    ops.push(...styleOps(t.finalName, t.out, budget.requestBytes));
+    add(valueOps(t.finalName, t.out, outline.dateSystem, budget.requestBytes));
+    add(styleOps(t.finalName, t.out, budget.requestBytes));
   }
-  for (const t of targets) ops.push(...chartOps(t.finalName, t.out));
+  for (const t of targets) add(chartOps(t.finalName, t.out));
   const summary = targets.find((t) => t.out.key === "summary") ?? targets[0];
   if (summary) {
     ops.push(
@@ -403,19 +404,22 @@ export async function runOps(
   budget: WriteBudget,
   onProgress: (fraction: number) => void
 ): Promise<void> {
-  const queue = [...ops];
+  // The queue is ops[next…]; a failed batch's halves go back in front (by concat, not
+  // unshift(...halves), which spreads a list that grows with the output into one call).
+  let queue: Op[] = ops.slice();
+  let next = 0;
   const total = queue.length;
   let limit = budget.requestBytes;
   let done = 0;
-  while (queue.length > 0) {
+  while (next < queue.length) {
     const batch: Op[] = [];
     let bytes = 0;
-    while (queue.length > 0) {
-      const op = queue[0] as Op;
+    while (next < queue.length) {
+      const op = queue[next] as Op;
       if (batch.length > 0 && bytes + op.bytes > limit) break;
       batch.push(op);
       bytes += op.bytes;
-      queue.shift();
+      next += 1;
     }
     suspend(context);
     for (const op of batch) op.apply(context);
@@ -423,11 +427,17 @@ export async function runOps(
       await counter.sync();
     } catch (error) {
       if (!isPayloadError(error)) throw error;
-      const halves = batch.map((op) => op.split() ?? [op]).flat();
+      const halves: Op[] = [];
+      for (const op of batch) {
+        const parts = op.split();
+        if (parts) halves.push(parts[0], parts[1]);
+        else halves.push(op);
+      }
       if (halves.length === batch.length && batch.length === 1) {
         throw new HostError("payload", "one write is larger than Excel accepts");
       }
-      queue.unshift(...halves);
+      queue = halves.concat(queue.slice(next));
+      next = 0;
       limit = Math.max(1, Math.floor(limit / 2));
       continue;
     }
