@@ -11,6 +11,8 @@ export interface RunArgs {
   readonly asOf: string | null;
   readonly lang: Lang | null;
   readonly inPlace: boolean;
+  /** Print the stack of an internal error. */
+  readonly debug: boolean;
 }
 
 export type UsageProblem =
@@ -52,7 +54,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const value = inline ?? argv[++i];
       if (value === undefined) problem ??= { code: "missing-value", value: name };
       else values.set(name === "-o" ? "--out" : name, value);
-    } else if (["--json", "--in-place", "--help", "-h"].includes(name)) {
+    } else if (["--json", "--in-place", "--debug", "--help", "-h"].includes(name)) {
       flags.add(name === "-h" ? "--help" : name);
     } else if (arg.startsWith("-") && arg !== "-") {
       problem ??= { code: "unknown-option", value: arg };
@@ -79,5 +81,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!inPlace && resolve(out) === resolve(input)) {
     return { kind: "usage", problem: { code: "out-is-input" }, lang };
   }
-  return { kind: "run", input, out, json: flags.has("--json"), asOf, lang, inPlace };
+  return {
+    kind: "run",
+    input,
+    out,
+    json: flags.has("--json"),
+    asOf,
+    lang,
+    inPlace,
+    debug: flags.has("--debug"),
+  };
 }

@@ -1,7 +1,8 @@
 /**
  * chamber-recalc: reads a chamber workbook, runs the recalculation, writes the output sheets into
  * a copy (or the workbook itself with --in-place) and prints a summary or the JSON of SPEC §6.
- * Exit status: 0 no errors, 1 the workbook has errors (output still written), 2 usage or file problem.
+ * Exit status: 0 no errors, 1 the workbook has errors (output still written), 2 usage or file
+ * problem (one line), 3 an internal error (one line; `--debug` adds the stack).
  */
 import process from "node:process";
 import { realpathSync } from "node:fs";
@@ -115,10 +116,20 @@ async function recalcFile(args: RunArgs, io: CliIo): Promise<number> {
     return result.json.problems.errors > 0 ? 1 : 0;
   } catch (error) {
     progress.done();
-    if (!(error instanceof FileProblem)) throw error;
-    io.stderr.write(`${TEXT[fallbackLang].fileProblem(error.code, error.path, error.detail)}\n`);
-    return 2;
+    if (error instanceof FileProblem) {
+      io.stderr.write(`${TEXT[fallbackLang].fileProblem(error.code, error.path, error.detail)}\n`);
+      return 2;
+    }
+    return internalError(error, args.debug, fallbackLang, io);
   }
+}
+
+/** An error that is not the user's: one line (the stack with --debug), exit status 3. */
+function internalError(error: unknown, debug: boolean, lang: Lang, io: CliIo): number {
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`${TEXT[lang].internalError(message.split("\n")[0] ?? "", debug)}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return 3;
 }
 
 /** Runs the command line on `argv` (without node and script) and returns the exit status. */
@@ -138,12 +149,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
 /** The process entry: runs on process.argv and sets the exit status. */
 export async function main(): Promise<void> {
-  process.exitCode = await run(process.argv.slice(2), {
+  const io: CliIo = {
     stdout: process.stdout,
     stderr: process.stderr,
     now: () => new Date(),
     env: process.env,
-  });
+  };
+  try {
+    process.exitCode = await run(process.argv.slice(2), io);
+  } catch (error) {
+    // anything that escaped run() (a bug in argument handling, say) is still an internal error
+    const debug = process.argv.includes("--debug");
+    process.exitCode = internalError(error, debug, environmentLang(io.env), io);
+  }
 }
 
 function isEntryPoint(): boolean {

@@ -25,6 +25,7 @@ export interface CliText {
   noProblems: string;
   written: (path: string) => string;
   notApplicable: string;
+  internalError: (message: string, debug: boolean) => string;
 }
 
 const USAGE_EN = `Usage: chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]
@@ -37,9 +38,11 @@ into a copy of the workbook (INPUT.recalculated.xlsx unless --out or --in-place 
   --json           print the figures as JSON instead of the readable summary
   --as-of DATE     the as-of date (overrides the 设置 sheet)
   --lang zh|en     language of the messages and output sheets
+  --debug          on an internal error, print its stack trace
   --help           this text
 
-Exit status: 0 no errors, 1 the workbook has errors (the output is still written), 2 a usage or file problem.`;
+Exit status: 0 no errors, 1 the workbook has errors (the output is still written), 2 a usage or
+file problem, 3 an internal error (a bug in chamber-recalc; nothing was written).`;
 
 const USAGE_ZH = `用法：chamber-recalc 输入.xlsx [--out 输出.xlsx] [--json] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]
 
@@ -50,9 +53,10 @@ const USAGE_ZH = `用法：chamber-recalc 输入.xlsx [--out 输出.xlsx] [--jso
   --json           以 JSON 输出各项数据，不输出文字摘要
   --as-of 日期     统计截止日期（优先于“设置”表）
   --lang zh|en     提示信息和输出表的语言
+  --debug          出现内部错误时显示调用栈
   --help           显示本说明
 
-退出码：0 无错误；1 工作簿有错误（仍会写出结果）；2 用法或文件问题。`;
+退出码：0 无错误；1 工作簿有错误（仍会写出结果）；2 用法或文件问题；3 内部错误（程序缺陷，未写出任何文件）。`;
 
 export const TEXT: Record<Lang, CliText> = {
   en: {
@@ -125,6 +129,9 @@ export const TEXT: Record<Lang, CliText> = {
     noProblems: "Problems: none",
     written: (path) => `Output written to ${path}`,
     notApplicable: "n/a",
+    internalError: (message, debug) =>
+      `chamber-recalc: internal error (a bug, not a problem with your workbook; nothing was written): ${message}` +
+      (debug ? "" : " (run again with --debug for details)"),
   },
   zh: {
     usage: USAGE_ZH,
@@ -197,5 +204,8 @@ export const TEXT: Record<Lang, CliText> = {
     noProblems: "问题：无",
     written: (path) => `结果已写入 ${path}`,
     notApplicable: "无",
+    internalError: (message, debug) =>
+      `chamber-recalc：内部错误（程序缺陷，不是工作簿的问题；未写出任何文件）：${message}` +
+      (debug ? "" : "（加 --debug 重新运行可查看详情）"),
   },
 };

@@ -46,7 +46,7 @@ describe.each(["exceljs-table.xlsx", "libreoffice.xlsx"])("reading %s", (file) =
   it("finds the 会员 table below its title row, starting at column B", async () => {
     const { grid } = await read;
     expect(sheet(grid, "会员").tables).toEqual([
-      { name: "会员表", headerRow: 3, firstColumn: 2, lastColumn: 8, lastRow: 7 },
+      { name: "会员表", headerRow: 3, firstRow: 4, firstColumn: 2, lastColumn: 8, lastRow: 7 },
     ]);
     expect(cell(grid, "会员", 1, 1)).toBe("2014年会员名册");
     expect([2, 3, 4, 5].map((c) => cell(grid, "会员", 3, c))).toEqual([
@@ -117,7 +117,7 @@ describe("reading a hand-built 1904-date workbook", () => {
   it("finds the table part's header row under the title row", async () => {
     const { grid } = await read;
     expect(sheet(grid, "Members").tables).toEqual([
-      { name: "MemberTable", headerRow: 2, firstColumn: 1, lastColumn: 7, lastRow: 6 },
+      { name: "MemberTable", headerRow: 2, firstRow: 3, firstColumn: 1, lastColumn: 7, lastRow: 6 },
     ]);
   });
 });

@@ -1,6 +1,9 @@
 import { Buffer } from "node:buffer";
 import { describe, expect, it } from "vitest";
 import { SharedStringsBuilder } from "../../src/adapters/xlsx/shared-strings";
+import { XmlSyntaxError } from "../../src/adapters/xlsx/xml-scan";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 const SST =
   '<?xml version="1.0" encoding="UTF-8"?>\n' +
@@ -33,8 +36,31 @@ describe("SharedStringsBuilder", () => {
   });
 
   it("reads items whose elements carry a namespace prefix", () => {
-    const xml =
-      '<x:sst xmlns:x="urn:x"><x:si><x:t>前缀</x:t></x:si><x:si><x:t>b</x:t></x:si></x:sst>';
+    const xml = `<x:sst xmlns:x="${MAIN}"><x:si><x:t>前缀</x:t></x:si><x:si><x:t>b</x:t></x:si></x:sst>`;
     expect(readInChunks(Buffer.from(xml, "utf8"), 4)).toEqual(["前缀", "b"]);
+  });
+
+  it("knows the elements by namespace, not by prefix: Strict is read, other namespaces are not", () => {
+    const strict =
+      '<sst xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><si><t>严格</t></si>' +
+      '<o:si xmlns:o="urn:other"><o:t>not an item</o:t></o:si>' +
+      '<si><t>a</t><x:t xmlns:x="urn:x">left out</x:t></si></sst>';
+    expect(readInChunks(Buffer.from(strict, "utf8"), 3)).toEqual(["严格", "a"]);
+    const other = '<x:sst xmlns:x="urn:x"><x:si><x:t>前缀</x:t></x:si></x:sst>';
+    expect(readInChunks(Buffer.from(other, "utf8"), 4)).toEqual([]);
+  });
+
+  it("reads a table in UTF-16 with single quotes, CDATA and character references", () => {
+    const xml =
+      "<?xml version='1.0' encoding='UTF-16'?>" +
+      `<sst xmlns='${MAIN}'><si><t><![CDATA[<&>]]>&#x1F600;&#20013;</t></si></sst>`;
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, "utf16le")]);
+    expect(readInChunks(bytes, 5)).toEqual(["<&>😀中"]);
+  });
+
+  it("throws XmlSyntaxError for a table that is not well-formed", () => {
+    for (const bad of [SST.replace("</sst>", ""), SST.replace("&amp;", "&amp"), SST + "<si/>"]) {
+      expect(() => readInChunks(Buffer.from(bad, "utf8"), 16)).toThrow(XmlSyntaxError);
+    }
   });
 });

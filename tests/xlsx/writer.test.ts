@@ -8,12 +8,15 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { openPackage } from "../../src/adapters/xlsx/package";
+import { openPackage, relationshipsOf } from "../../src/adapters/xlsx/package";
 import { readPackageGrid, readWorkbookGrid } from "../../src/adapters/xlsx/reader";
 import { savePackage, writeOutputSheets } from "../../src/adapters/xlsx/writer";
-import { parseRelationships, relsPathOf, resolvePartPath } from "../../src/adapters/xlsx/xml";
+import { parseXml } from "../../src/adapters/xlsx/xml-dom";
+import { relsPathOf, resolvePartPath } from "../../src/adapters/xlsx/xml";
 import type { OutputSheet } from "../../src/core/types";
 import { copyFixture, runCli, tempDir } from "../cli/helpers";
+
+const parseRelationships = (xml: string) => relationshipsOf(parseXml(xml, "rels"));
 
 const tmp = tempDir();
 afterAll(() => tmp.remove());

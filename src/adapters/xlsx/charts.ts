@@ -3,12 +3,8 @@
  * sheets are never re-serialised, so each chart is a chart part plus a drawing part anchoring it.
  */
 import type { ChartSpec, OutputSheet, OutputValue } from "../../core/types";
+import type { Conformance } from "./namespaces";
 import { escapeXml, parseRangeRef, quoteSheetName } from "./xml";
-
-const C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
-const A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
-const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const XDR_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 
 const CAT_AXIS = 500_000_001;
 const VAL_AXIS = 500_000_002;
@@ -121,14 +117,14 @@ function axesXml(spec: ChartSpec): string {
 }
 
 /** The chart part for one chart of an output sheet. */
-export function chartXml(sheet: OutputSheet, spec: ChartSpec): string {
+export function chartXml(sheet: OutputSheet, spec: ChartSpec, ns: Conformance): string {
   const title =
     "<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr/></a:pPr>" +
     `<a:r><a:t>${escapeXml(spec.title)}</a:t></a:r></a:p></c:rich></c:tx>` +
     '<c:overlay val="0"/></c:title>';
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<c:chartSpace xmlns:c="${C_NS}" xmlns:a="${A_NS}" xmlns:r="${R_NS}">` +
+    `<c:chartSpace xmlns:c="${ns.chart}" xmlns:a="${ns.drawingMain}" xmlns:r="${ns.officeRel}">` +
     '<c:roundedCorners val="0"/><c:chart>' +
     title +
     '<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>' +
@@ -152,7 +148,7 @@ function anchorPoint(tag: "from" | "to", cell: string): string {
 }
 
 /** The drawing part that anchors a sheet's charts; chart i is relationship `rId{i+1}`. */
-export function drawingXml(specs: readonly ChartSpec[]): string {
+export function drawingXml(specs: readonly ChartSpec[], ns: Conformance): string {
   const anchors = specs
     .map(
       (spec, i) =>
@@ -162,13 +158,13 @@ export function drawingXml(specs: readonly ChartSpec[]): string {
         `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="Chart ${i + 1}"/>` +
         "<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>" +
         '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
-        `<a:graphic><a:graphicData uri="${C_NS}">` +
-        `<c:chart xmlns:c="${C_NS}" xmlns:r="${R_NS}" r:id="rId${i + 1}"/>` +
+        `<a:graphic><a:graphicData uri="${ns.chart}">` +
+        `<c:chart xmlns:c="${ns.chart}" xmlns:r="${ns.officeRel}" r:id="rId${i + 1}"/>` +
         "</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>"
     )
     .join("");
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<xdr:wsDr xmlns:xdr="${XDR_NS}" xmlns:a="${A_NS}">${anchors}</xdr:wsDr>`
+    `<xdr:wsDr xmlns:xdr="${ns.spreadsheetDrawing}" xmlns:a="${ns.drawingMain}">${anchors}</xdr:wsDr>`
   );
 }

@@ -3,6 +3,10 @@
  * names, ready to be read sheet by sheet and edited part by part. Input sheets are never
  * re-serialised: the writer only adds or replaces the parts of output sheets, so every input
  * sheet leaves the way it came in, byte for byte.
+ *
+ * The small parts (workbook, relationships, content types) are read with a namespace-aware DOM
+ * (xml-dom.ts), so any serialisation of them reads the same: either quote, any prefix, namespace
+ * declarations anywhere, UTF-8 or UTF-16, and the strict or transitional conformance class.
  */
 import { Buffer } from "node:buffer";
 import { readFile, stat } from "node:fs/promises";
@@ -10,19 +14,25 @@ import JSZip from "jszip";
 import type { DateSystem } from "../../core/types";
 import { FileProblem, describeError } from "./errors";
 import {
-  decodeXml,
-  elements,
-  parseAttributes,
-  parseRelationships,
-  relsPathOf,
-  resolvePartPath,
-  type Relationship,
-} from "./xml";
-
-export const REL_WORKSHEET =
-  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
-const REL_OFFICE_DOCUMENT =
-  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument";
+  CONTENT_TYPES_PART,
+  PACKAGE_RELS_NS,
+  conformanceOfMain,
+  relKindOf,
+  type Conformance,
+  type RelKind,
+} from "./namespaces";
+import {
+  XmlPartError,
+  attr,
+  attrNS,
+  childElements,
+  descendants,
+  firstChildElement,
+  parseXml,
+  rootElement,
+  type Document,
+} from "./xml-dom";
+import { relsPathOf, resolvePartPath } from "./xml";
 
 export interface SheetEntry {
   readonly name: string;
@@ -38,12 +48,24 @@ export interface DefinedName {
   readonly formula: string;
 }
 
+export interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  /** The kind of a known OOXML relationship type (either conformance class); null otherwise. */
+  readonly kind: RelKind | null;
+  readonly target: string;
+  readonly external: boolean;
+}
+
 export interface XlsxPackage {
   /** Where it was read from ("" for a buffer). */
   readonly path: string;
   readonly zip: JSZip;
   readonly workbookPart: string;
-  workbookXml: string;
+  /** Transitional or strict: what the workbook part's namespace says. */
+  readonly conformance: Conformance;
+  /** The workbook part, parsed; the writer edits it and serialises it back. */
+  readonly workbook: Document;
   readonly sheets: SheetEntry[];
   readonly dateSystem: DateSystem;
   readonly definedNames: DefinedName[];
@@ -111,63 +133,146 @@ async function loadZip(bytes: Uint8Array, path: string): Promise<JSZip> {
   }
 }
 
-/** The text of a part, or null when the package has no such part. */
-export async function partText(zip: JSZip, part: string, path = ""): Promise<string | null> {
-  const file = zip.file(part);
+/**
+ * The zip entry of a part. Part names are case-insensitive in a package (OPC §9.1.1.1), and a
+ * relationship target may be percent-encoded; zip entry names are neither.
+ */
+export function partFile(zip: JSZip, part: string): JSZip.JSZipObject | null {
+  const exact = zip.file(part);
+  if (exact) return exact;
+  let decoded = part;
+  try {
+    decoded = decodeURIComponent(part);
+  } catch {
+    // not percent-encoded
+  }
+  const wanted = decoded.toLowerCase();
+  let found: JSZip.JSZipObject | null = null;
+  zip.forEach((name, file) => {
+    if (found === null && !file.dir && name.toLowerCase() === wanted) found = file;
+  });
+  return found;
+}
+
+/** The bytes of a part, or null when the package has no such part. */
+export async function partBytes(zip: JSZip, part: string, path = ""): Promise<Uint8Array | null> {
+  const file = partFile(zip, part);
   if (!file) return null;
   try {
-    return await file.async("string");
+    return await file.async("uint8array");
   } catch (error) {
     throw new FileProblem("corrupt", path, `${part}: ${describeError(error)}`);
   }
 }
 
+/** A part parsed as XML, or null when the package has no such part; corrupt when it is not XML. */
+export async function partDocument(zip: JSZip, part: string, path = ""): Promise<Document | null> {
+  const bytes = await partBytes(zip, part, path);
+  if (bytes === null) return null;
+  try {
+    return parseXml(bytes, part);
+  } catch (error) {
+    if (error instanceof XmlPartError) throw new FileProblem("corrupt", path, error.message);
+    throw error;
+  }
+}
+
+/** The relationships of a relationships document. */
+export function relationshipsOf(doc: Document | null): Relationship[] {
+  if (!doc?.documentElement) return [];
+  return childElements(doc.documentElement, PACKAGE_RELS_NS, "Relationship").map((element) => {
+    const type = attr(element, "Type") ?? "";
+    return {
+      id: attr(element, "Id") ?? "",
+      type,
+      kind: relKindOf(type),
+      target: attr(element, "Target") ?? "",
+      external: attr(element, "TargetMode") === "External",
+    };
+  });
+}
+
+/** The relationships a part has (its `_rels/….rels` part), [] when it has none. */
+export async function readRelationships(
+  zip: JSZip,
+  ownerPart: string,
+  path = ""
+): Promise<Relationship[]> {
+  return relationshipsOf(await partDocument(zip, relsPathOf(ownerPart), path));
+}
+
 async function findWorkbookPart(zip: JSZip, path: string): Promise<string> {
-  const rootRels = await partText(zip, "_rels/.rels", path);
-  const main = rootRels
-    ? parseRelationships(rootRels).find((r) => r.type === REL_OFFICE_DOCUMENT)
-    : undefined;
+  const main = (await readRelationships(zip, "", path)).find(
+    (r) => r.kind === "officeDocument" && !r.external
+  );
   const part = main ? resolvePartPath("", main.target) : "xl/workbook.xml";
-  if (zip.file(part)) return part;
-  if (zip.file("mimetype") && (await partText(zip, "mimetype", path))?.includes("opendocument")) {
-    throw new FileProblem("ods", path, "");
+  const file = partFile(zip, part);
+  if (file) return file.name;
+  if (zip.file("mimetype")) {
+    const mimetype = Buffer.from((await partBytes(zip, "mimetype", path)) ?? []).toString("utf8");
+    if (mimetype.includes("opendocument")) throw new FileProblem("ods", path, "");
   }
   throw new FileProblem("not-xlsx", path, "no workbook part");
 }
 
-function parseSheets(workbookXml: string, rels: readonly Relationship[], workbookPart: string) {
+function parseSheets(
+  doc: Document,
+  conformance: Conformance,
+  rels: readonly Relationship[],
+  workbookPart: string
+): SheetEntry[] {
+  const root = doc.documentElement;
+  if (!root) return [];
   const sheets: SheetEntry[] = [];
-  for (const element of elements(workbookXml, "sheet")) {
-    const relId = element.attributes.get("r:id") ?? element.attributes.get("id") ?? "";
-    const rel = rels.find((r) => r.id === relId);
-    sheets.push({
-      name: element.attributes.get("name") ?? "",
-      sheetId: parseInt(element.attributes.get("sheetId") ?? "0", 10),
-      relId,
-      part:
-        rel && rel.type === REL_WORKSHEET && !rel.external
-          ? resolvePartPath(workbookPart, rel.target)
-          : null,
-    });
+  for (const list of childElements(root, conformance.main, "sheets")) {
+    for (const element of childElements(list, conformance.main, "sheet")) {
+      const relId = attrNS(element, conformance.officeRel, "id") ?? "";
+      const rel = rels.find((r) => r.id === relId);
+      sheets.push({
+        name: attr(element, "name") ?? "",
+        sheetId: parseInt(attr(element, "sheetId") ?? "0", 10) || 0,
+        relId,
+        part:
+          rel && rel.kind === "worksheet" && !rel.external
+            ? resolvePartPath(workbookPart, rel.target)
+            : null,
+      });
+    }
   }
   return sheets;
 }
 
-function parseDateSystem(workbookXml: string): DateSystem {
-  const pr = /<(?:[\w.-]+:)?workbookPr\b([^>]*)>/.exec(workbookXml);
-  const value = pr ? parseAttributes(pr[1] ?? "").get("date1904") : undefined;
-  return value === "1" || value === "true" ? 1904 : 1900;
+/** The xsd:boolean of an attribute: "1"/"true" (surrounding white space allowed). */
+export function isTrue(value: string | null): boolean {
+  const v = value?.trim();
+  return v === "1" || v === "true";
 }
 
-function parseDefinedNames(workbookXml: string): DefinedName[] {
-  return [...elements(workbookXml, "definedName")].map((element) => {
-    const local = element.attributes.get("localSheetId");
+function parseDateSystem(doc: Document, conformance: Conformance): DateSystem {
+  const root = doc.documentElement;
+  const pr = root ? firstChildElement(root, conformance.main, "workbookPr") : null;
+  return pr && isTrue(attr(pr, "date1904")) ? 1904 : 1900;
+}
+
+function parseDefinedNames(doc: Document, conformance: Conformance): DefinedName[] {
+  return descendants(doc, conformance.main, "definedName").map((element) => {
+    const local = attr(element, "localSheetId");
     return {
-      name: element.attributes.get("name") ?? "",
-      localSheetId: local === undefined ? null : parseInt(local, 10),
-      formula: decodeXml(element.inner),
+      name: attr(element, "name") ?? "",
+      localSheetId: local === null ? null : parseInt(local, 10),
+      formula: element.textContent ?? "",
     };
   });
+}
+
+/** The conformance class of a workbook part, from its root element's namespace. */
+function workbookConformance(doc: Document, part: string, path: string): Conformance {
+  const root = rootElement(doc, part);
+  const conformance = conformanceOfMain(root.namespaceURI);
+  if (!conformance || root.localName !== "workbook") {
+    throw new FileProblem("not-xlsx", path, `${part} is not a SpreadsheetML workbook`);
+  }
+  return conformance;
 }
 
 /** Opens an .xlsx from a path or from its bytes. Throws FileProblem for anything that is not a readable .xlsx. */
@@ -175,18 +280,24 @@ export async function openPackage(input: string | Uint8Array): Promise<XlsxPacka
   const path = typeof input === "string" ? input : "";
   const bytes = typeof input === "string" ? await readInputBytes(input) : input;
   const zip = await loadZip(bytes, path);
+  if (!partFile(zip, CONTENT_TYPES_PART)) {
+    throw new FileProblem("not-xlsx", path, `no ${CONTENT_TYPES_PART}`);
+  }
   const workbookPart = await findWorkbookPart(zip, path);
-  const workbookXml = (await partText(zip, workbookPart, path)) ?? "";
-  const relsText = (await partText(zip, relsPathOf(workbookPart), path)) ?? "";
-  const sheets = parseSheets(workbookXml, parseRelationships(relsText), workbookPart);
+  const workbook = await partDocument(zip, workbookPart, path);
+  if (!workbook) throw new FileProblem("not-xlsx", path, "no workbook part");
+  const conformance = workbookConformance(workbook, workbookPart, path);
+  const rels = await readRelationships(zip, workbookPart, path);
+  const sheets = parseSheets(workbook, conformance, rels, workbookPart);
   if (sheets.length === 0) throw new FileProblem("not-xlsx", path, "no sheets");
   return {
     path,
     zip,
     workbookPart,
-    workbookXml,
+    conformance,
+    workbook,
     sheets,
-    dateSystem: parseDateSystem(workbookXml),
-    definedNames: parseDefinedNames(workbookXml),
+    dateSystem: parseDateSystem(workbook, conformance),
+    definedNames: parseDefinedNames(workbook, conformance),
   };
 }

@@ -8,30 +8,26 @@
  * part, which keeps every error text and needs no second copy of the workbook to write it.
  */
 import { Buffer } from "node:buffer";
-import { StringDecoder } from "node:string_decoder";
 import type JSZip from "jszip";
+import { findOwnedSheets } from "../../core/markers";
+import { tableArea } from "../../core/tables";
 import type { OutputSheetKey, SheetGrid, TableArea, WorkbookGrid } from "../../core/types";
 import { FileProblem, describeError } from "./errors";
-import { openPackage, partText, type SheetEntry, type XlsxPackage } from "./package";
+import {
+  openPackage,
+  partDocument,
+  partFile,
+  readRelationships,
+  type SheetEntry,
+  type XlsxPackage,
+} from "./package";
+import type { RelKind } from "./namespaces";
 import { SharedStringsBuilder } from "./shared-strings";
 import { SheetRowsBuilder, type SheetReadContext } from "./sheet-reader";
+import { XmlSyntaxError } from "./xml-scan";
 import { dateStyleFlags } from "./styles-read";
-import { elements, parseRangeRef, parseRelationships, relsPathOf, resolvePartPath } from "./xml";
-
-const REL_SHARED_STRINGS =
-  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
-const REL_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
-const REL_TABLE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
-
-/** Prefix of the workbook-level defined names that mark the sheets a recalculation created. */
-export const MARKER_PREFIX = "ChamberStats_";
-export const OUTPUT_KEYS: readonly OutputSheetKey[] = [
-  "summary",
-  "growth",
-  "coverage",
-  "chambers",
-  "problems",
-];
+import { attr, rootElement } from "./xml-dom";
+import { parseRangeRef, resolvePartPath } from "./xml";
 
 export interface ReadResult {
   readonly grid: WorkbookGrid;
@@ -41,51 +37,69 @@ export interface ReadResult {
 
 export type ReadProgress = (fraction: number) => void;
 
-async function workbookPartByType(pkg: XlsxPackage, type: string): Promise<string | null> {
-  const rels = await partText(pkg.zip, relsPathOf(pkg.workbookPart), pkg.path);
-  const rel = rels ? parseRelationships(rels).find((r) => r.type === type) : undefined;
+/** The part the workbook's first relationship of this kind points at, or null. */
+export async function workbookPartOfKind(pkg: XlsxPackage, kind: RelKind): Promise<string | null> {
+  const rels = await readRelationships(pkg.zip, pkg.workbookPart, pkg.path);
+  const rel = rels.find((r) => r.kind === kind && !r.external);
   return rel ? resolvePartPath(pkg.workbookPart, rel.target) : null;
 }
 
 async function readSharedStrings(pkg: XlsxPackage): Promise<string[]> {
-  const part = await workbookPartByType(pkg, REL_SHARED_STRINGS);
-  const file = part ? pkg.zip.file(part) : null;
+  const part = await workbookPartOfKind(pkg, "sharedStrings");
+  const file = part ? partFile(pkg.zip, part) : null;
   if (!part || !file) return [];
   const builder = new SharedStringsBuilder();
-  await streamPart(file, pkg.path, part, (chunk) => builder.feed(chunk));
-  return builder.finish();
+  try {
+    await streamPart(file, pkg.path, part, (chunk) => builder.feed(chunk));
+    return builder.finish();
+  } catch (error) {
+    // a shared-string table that is not well-formed XML is a damaged file, not a bug
+    if (error instanceof XmlSyntaxError) {
+      throw new FileProblem("corrupt", pkg.path, `${part}: ${error.message}`);
+    }
+    throw error;
+  }
 }
 
 async function readContext(pkg: XlsxPackage): Promise<SheetReadContext> {
-  const stylesPart = await workbookPartByType(pkg, REL_STYLES);
-  const stylesXml = stylesPart ? await partText(pkg.zip, stylesPart, pkg.path) : null;
+  const stylesPart = await workbookPartOfKind(pkg, "styles");
+  const styles = stylesPart ? await partDocument(pkg.zip, stylesPart, pkg.path) : null;
   return {
     sharedStrings: await readSharedStrings(pkg),
-    dateStyles: dateStyleFlags(stylesXml),
+    dateStyles: dateStyleFlags(styles, pkg.conformance),
     dateSystem: pkg.dateSystem,
   };
 }
 
-/** The Excel tables on a sheet, from its table parts. Tables without a header row are left out. */
+/** A whole number attribute, or undefined when it is absent or not a whole number ≥ 0. */
+function countAttribute(value: string | null): number | undefined {
+  if (value === null || !/^\s*\d+\s*$/.test(value)) return undefined;
+  return parseInt(value, 10);
+}
+
+/** The Excel tables on a sheet, from its table parts; what of each is data is the core's rule. */
 export async function readTables(pkg: XlsxPackage, sheetPart: string): Promise<TableArea[]> {
-  const rels = await partText(pkg.zip, relsPathOf(sheetPart), pkg.path);
-  if (!rels) return [];
   const tables: TableArea[] = [];
-  for (const rel of parseRelationships(rels)) {
-    if (rel.type !== REL_TABLE || rel.external) continue;
-    const xml = await partText(pkg.zip, resolvePartPath(sheetPart, rel.target), pkg.path);
-    const table = xml ? [...elements(xml, "table")][0] : undefined;
-    const range = parseRangeRef(table?.attributes.get("ref") ?? "");
-    if (!table || !range) continue;
-    if (table.attributes.get("headerRowCount") === "0") continue;
-    const totals = parseInt(table.attributes.get("totalsRowCount") ?? "0", 10) || 0;
-    tables.push({
-      name: table.attributes.get("displayName") ?? table.attributes.get("name") ?? "",
-      headerRow: range.first.row,
-      firstColumn: range.first.column,
-      lastColumn: range.last.column,
-      lastRow: range.last.row - totals,
-    });
+  for (const rel of await readRelationships(pkg.zip, sheetPart, pkg.path)) {
+    if (rel.kind !== "table" || rel.external) continue;
+    const part = resolvePartPath(sheetPart, rel.target);
+    const doc = await partDocument(pkg.zip, part, pkg.path);
+    if (!doc) continue;
+    const table = rootElement(doc, part);
+    if (table.namespaceURI !== pkg.conformance.main || table.localName !== "table") continue;
+    const range = parseRangeRef(attr(table, "ref") ?? "");
+    if (!range) continue;
+    tables.push(
+      tableArea({
+        name: attr(table, "displayName") ?? attr(table, "name") ?? "",
+        firstRow: range.first.row,
+        lastRow: range.last.row,
+        firstColumn: range.first.column,
+        lastColumn: range.last.column,
+        headerRowCount: countAttribute(attr(table, "headerRowCount")),
+        totalsRowCount: countAttribute(attr(table, "totalsRowCount")),
+      })
+    );
   }
   return tables;
 }
@@ -134,16 +148,22 @@ async function readSheet(
   context: SheetReadContext,
   onFraction: (fraction: number) => void
 ): Promise<SheetGrid> {
-  const file = pkg.zip.file(entry.part);
+  const file = partFile(pkg.zip, entry.part);
   if (!file) throw new FileProblem("corrupt", pkg.path, `missing part ${entry.part}`);
   const builder = new SheetRowsBuilder(context);
-  const decoder = new StringDecoder("utf8");
-  await streamPart(file, pkg.path, entry.part, (chunk) => {
-    builder.feed(decoder.write(chunk));
-    if (builder.declaredLastRow) onFraction(builder.lastRowSeen / builder.declaredLastRow);
-  });
-  builder.feed(decoder.end());
-  builder.finish();
+  try {
+    await streamPart(file, pkg.path, entry.part, (chunk) => {
+      builder.feed(chunk);
+      if (builder.declaredLastRow) onFraction(builder.lastRowSeen / builder.declaredLastRow);
+    });
+    builder.finish();
+  } catch (error) {
+    // a sheet that is not well-formed XML is a damaged file, not a bug
+    if (error instanceof XmlSyntaxError) {
+      throw new FileProblem("corrupt", pkg.path, `${entry.part}: ${error.message}`);
+    }
+    throw error;
+  }
   const tables = await readTables(pkg, entry.part);
   return {
     name: entry.name,
@@ -154,25 +174,20 @@ async function readSheet(
   };
 }
 
-/** The sheet a marker's reference points at: `'汇总'!$A$1` → 汇总. */
-export function markerSheetName(formula: string): string | null {
-  const quoted = /^\s*'((?:[^']|'')+)'!\$?A\$?1\s*$/.exec(formula);
-  if (quoted?.[1]) return quoted[1].replace(/''/g, "'");
-  const plain = /^\s*([^'!\s]+)!\$?A\$?1\s*$/.exec(formula);
-  return plain?.[1] ?? null;
-}
-
-/** Names of the sheets that earlier recalculations created, by their marker names. */
-export function ownedSheetNames(pkg: XlsxPackage): string[] {
-  const keys = new Set(OUTPUT_KEYS.map((key) => `${MARKER_PREFIX}${key}`.toLowerCase()));
-  const names = new Set(pkg.sheets.map((s) => s.name));
-  const owned: string[] = [];
-  for (const defined of pkg.definedNames) {
-    if (defined.localSheetId !== null || !keys.has(defined.name.toLowerCase())) continue;
-    const sheet = markerSheetName(defined.formula);
-    if (sheet !== null && names.has(sheet) && !owned.includes(sheet)) owned.push(sheet);
-  }
-  return owned;
+/**
+ * The sheet each output key's marker names, by the rule the add-in uses (core/markers.ts):
+ * workbook-level names only, sheet names compared as Excel compares them, first claim wins.
+ */
+export function ownedSheetsByKey(pkg: XlsxPackage): Map<OutputSheetKey, string> {
+  const markers = pkg.definedNames.map((d) => ({
+    name: d.name,
+    reference: d.formula,
+    scoped: d.localSheetId !== null,
+  }));
+  return findOwnedSheets(
+    markers,
+    pkg.sheets.map((s) => s.name)
+  ).owned;
 }
 
 /** Reads every worksheet of an opened package into a grid. */
@@ -190,7 +205,10 @@ export async function readPackageGrid(
     sheets.push(sheet);
     onProgress((index + 1) / worksheets.length);
   }
-  return { grid: { sheets, dateSystem: pkg.dateSystem }, ownedSheets: ownedSheetNames(pkg) };
+  return {
+    grid: { sheets, dateSystem: pkg.dateSystem },
+    ownedSheets: [...ownedSheetsByKey(pkg).values()],
+  };
 }
 
 /** Reads an .xlsx (path or bytes) into the core's grid. Throws FileProblem for unreadable files. */

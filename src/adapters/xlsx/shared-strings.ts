@@ -3,46 +3,76 @@
  *
  * At the sheet limit the table holds millions of items (123 MB of XML in the benchmark). Decoding
  * it as one string and listing its elements peaked at 1.7 GB and left every string a slice of
- * that 200 MB text. Here each chunk is scanned as latin1 text (one character a byte, so match
- * positions are byte offsets and ASCII markup matches as usual), and an item's text is decoded
- * from its own bytes: a fresh string that holds nothing else alive.
+ * that 200 MB text. Here the XML scanner (./xml-scan) reads the bytes in one pass and each item's
+ * text is decoded from its own bytes: a fresh string that holds nothing else alive (and one
+ * string for all the copies of a short item that comes again).
+ *
+ * An item (`<si>` of the root `<sst>`, SpreadsheetML transitional or Strict) is the text of its
+ * `<t>` and of its rich-text runs' `<t>`, phonetic runs (`<rPh>`) left out, with OOXML's
+ * `_xHHHH_` escapes decoded. Elements of other namespaces are skipped with their contents.
  */
-import { Buffer } from "node:buffer";
-import { decodeOoxmlEscapes, decodeXml, stringItemText } from "./xml";
+import { STRICT, TRANSITIONAL } from "./namespaces";
+import { decodeOoxmlEscapes } from "./xml";
+import { ByteSink, StringInterner, XmlScanner, type XmlHandler } from "./xml-scan";
 
-const ITEM_PATTERN = /<((?:[\w.-]+:)?si)(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/\1\s*>)/dg;
-/** An item of one plain `<t>` run: the common case, decoded straight from its bytes. */
-const PLAIN_ITEM = /^\s*<((?:[\w.-]+:)?t)(?:\s[^>]*)?>([^<]*)<\/\1\s*>\s*$/d;
+const DOCUMENT = 0;
+const OTHER = 1;
+const ROOT = 2;
+const ITEM = 3;
+const RUN = 4;
+const TEXT = 5;
 
-export class SharedStringsBuilder {
+/** Feed it the part's bytes in chunks; finish() gives the strings (XmlSyntaxError if malformed). */
+export class SharedStringsBuilder implements XmlHandler {
   readonly strings: string[] = [];
-  private pending: Buffer = Buffer.alloc(0);
+  private readonly scanner = new XmlScanner(this);
+  private readonly transitional = this.scanner.namespaceId(TRANSITIONAL.main);
+  private readonly strict = this.scanner.namespaceId(STRICT.main);
+  private readonly sst = this.scanner.localId("sst");
+  private readonly si = this.scanner.localId("si");
+  private readonly r = this.scanner.localId("r");
+  private readonly t = this.scanner.localId("t");
+  private readonly text = new ByteSink();
+  private readonly interner = new StringInterner(decodeOoxmlEscapes);
+  private readonly kinds: number[] = [];
+  private kind = DOCUMENT;
 
-  feed(chunk: Buffer): void {
-    const data = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
-    const text = data.toString("latin1");
-    let consumed = 0;
-    ITEM_PATTERN.lastIndex = 0;
-    for (let item = ITEM_PATTERN.exec(text); item; item = ITEM_PATTERN.exec(text)) {
-      this.strings.push(itemText(data, text, item.indices?.[2]));
-      consumed = ITEM_PATTERN.lastIndex;
-    }
-    this.pending = Buffer.from(data.subarray(consumed));
+  feed(chunk: Uint8Array): void {
+    this.scanner.feed(chunk);
   }
 
   finish(): string[] {
-    this.pending = Buffer.alloc(0);
+    this.scanner.finish();
     return this.strings;
   }
-}
 
-/** The text of one item whose inner markup spans `span` (byte offsets) of `data`. */
-function itemText(data: Buffer, latin1: string, span: [number, number] | undefined): string {
-  if (!span) return "";
-  const [start, end] = span;
-  const plain = PLAIN_ITEM.exec(latin1.slice(start, end));
-  const run = plain?.indices?.[2];
-  if (!run) return stringItemText(data.toString("utf8", start, end));
-  const raw = data.toString("utf8", start + run[0], start + run[1]);
-  return decodeOoxmlEscapes(decodeXml(raw));
+  /** @internal the scanner's event */
+  startElement(namespace: number, local: number): void {
+    const parent = this.kind;
+    let kind = OTHER;
+    if (parent !== OTHER && (namespace === this.transitional || namespace === this.strict)) {
+      if (parent === DOCUMENT) {
+        if (local === this.sst) kind = ROOT;
+      } else if (parent === ROOT) {
+        if (local === this.si) {
+          kind = ITEM;
+          this.text.clear();
+        }
+      } else if (parent === ITEM || parent === RUN) {
+        if (local === this.t) kind = TEXT;
+        else if (local === this.r && parent === ITEM) kind = RUN;
+      }
+    }
+    this.kinds.push(parent);
+    this.kind = kind;
+    this.scanner.textSink = kind === TEXT ? this.text : null;
+  }
+
+  /** @internal the scanner's event */
+  endElement(): void {
+    if (this.kind === ITEM) this.strings.push(this.interner.of(this.text));
+    const parent = this.kinds.pop() ?? DOCUMENT;
+    this.kind = parent;
+    this.scanner.textSink = parent === TEXT ? this.text : null;
+  }
 }

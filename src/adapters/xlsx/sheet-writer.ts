@@ -5,11 +5,10 @@
 import { Buffer } from "node:buffer";
 import type { DateSystem, OutputCell, OutputSheet } from "../../core/types";
 import { dayToSerial, isoToDay } from "./dates";
+import type { Conformance } from "./namespaces";
 import type { StyleBook } from "./styles-write";
 import { columnLetters, escapeCellText, escapeXml, parseCellRef, quoteSheetName } from "./xml";
 
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 /** Excel's limit on the characters in one cell. */
 const MAX_CELL_TEXT = 32_767;
 
@@ -72,7 +71,8 @@ export function worksheetXml(
   sheet: OutputSheet,
   styles: StyleBook,
   dateSystem: DateSystem,
-  drawingRelId: string | null
+  drawingRelId: string | null,
+  ns: Conformance
 ): Buffer[] {
   const chunks: Buffer[] = [];
   let text = "";
@@ -80,11 +80,13 @@ export function worksheetXml(
     chunks.push(Buffer.from(text, "utf8"));
     text = "";
   };
-  const lastColumn = Math.max(1, sheet.columnWidths.length, ...sheet.rows.map((r) => r.length));
+  // a loop, not Math.max(...rows): a problems sheet of a million rows would overflow the stack
+  let lastColumn = Math.max(1, sheet.columnWidths.length);
+  for (const row of sheet.rows) if (row.length > lastColumn) lastColumn = row.length;
   const dimension = `A1:${columnLetters(lastColumn)}${Math.max(1, sheet.rows.length)}`;
   text +=
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    `<worksheet xmlns="${ns.main}" xmlns:r="${ns.officeRel}">` +
     `<dimension ref="${dimension}"/>` +
     sheetViewXml(sheet.freezeRows) +
     '<sheetFormatPr defaultRowHeight="15"/>' +

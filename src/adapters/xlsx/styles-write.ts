@@ -1,9 +1,23 @@
 /**
  * Adds the output sheets' styles to a workbook's styles part without touching the styles that
- * input sheets use: fonts, fills, borders, number formats and cell formats are only appended.
+ * input sheets use: fonts, fills, borders, number formats and cell formats are only appended, so
+ * every `s=` index of an input sheet keeps its meaning. The part is edited as a namespace-aware
+ * DOM: whatever it holds that this does not know (dxfs, extLst, mc: markup, comments) stays.
  */
 import type { CellStyle } from "../../core/types";
-import { decodeXml, elements, escapeXml, rootPrefix } from "./xml";
+import type { Conformance } from "./namespaces";
+import {
+  attr,
+  childElements,
+  createLike,
+  firstChildElement,
+  insertInSequence,
+  parseXml,
+  rootElement,
+  serializeXml,
+  type Document,
+  type Element,
+} from "./xml-dom";
 
 const BUILTIN_FORMATS: Readonly<Record<string, number>> = {
   General: 0,
@@ -24,30 +38,59 @@ const COLOURS = {
   headerFill: "FFDDEBF7",
 };
 
-export const MINIMAL_STYLES_XML =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
-  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
-  '<fills count="2"><fill><patternFill patternType="none"/></fill>' +
-  '<fill><patternFill patternType="gray125"/></fill></fills>' +
-  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
-  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
-  "</styleSheet>";
+/** A styles part with one default of each kind, for a package that has none. */
+export function minimalStyles(ns: Conformance): Document {
+  return parseXml(
+    `<styleSheet xmlns="${ns.main}">` +
+      '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+      '<fills count="2"><fill><patternFill patternType="none"/></fill>' +
+      '<fill><patternFill patternType="gray125"/></fill></fills>' +
+      '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+      '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+      "</styleSheet>",
+    "styles.xml"
+  );
+}
 
-type Section = "numFmts" | "fonts" | "fills" | "borders" | "cellXfs";
+/** The children of styleSheet in their schema order (CT_Stylesheet). */
+const STYLESHEET_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+] as const;
+
+type Section = "numFmts" | "fonts" | "fills" | "borders" | "cellStyleXfs" | "cellXfs";
 const CHILD: Readonly<Record<Section, string>> = {
   numFmts: "numFmt",
   fonts: "font",
   fills: "fill",
   borders: "border",
+  cellStyleXfs: "xf",
   cellXfs: "xf",
 };
 
-function sectionPattern(section: Section): RegExp {
-  return new RegExp(`<((?:[\\w.-]+:)?${section})\\b([^>]*?)(?:/>|>([\\s\\S]*?)</\\1\\s*>)`);
-}
+/** What an empty section must hold at index 0 so that existing references keep their meaning. */
+const SECTION_DEFAULTS: Readonly<Record<Section, string[]>> = {
+  numFmts: [],
+  fonts: ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'],
+  fills: [
+    '<fill><patternFill patternType="none"/></fill>',
+    '<fill><patternFill patternType="gray125"/></fill>',
+  ],
+  borders: ["<border><left/><right/><top/><bottom/><diagonal/></border>"],
+  cellStyleXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'],
+  cellXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'],
+};
 
 interface FontSpec {
   bold?: boolean;
@@ -68,62 +111,104 @@ function fontSpecOf(style: CellStyle | undefined, link: boolean): FontSpec {
   return spec;
 }
 
+/** An element written in the styles part's own namespace and prefix, from a markup template. */
+interface Spec {
+  readonly name: string;
+  readonly attributes?: Readonly<Record<string, string>>;
+  readonly children?: readonly Spec[];
+}
+
 export class StyleBook {
-  private readonly prefix: string;
-  private readonly counts: Record<Section, number>;
-  private readonly added: Record<Section, string[]> = {
-    numFmts: [],
-    fonts: [],
-    fills: [],
-    borders: [],
-    cellXfs: [],
-  };
+  private readonly root: Element;
+  private readonly sections = new Map<Section, Element>();
   private readonly formatIds = new Map<string, number>();
   private nextFormatId: number;
   private readonly baseFont: { size: number; name: string | null; family: string | null };
   private readonly memo = new Map<string, number>();
   private readonly partMemo = new Map<string, number>();
 
-  constructor(private readonly xml: string) {
-    this.prefix = rootPrefix(xml, "styleSheet");
-    this.counts = {
-      numFmts: this.countChildren("numFmts"),
-      fonts: this.countChildren("fonts"),
-      fills: this.countChildren("fills"),
-      borders: this.countChildren("borders"),
-      cellXfs: this.countChildren("cellXfs"),
-    };
+  constructor(private readonly doc: Document) {
+    this.root = rootElement(doc, "styles");
     let maxId = 163;
-    for (const element of elements(xml, "numFmt")) {
-      const id = parseInt(element.attributes.get("numFmtId") ?? "", 10);
-      const code = decodeXml(element.attributes.get("formatCode") ?? "");
+    const numFmts = this.existing("numFmts");
+    for (const numFmt of numFmts ? this.children(numFmts, "numFmt") : []) {
+      const id = parseInt(attr(numFmt, "numFmtId") ?? "", 10);
+      const code = attr(numFmt, "formatCode") ?? "";
+      if (!Number.isFinite(id)) continue;
       if (!this.formatIds.has(code)) this.formatIds.set(code, id);
       maxId = Math.max(maxId, id);
     }
     this.nextFormatId = maxId + 1;
-    const fonts = sectionPattern("fonts").exec(xml)?.[3] ?? "";
-    const first = [...elements(fonts, "font")][0]?.inner ?? "";
-    const size = parseFloat([...elements(first, "sz")][0]?.attributes.get("val") ?? "11");
+    const fonts = this.existing("fonts");
+    const first = fonts ? (this.children(fonts, "font")[0] ?? null) : null;
+    const val = (name: string): string | null => {
+      const element = first ? firstChildElement(first, this.ns, name) : null;
+      return element ? attr(element, "val") : null;
+    };
+    const size = parseFloat(val("sz") ?? "11");
     this.baseFont = {
       size: Number.isFinite(size) ? size : 11,
-      name: [...elements(first, "name")][0]?.attributes.get("val") ?? null,
-      family: [...elements(first, "family")][0]?.attributes.get("val") ?? null,
+      name: val("name"),
+      family: val("family"),
     };
   }
 
-  private countChildren(section: Section): number {
-    const match = sectionPattern(section).exec(this.xml);
-    if (!match?.[3]) return 0;
-    return [...elements(match[3], CHILD[section])].length;
+  private get ns(): string {
+    return this.root.namespaceURI ?? "";
   }
 
-  private tag(name: string): string {
-    return `${this.prefix}${name}`;
+  private children(parent: Element, localName: string): Element[] {
+    return childElements(parent, this.ns, localName);
   }
 
-  private add(section: Section, xml: string): number {
-    const index = this.counts[section] + this.added[section].length;
-    this.added[section].push(xml);
+  private existing(section: Section): Element | null {
+    return firstChildElement(this.root, this.ns, section);
+  }
+
+  /** The section element, created (in schema order, with its defaults) when the part lacks it. */
+  private section(section: Section): Element {
+    const known = this.sections.get(section);
+    if (known) return known;
+    let element = this.existing(section);
+    if (!element) {
+      element = createLike(this.root, section);
+      const later = STYLESHEET_ORDER.slice(STYLESHEET_ORDER.indexOf(section) + 1);
+      insertInSequence(this.root, element, later);
+      for (const markup of SECTION_DEFAULTS[section]) {
+        const template = parseXml(markup, "styles.xml").documentElement;
+        if (template) element.appendChild(this.adopt(template));
+      }
+    }
+    this.sections.set(section, element);
+    return element;
+  }
+
+  /** A copy of a template element in this part's namespace and prefix. */
+  private adopt(template: Element): Element {
+    const element = createLike(this.root, template.localName ?? template.nodeName);
+    for (let i = 0; i < template.attributes.length; i++) {
+      const attribute = template.attributes.item(i);
+      if (attribute) element.setAttribute(attribute.name, attribute.value);
+    }
+    for (let node = template.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 1) element.appendChild(this.adopt(node as Element));
+    }
+    return element;
+  }
+
+  private build(spec: Spec): Element {
+    const element = createLike(this.root, spec.name);
+    for (const [name, value] of Object.entries(spec.attributes ?? {})) {
+      element.setAttribute(name, value);
+    }
+    for (const child of spec.children ?? []) element.appendChild(this.build(child));
+    return element;
+  }
+
+  private add(section: Section, spec: Spec): number {
+    const parent = this.section(section);
+    const index = this.children(parent, CHILD[section]).length;
+    parent.appendChild(this.build(spec));
     return index;
   }
 
@@ -143,52 +228,66 @@ export class StyleBook {
     if (known !== undefined) return known;
     const id = this.nextFormatId++;
     this.formatIds.set(code, id);
-    this.add(
-      "numFmts",
-      `<${this.tag("numFmt")} numFmtId="${id}" formatCode="${escapeXml(code)}"/>`
-    );
+    this.add("numFmts", { name: "numFmt", attributes: { numFmtId: String(id), formatCode: code } });
     return id;
   }
 
   private fontId(spec: FontSpec): number {
     if (Object.keys(spec).length === 0) return 0;
     return this.once(`font:${JSON.stringify(spec)}`, () => {
-      const t = (name: string) => this.tag(name);
-      const parts = [
-        spec.bold ? `<${t("b")}/>` : "",
-        spec.italic ? `<${t("i")}/>` : "",
-        spec.underline ? `<${t("u")}/>` : "",
-        `<${t("sz")} val="${this.baseFont.size + (spec.sizeDelta ?? 0)}"/>`,
-        spec.colour ? `<${t("color")} rgb="${spec.colour}"/>` : "",
-        this.baseFont.name ? `<${t("name")} val="${escapeXml(this.baseFont.name)}"/>` : "",
-        this.baseFont.family ? `<${t("family")} val="${this.baseFont.family}"/>` : "",
-      ];
-      return this.add("fonts", `<${t("font")}>${parts.join("")}</${t("font")}>`);
+      const children: Spec[] = [];
+      if (spec.bold) children.push({ name: "b" });
+      if (spec.italic) children.push({ name: "i" });
+      if (spec.underline) children.push({ name: "u" });
+      children.push({
+        name: "sz",
+        attributes: { val: String(this.baseFont.size + (spec.sizeDelta ?? 0)) },
+      });
+      if (spec.colour) children.push({ name: "color", attributes: { rgb: spec.colour } });
+      if (this.baseFont.name)
+        children.push({ name: "name", attributes: { val: this.baseFont.name } });
+      if (this.baseFont.family) {
+        children.push({ name: "family", attributes: { val: this.baseFont.family } });
+      }
+      this.section("fonts");
+      return this.add("fonts", { name: "font", children });
     });
   }
 
   private headerFillId(): number {
     return this.once("fill:header", () => {
-      const t = (name: string) => this.tag(name);
-      return this.add(
-        "fills",
-        `<${t("fill")}><${t("patternFill")} patternType="solid"><${t("fgColor")} rgb="${COLOURS.headerFill}"/>` +
-          `<${t("bgColor")} indexed="64"/></${t("patternFill")}></${t("fill")}>`
-      );
+      this.section("fills");
+      return this.add("fills", {
+        name: "fill",
+        children: [
+          {
+            name: "patternFill",
+            attributes: { patternType: "solid" },
+            children: [
+              { name: "fgColor", attributes: { rgb: COLOURS.headerFill } },
+              { name: "bgColor", attributes: { indexed: "64" } },
+            ],
+          },
+        ],
+      });
     });
   }
 
   private borderId(edge: "top" | "bottom"): number {
     return this.once(`border:${edge}`, () => {
-      const t = (name: string) => this.tag(name);
-      const side = (name: string) =>
+      const side = (name: string): Spec =>
         name === edge
-          ? `<${t(name)} style="thin"><${t("color")} auto="1"/></${t(name)}>`
-          : `<${t(name)}/>`;
-      return this.add(
-        "borders",
-        `<${t("border")}>${["left", "right", "top", "bottom"].map(side).join("")}<${t("diagonal")}/></${t("border")}>`
-      );
+          ? {
+              name,
+              attributes: { style: "thin" },
+              children: [{ name: "color", attributes: { auto: "1" } }],
+            }
+          : { name };
+      this.section("borders");
+      return this.add("borders", {
+        name: "border",
+        children: [...["left", "right", "top", "bottom"].map(side), { name: "diagonal" }],
+      });
     });
   }
 
@@ -202,39 +301,30 @@ export class StyleBook {
     const fillId = style === "header" ? this.headerFillId() : 0;
     const borderId =
       style === "header" ? this.borderId("bottom") : style === "total" ? this.borderId("top") : 0;
-    const index = this.add(
-      "cellXfs",
-      `<${this.tag("xf")} numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
-        ` applyNumberFormat="1" applyFont="1" applyFill="1" applyBorder="1"/>`
-    );
+    this.section("cellStyleXfs");
+    const index = this.add("cellXfs", {
+      name: "xf",
+      attributes: {
+        numFmtId: String(numFmtId),
+        fontId: String(fontId),
+        fillId: String(fillId),
+        borderId: String(borderId),
+        xfId: "0",
+        applyNumberFormat: "1",
+        applyFont: "1",
+        applyFill: "1",
+        applyBorder: "1",
+      },
+    });
     this.memo.set(key, index);
     return index;
   }
 
   /** The styles part with the added entries appended to their sections and counts updated. */
   toXml(): string {
-    let xml = this.xml;
-    for (const section of ["numFmts", "fonts", "fills", "borders", "cellXfs"] as const) {
-      const added = this.added[section];
-      if (added.length === 0) continue;
-      const count = this.counts[section] + added.length;
-      const pattern = sectionPattern(section);
-      const match = pattern.exec(xml);
-      if (match) {
-        const name = match[1] ?? section;
-        const attributes = (match[2] ?? "").replace(/\s*count\s*=\s*["'][^"']*["']/, "");
-        const replacement = `<${name}${attributes} count="${count}">${match[3] ?? ""}${added.join("")}</${name}>`;
-        xml = xml.slice(0, match.index) + replacement + xml.slice(match.index + match[0].length);
-      } else if (section === "numFmts") {
-        const root = /<(?:[\w.-]+:)?styleSheet\b[^>]*>/.exec(xml);
-        if (!root) throw new Error("styles part has no styleSheet element");
-        const at = root.index + root[0].length;
-        const block = `<${this.tag("numFmts")} count="${count}">${added.join("")}</${this.tag("numFmts")}>`;
-        xml = xml.slice(0, at) + block + xml.slice(at);
-      } else {
-        throw new Error(`styles part has no ${section} section`);
-      }
+    for (const [section, element] of this.sections) {
+      element.setAttribute("count", String(this.children(element, CHILD[section]).length));
     }
-    return xml;
+    return serializeXml(this.doc);
   }
 }

@@ -1,166 +1,90 @@
 /**
  * Writes output sheets into an opened package: an output sheet that an earlier recalculation
- * created is replaced where it stands; a new one is added at the end. Input sheets' parts are
- * not touched, so they keep every value, formula, format and style exactly.
+ * created (found by its ownership marker, as the add-in finds it) is replaced where it stands and
+ * renamed when the language changed; a new one is added at the end. Input sheets' parts are not
+ * touched, so they keep every value, formula, format and style exactly.
+ *
+ * The package parts that must change (workbook, its relationships, `[Content_Types].xml`, the
+ * styles) are edited as namespace-aware DOM documents (xml-dom.ts) and serialised once; what an
+ * edit does not know is kept. Everything added is written in the package's conformance class.
  */
 import process from "node:process";
 import { Buffer } from "node:buffer";
 import { createWriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { readFile, rename, rm } from "node:fs/promises";
 import { once } from "node:events";
 import { basename, dirname, join } from "node:path";
-import type { OutputSheet } from "../../core/types";
+import JSZip from "jszip";
+import type { OutputSheet, OutputSheetKey } from "../../core/types";
 import { chartXml, drawingXml } from "./charts";
 import { FileProblem, describeError } from "./errors";
-import { REL_WORKSHEET, partText, type SheetEntry, type XlsxPackage } from "./package";
-import { MARKER_PREFIX, ownedSheetNames } from "./reader";
-import { worksheetXml } from "./sheet-writer";
-import { MINIMAL_STYLES_XML, StyleBook } from "./styles-write";
 import {
-  escapeXml,
-  parseRelationships,
-  quoteSheetName,
-  relsPathOf,
-  resolvePartPath,
-  rootPrefix,
-} from "./xml";
+  CONTENT_TYPE,
+  CONTENT_TYPES_NS,
+  CONTENT_TYPES_PART,
+  PACKAGE_RELS_NS,
+  type RelKind,
+} from "./namespaces";
+import {
+  partDocument,
+  partFile,
+  readRelationships,
+  relationshipsOf,
+  type SheetEntry,
+  type XlsxPackage,
+} from "./package";
+import { MARKER_PREFIX } from "../../core/markers";
+import { ownedSheetsByKey } from "./reader";
+import { worksheetXml } from "./sheet-writer";
+import { StyleBook, minimalStyles } from "./styles-write";
+import { PackageInvalid, validatePackage } from "./validate";
+import {
+  attr,
+  attrNS,
+  childElements,
+  createInScope,
+  createLike,
+  descendants,
+  firstChildElement,
+  insertInSequence,
+  parseXml,
+  rootElement,
+  serializeXml,
+  setAttrInScope,
+  type Document,
+  type Element,
+} from "./xml-dom";
+import { quoteSheetName, relsPathOf, resolvePartPath } from "./xml";
 
-const REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
-const REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const REL_STYLES = `${REL_BASE}/styles`;
-const REL_DRAWING = `${REL_BASE}/drawing`;
-const REL_CHART = `${REL_BASE}/chart`;
-const REL_CALC_CHAIN = `${REL_BASE}/calcChain`;
-const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
-const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
-const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
-const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
-const CONTENT_TYPES = "[Content_Types].xml";
+/** The children of `workbook` that CT_Workbook puts after `definedNames`. */
+const AFTER_DEFINED_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
 
-function relsXml(rels: ReadonlyArray<{ id: string; type: string; target: string }>): string {
-  const items = rels
-    .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"/>`)
-    .join("");
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}">${items}</Relationships>`;
-}
-
-/** Inserts `xml` just before the closing tag of the root element `localName`. */
-function insertBeforeClose(text: string, localName: string, xml: string): string {
-  const match = new RegExp(
-    `</(?:[\\w.-]+:)?${localName}\\s*>(?![\\s\\S]*</(?:[\\w.-]+:)?${localName}\\s*>)`
-  ).exec(text);
-  if (!match) throw new Error(`no </${localName}> to insert before`);
-  return text.slice(0, match.index) + xml + text.slice(match.index);
-}
-
-/** The package-relative path of a part ("xl/charts/chart1.xml") from a content-type part name. */
+/** The package-relative name of a part as `[Content_Types].xml` writes it: "/xl/a.xml". */
 function partNameOf(part: string): string {
   return `/${part}`;
 }
 
-class PackageEditor {
-  private contentTypes = "";
-  private workbookRels = "";
-  private readonly usedParts = new Set<string>();
-
-  constructor(private readonly pkg: XlsxPackage) {}
-
-  async load(): Promise<void> {
-    this.contentTypes = (await partText(this.pkg.zip, CONTENT_TYPES, this.pkg.path)) ?? "";
-    this.workbookRels =
-      (await partText(this.pkg.zip, relsPathOf(this.pkg.workbookPart), this.pkg.path)) ?? "";
-    this.pkg.zip.forEach((path) => this.usedParts.add(path));
-  }
-
-  /** A part path not yet in the package, e.g. xl/charts/chart3.xml. */
-  freshPart(folder: string, stem: string): string {
-    for (let n = 1; ; n++) {
-      const path = `${folder}/${stem}${n}.xml`;
-      if (!this.usedParts.has(path)) {
-        this.usedParts.add(path);
-        return path;
-      }
+function samePartName(a: string, b: string): boolean {
+  const norm = (name: string) => {
+    const bare = name.startsWith("/") ? name.slice(1) : name;
+    try {
+      return decodeURIComponent(bare).toLowerCase();
+    } catch {
+      return bare.toLowerCase();
     }
-  }
-
-  setPart(path: string, content: string | Buffer, contentType: string | null): void {
-    this.pkg.zip.file(path, content);
-    this.usedParts.add(path);
-    if (contentType) this.setOverride(path, contentType);
-  }
-
-  private setOverride(path: string, contentType: string): void {
-    const partName = escapeXml(partNameOf(path));
-    const existing = new RegExp(
-      `<(?:[\\w.-]+:)?Override\\b[^>]*PartName="${partName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`,
-      "i"
-    );
-    this.contentTypes = this.contentTypes.replace(existing, "");
-    const prefix = rootPrefix(this.contentTypes, "Types");
-    this.contentTypes = insertBeforeClose(
-      this.contentTypes,
-      "Types",
-      `<${prefix}Override PartName="${partName}" ContentType="${contentType}"/>`
-    );
-  }
-
-  /** Removes a part, its relationships part and every part reachable from those relationships. */
-  async removePartTree(path: string): Promise<void> {
-    const relsPath = relsPathOf(path);
-    const rels = await partText(this.pkg.zip, relsPath, this.pkg.path);
-    if (rels) {
-      for (const rel of parseRelationships(rels)) {
-        if (rel.external) continue;
-        const target = resolvePartPath(path, rel.target);
-        if (target !== path && this.pkg.zip.file(target)) await this.removePartTree(target);
-      }
-      this.pkg.zip.remove(relsPath);
-    }
-    this.pkg.zip.remove(path);
-    const partName = partNameOf(path).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    this.contentTypes = this.contentTypes.replace(
-      new RegExp(`<(?:[\\w.-]+:)?Override\\b[^>]*PartName="${partName}"[^>]*/>`, "i"),
-      ""
-    );
-  }
-
-  /** Adds a relationship from the workbook part and returns its id. */
-  addWorkbookRel(type: string, targetPart: string): string {
-    const ids = new Set(parseRelationships(this.workbookRels).map((r) => r.id));
-    let n = ids.size + 1;
-    while (ids.has(`rId${n}`)) n++;
-    const id = `rId${n}`;
-    const target = relativeTarget(this.pkg.workbookPart, targetPart);
-    const prefix = rootPrefix(this.workbookRels, "Relationships");
-    this.workbookRels = insertBeforeClose(
-      this.workbookRels,
-      "Relationships",
-      `<${prefix}Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`
-    );
-    return id;
-  }
-
-  /** Drops the calculation chain (Excel rebuilds it) when a replaced sheet might be in it. */
-  async dropCalcChain(): Promise<void> {
-    const rel = parseRelationships(this.workbookRels).find((r) => r.type === REL_CALC_CHAIN);
-    if (!rel) return;
-    await this.removePartTree(resolvePartPath(this.pkg.workbookPart, rel.target));
-    this.workbookRels = this.workbookRels.replace(
-      new RegExp(`<(?:[\\w.-]+:)?Relationship\\b[^>]*Id="${rel.id}"[^>]*/>`),
-      ""
-    );
-  }
-
-  workbookRelTarget(type: string): string | null {
-    const rel = parseRelationships(this.workbookRels).find((r) => r.type === type);
-    return rel ? resolvePartPath(this.pkg.workbookPart, rel.target) : null;
-  }
-
-  save(): void {
-    this.pkg.zip.file(CONTENT_TYPES, this.contentTypes);
-    this.pkg.zip.file(relsPathOf(this.pkg.workbookPart), this.workbookRels);
-    this.pkg.zip.file(this.pkg.workbookPart, this.pkg.workbookXml);
-  }
+  };
+  return norm(a) === norm(b);
 }
 
 /** A relationship target from one part's folder to another part ("worksheets/sheet4.xml"). */
@@ -169,140 +93,381 @@ function relativeTarget(fromPart: string, toPart: string): string {
   const to = toPart.split("/");
   let common = 0;
   while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
+  const up: string[] = from.slice(common).map(() => "..");
+  return up.concat(to.slice(common)).join("/");
 }
 
-async function loadStyles(editor: PackageEditor, pkg: XlsxPackage) {
-  const part = editor.workbookRelTarget(REL_STYLES);
-  const xml = part ? await partText(pkg.zip, part, pkg.path) : null;
-  if (part && xml) return { part, book: new StyleBook(xml) };
-  const fresh = "xl/styles.xml";
-  editor.addWorkbookRel(REL_STYLES, fresh);
-  return { part: fresh, book: new StyleBook(MINIMAL_STYLES_XML) };
+/** A fresh relationships document (for a part we add). */
+function newRelationships(
+  rels: ReadonlyArray<{ id: string; type: string; target: string }>
+): string {
+  const doc = parseXml(`<Relationships xmlns="${PACKAGE_RELS_NS}"/>`, "rels");
+  const root = rootElement(doc, "rels");
+  for (const rel of rels) {
+    const element = createLike(root, "Relationship");
+    element.setAttribute("Id", rel.id);
+    element.setAttribute("Type", rel.type);
+    element.setAttribute("Target", rel.target);
+    root.appendChild(element);
+  }
+  return serializeXml(doc);
 }
 
-/** Adds a sheet's drawing and chart parts; returns the sheet's relationships. */
-function addCharts(editor: PackageEditor, sheet: OutputSheet, sheetPart: string) {
+class PackageEditor {
+  private contentTypes!: Document;
+  private workbookRels!: Document;
+  private readonly usedParts = new Set<string>();
+  /** Every part this edit wrote or changed: what validation re-parses. */
+  readonly written = new Set<string>();
+  /** Every part this edit removed: nothing may point at them any more. */
+  readonly removed = new Set<string>();
+
+  constructor(readonly pkg: XlsxPackage) {}
+
+  get zip(): JSZip {
+    return this.pkg.zip;
+  }
+
+  async load(): Promise<void> {
+    const { zip, path } = this.pkg;
+    const contentTypes = await partDocument(zip, CONTENT_TYPES_PART, path);
+    if (!contentTypes) throw new FileProblem("not-xlsx", path, `no ${CONTENT_TYPES_PART}`);
+    this.contentTypes = contentTypes;
+    this.workbookRels =
+      (await partDocument(zip, relsPathOf(this.pkg.workbookPart), path)) ??
+      parseXml(`<Relationships xmlns="${PACKAGE_RELS_NS}"/>`, "rels");
+    zip.forEach((name) => this.usedParts.add(name.toLowerCase()));
+  }
+
+  /** A part path not yet in the package, e.g. xl/charts/chart3.xml. */
+  freshPart(folder: string, stem: string): string {
+    for (let n = 1; ; n++) {
+      const path = `${folder}/${stem}${n}.xml`;
+      if (!this.usedParts.has(path.toLowerCase())) {
+        this.usedParts.add(path.toLowerCase());
+        return path;
+      }
+    }
+  }
+
+  setPart(path: string, content: string | Buffer, contentType: string | null): void {
+    this.zip.file(path, content);
+    this.usedParts.add(path.toLowerCase());
+    this.written.add(path);
+    if (contentType) this.setOverride(path, contentType);
+  }
+
+  private overrides(): Element[] {
+    return childElements(
+      rootElement(this.contentTypes, CONTENT_TYPES_PART),
+      CONTENT_TYPES_NS,
+      "Override"
+    );
+  }
+
+  private removeOverride(path: string): void {
+    for (const override of this.overrides()) {
+      if (samePartName(attr(override, "PartName") ?? "", path)) {
+        override.parentNode?.removeChild(override);
+      }
+    }
+  }
+
+  private setOverride(path: string, contentType: string): void {
+    this.removeOverride(path);
+    const root = rootElement(this.contentTypes, CONTENT_TYPES_PART);
+    const override = createInScope(root, CONTENT_TYPES_NS, "Override", "ct");
+    override.setAttribute("PartName", partNameOf(path));
+    override.setAttribute("ContentType", contentType);
+    root.appendChild(override);
+  }
+
+  /** Makes sure `.rels` parts have their Default content type (every package has it; be sure). */
+  ensureRelsDefault(): void {
+    const root = rootElement(this.contentTypes, CONTENT_TYPES_PART);
+    const defaults = childElements(root, CONTENT_TYPES_NS, "Default");
+    if (defaults.some((d) => (attr(d, "Extension") ?? "").toLowerCase() === "rels")) return;
+    const element = createInScope(root, CONTENT_TYPES_NS, "Default", "ct");
+    element.setAttribute("Extension", "rels");
+    element.setAttribute("ContentType", CONTENT_TYPE.relationships);
+    root.insertBefore(element, root.firstChild);
+  }
+
+  private removeFile(path: string): void {
+    const file = partFile(this.zip, path);
+    if (file) {
+      this.zip.remove(file.name);
+      this.removed.add(file.name);
+      this.written.delete(file.name);
+    }
+  }
+
+  /**
+   * Removes what hangs off a part we created (its drawing, charts and their relationships parts),
+   * keeping the part itself to be rewritten.
+   */
+  async removeDependents(path: string): Promise<void> {
+    const relsPath = relsPathOf(path);
+    for (const rel of await readRelationships(this.zip, path, this.pkg.path)) {
+      if (rel.external) continue;
+      const target = resolvePartPath(path, rel.target);
+      if (samePartName(target, path) || !partFile(this.zip, target)) continue;
+      await this.removeDependents(target);
+      this.removeFile(target);
+      this.removeOverride(target);
+    }
+    this.removeFile(relsPath);
+  }
+
+  private workbookRelElements(): Element[] {
+    return childElements(rootElement(this.workbookRels, "rels"), PACKAGE_RELS_NS, "Relationship");
+  }
+
+  /** Adds a relationship from the workbook part and returns its id. */
+  addWorkbookRel(kind: RelKind, targetPart: string): string {
+    const ids = new Set(this.workbookRelElements().map((r) => attr(r, "Id") ?? ""));
+    let n = ids.size + 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const root = rootElement(this.workbookRels, "rels");
+    const element = createInScope(root, PACKAGE_RELS_NS, "Relationship", "pr");
+    element.setAttribute("Id", id);
+    element.setAttribute("Type", this.pkg.conformance.relType(kind));
+    element.setAttribute("Target", relativeTarget(this.pkg.workbookPart, targetPart));
+    root.appendChild(element);
+    return id;
+  }
+
+  workbookRelTarget(kind: RelKind): string | null {
+    const rel = relationshipsOf(this.workbookRels).find((r) => r.kind === kind && !r.external);
+    return rel ? resolvePartPath(this.pkg.workbookPart, rel.target) : null;
+  }
+
+  /**
+   * Drops the calculation chain when it lists a cell of a sheet being replaced: our sheets hold no
+   * formulas, and Excel reports a chain entry without a formula as damage (it rebuilds a missing
+   * chain silently). A chain that lists none of them is kept byte for byte.
+   */
+  async dropCalcChainIfItNames(sheetIds: ReadonlySet<number>): Promise<void> {
+    if (sheetIds.size === 0) return;
+    const part = this.workbookRelTarget("calcChain");
+    if (!part || !partFile(this.zip, part)) return;
+    const doc = await partDocument(this.zip, part, this.pkg.path);
+    let sheet = 0;
+    let names = false;
+    for (const c of doc ? descendants(doc, this.pkg.conformance.main, "c") : []) {
+      const i = attr(c, "i");
+      if (i !== null) sheet = parseInt(i, 10);
+      if (sheetIds.has(sheet)) {
+        names = true;
+        break;
+      }
+    }
+    if (!names) return;
+    this.removeFile(part);
+    this.removeOverride(part);
+    for (const rel of this.workbookRelElements()) {
+      const target = resolvePartPath(this.pkg.workbookPart, attr(rel, "Target") ?? "");
+      if (samePartName(target, part)) rel.parentNode?.removeChild(rel);
+    }
+  }
+
+  save(): void {
+    this.ensureRelsDefault();
+    this.setRaw(CONTENT_TYPES_PART, serializeXml(this.contentTypes));
+    this.setRaw(relsPathOf(this.pkg.workbookPart), serializeXml(this.workbookRels));
+    this.setRaw(this.pkg.workbookPart, serializeXml(this.pkg.workbook));
+  }
+
+  private setRaw(path: string, text: string): void {
+    const existing = partFile(this.zip, path);
+    const name = existing ? existing.name : path;
+    this.zip.file(name, text);
+    this.written.add(name);
+  }
+}
+
+async function loadStyles(editor: PackageEditor): Promise<{ part: string; book: StyleBook }> {
+  const { pkg } = editor;
+  const part = editor.workbookRelTarget("styles");
+  const doc = part ? await partDocument(pkg.zip, part, pkg.path) : null;
+  if (part && doc) {
+    const root = rootElement(doc, part);
+    if (root.namespaceURI === pkg.conformance.main && root.localName === "styleSheet") {
+      return { part: partFile(pkg.zip, part)?.name ?? part, book: new StyleBook(doc) };
+    }
+    throw new FileProblem("corrupt", pkg.path, `${part} is not a SpreadsheetML styles part`);
+  }
+  // No styles part: add one under a name nothing else uses.
+  const fresh = editor.freshPart("xl", "styles");
+  editor.addWorkbookRel("styles", fresh);
+  return { part: fresh, book: new StyleBook(minimalStyles(pkg.conformance)) };
+}
+
+/** Adds a sheet's drawing and chart parts; returns the drawing's relationship id from the sheet. */
+function addCharts(editor: PackageEditor, sheet: OutputSheet, sheetPart: string): string | null {
   if (sheet.charts.length === 0) return null;
+  const ns = editor.pkg.conformance;
   const drawingPart = editor.freshPart("xl/drawings", "drawing");
   const chartRels = sheet.charts.map((spec, i) => {
     const chartPart = editor.freshPart("xl/charts", "chart");
-    editor.setPart(chartPart, chartXml(sheet, spec), CT_CHART);
-    return { id: `rId${i + 1}`, type: REL_CHART, target: relativeTarget(drawingPart, chartPart) };
+    editor.setPart(chartPart, chartXml(sheet, spec, ns), CONTENT_TYPE.chart);
+    return {
+      id: `rId${i + 1}`,
+      type: ns.relType("chart"),
+      target: relativeTarget(drawingPart, chartPart),
+    };
   });
-  editor.setPart(drawingPart, drawingXml(sheet.charts), CT_DRAWING);
-  editor.setPart(relsPathOf(drawingPart), relsXml(chartRels), null);
+  editor.setPart(drawingPart, drawingXml(sheet.charts, ns), CONTENT_TYPE.drawing);
+  editor.setPart(relsPathOf(drawingPart), newRelationships(chartRels), null);
   const sheetRel = {
     id: "rId1",
-    type: REL_DRAWING,
+    type: ns.relType("drawing"),
     target: relativeTarget(sheetPart, drawingPart),
   };
-  editor.setPart(relsPathOf(sheetPart), relsXml([sheetRel]), null);
+  editor.setPart(relsPathOf(sheetPart), newRelationships([sheetRel]), null);
   return sheetRel.id;
 }
 
-function addSheetEntry(pkg: XlsxPackage, name: string, relId: string): SheetEntry {
-  const sheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId)) + 1;
-  const prefix = rootPrefix(pkg.workbookXml, "workbook");
-  const rPrefix =
-    /xmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(
-      pkg.workbookXml
-    )?.[1];
-  const relAttribute = rPrefix
-    ? `${rPrefix}:id="${relId}"`
-    : `xmlns:r="${REL_BASE}" r:id="${relId}"`;
-  pkg.workbookXml = insertBeforeClose(
-    pkg.workbookXml,
-    "sheets",
-    `<${prefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${relAttribute}/>`
-  );
-  const entry: SheetEntry = { name, sheetId, relId, part: null };
+function workbookRoot(pkg: XlsxPackage): Element {
+  return rootElement(pkg.workbook, pkg.workbookPart);
+}
+
+/** The `<sheet>` element of a sheet entry (by its relationship id). */
+function sheetElement(pkg: XlsxPackage, entry: SheetEntry): Element | null {
+  const { main, officeRel } = pkg.conformance;
+  for (const list of childElements(workbookRoot(pkg), main, "sheets")) {
+    for (const element of childElements(list, main, "sheet")) {
+      if ((attrNS(element, officeRel, "id") ?? "") === entry.relId) return element;
+    }
+  }
+  return null;
+}
+
+function addSheetEntry(pkg: XlsxPackage, name: string, relId: string, part: string): SheetEntry {
+  const { main, officeRel } = pkg.conformance;
+  let sheetId = 0;
+  for (const s of pkg.sheets) if (s.sheetId > sheetId) sheetId = s.sheetId;
+  sheetId += 1;
+  const list = firstChildElement(workbookRoot(pkg), main, "sheets");
+  if (!list) throw new FileProblem("not-xlsx", pkg.path, "workbook part has no sheets");
+  const element = createInScope(list, main, "sheet", "x");
+  element.setAttribute("name", name);
+  element.setAttribute("sheetId", String(sheetId));
+  setAttrInScope(element, officeRel, "id", relId, "r");
+  list.appendChild(element);
+  const entry: SheetEntry = { name, sheetId, relId, part };
   pkg.sheets.push(entry);
   return entry;
 }
 
-/** Replaces every `ChamberStats_*` defined name with markers for the sheets just written. */
-function setMarkers(pkg: XlsxPackage, written: readonly OutputSheet[]): void {
-  const prefix = rootPrefix(pkg.workbookXml, "workbook");
-  let xml = pkg.workbookXml.replace(
-    new RegExp(
-      `<((?:[\\w.-]+:)?definedName)\\b[^>]*name="${MARKER_PREFIX}[^"]*"[^>]*>[\\s\\S]*?</\\1\\s*>`,
-      "gi"
-    ),
-    ""
-  );
-  const names = written
-    .map(
-      (sheet) =>
-        `<${prefix}definedName name="${MARKER_PREFIX}${sheet.key}">${escapeXml(`${quoteSheetName(sheet.name)}!$A$1`)}</${prefix}definedName>`
-    )
-    .join("");
-  if (/<(?:[\w.-]+:)?definedNames\b[^>]*>/.test(xml)) {
-    xml = insertBeforeClose(xml, "definedNames", names);
-  } else {
-    const after =
-      /<\/(?:[\w.-]+:)?(?:externalReferences|functionGroups|sheets)\s*>|<(?:[\w.-]+:)?functionGroups\b[^>]*\/>/g;
-    let at = -1;
-    for (let m = after.exec(xml); m; m = after.exec(xml)) at = m.index + m[0].length;
-    if (at < 0) throw new Error("workbook part has no </sheets>");
-    xml = `${xml.slice(0, at)}<${prefix}definedNames>${names}</${prefix}definedNames>${xml.slice(at)}`;
+/** Replaces every workbook-level `ChamberStats_*` defined name with markers for the sheets written. */
+function setMarkers(
+  pkg: XlsxPackage,
+  written: ReadonlyArray<{ key: OutputSheetKey; name: string }>
+) {
+  const { main } = pkg.conformance;
+  const root = workbookRoot(pkg);
+  let list = firstChildElement(root, main, "definedNames");
+  for (const element of list ? childElements(list, main, "definedName") : []) {
+    const name = attr(element, "name") ?? "";
+    const local = attr(element, "localSheetId");
+    if (local === null && name.toLowerCase().startsWith(MARKER_PREFIX.toLowerCase())) {
+      list?.removeChild(element);
+    }
   }
-  xml = xml.replace(/<((?:[\w.-]+:)?definedNames)\b[^>]*>\s*<\/\1\s*>/, "");
-  pkg.workbookXml = xml;
+  if (!list) {
+    list = createInScope(root, main, "definedNames", "x");
+    insertInSequence(root, list, AFTER_DEFINED_NAMES);
+  }
+  for (const sheet of written) {
+    const element = createInScope(list, main, "definedName", "x");
+    element.setAttribute("name", `${MARKER_PREFIX}${sheet.key}`);
+    // Hidden, as in the add-in: the markers are ours, not names a user should pick from.
+    element.setAttribute("hidden", "1");
+    element.appendChild(pkg.workbook.createTextNode(`${quoteSheetName(sheet.name)}!$A$1`));
+    list.appendChild(element);
+  }
 }
 
 /**
- * Writes the output sheets into the package. A sheet of the same name must be one an earlier
- * recalculation created (the core renames around users' sheets); anything else is refused.
+ * Writes the output sheets into the package. The sheet a marker names for a key is that key's
+ * sheet: replaced, and renamed when the core chose another name (another language). A sheet of
+ * the same name that no marker names is the user's, and the core never picks its name.
  */
 export async function writeOutputSheets(
   pkg: XlsxPackage,
   sheets: readonly OutputSheet[]
 ): Promise<void> {
-  const owned = new Set(ownedSheetNames(pkg));
+  const owned = ownedSheetsByKey(pkg);
+  const ownedNames = new Set(owned.values());
   const editor = new PackageEditor(pkg);
   await editor.load();
-  const styles = await loadStyles(editor, pkg);
-  let replacedAny = false;
+  const styles = await loadStyles(editor);
+  const replacedIds = new Set<number>();
+  const lower = (name: string) => name.toLowerCase();
   for (const sheet of sheets) {
-    let entry = pkg.sheets.find((s) => s.name === sheet.name);
-    if (entry && !owned.has(entry.name)) {
-      throw new Error(`refusing to overwrite the user's sheet "${sheet.name}"`);
-    }
+    const ownedName = owned.get(sheet.key);
+    const current =
+      ownedName === undefined ? undefined : pkg.sheets.find((s) => s.name === ownedName);
+    const clash = pkg.sheets.find(
+      (s) => lower(s.name) === lower(sheet.name) && s !== current && !ownedNames.has(s.name)
+    );
+    if (clash) throw new Error(`refusing to overwrite the user's sheet "${sheet.name}"`);
     let part: string;
-    if (entry?.part) {
-      part = entry.part;
-      await editor.removePartTree(part);
-      replacedAny = true;
+    if (current?.part) {
+      part = partFile(pkg.zip, current.part)?.name ?? current.part;
+      await editor.removeDependents(part);
+      replacedIds.add(current.sheetId);
+      if (current.name !== sheet.name) {
+        sheetElement(pkg, current)?.setAttribute("name", sheet.name);
+        pkg.sheets[pkg.sheets.indexOf(current)] = { ...current, name: sheet.name };
+      }
     } else {
       part = editor.freshPart("xl/worksheets", "sheet");
-      if (entry) {
-        throw new Error(`sheet "${sheet.name}" is not a worksheet and cannot be replaced`);
-      }
-      const relId = editor.addWorkbookRel(REL_WORKSHEET, part);
-      entry = addSheetEntry(pkg, sheet.name, relId);
-      const index = pkg.sheets.indexOf(entry);
-      pkg.sheets[index] = { ...entry, part };
+      const relId = editor.addWorkbookRel("worksheet", part);
+      addSheetEntry(pkg, sheet.name, relId, part);
     }
     const drawingRelId = addCharts(editor, sheet, part);
-    const xml = Buffer.concat(worksheetXml(sheet, styles.book, pkg.dateSystem, drawingRelId));
-    editor.setPart(part, xml, CT_WORKSHEET);
+    const xml = Buffer.concat(
+      worksheetXml(sheet, styles.book, pkg.dateSystem, drawingRelId, pkg.conformance)
+    );
+    editor.setPart(part, xml, CONTENT_TYPE.worksheet);
   }
-  if (replacedAny) await editor.dropCalcChain();
-  editor.setPart(styles.part, styles.book.toXml(), CT_STYLES);
+  await editor.dropCalcChainIfItNames(replacedIds);
+  editor.setPart(styles.part, styles.book.toXml(), CONTENT_TYPE.styles);
   setMarkers(pkg, sheets);
   editor.save();
+  EDITS.set(pkg, { written: editor.written, removed: editor.removed });
+}
+
+/** What writeOutputSheets changed in a package, for the validation before it is saved. */
+const EDITS = new WeakMap<XlsxPackage, { written: Set<string>; removed: Set<string> }>();
+
+/** The file just written reads back as a zip with every part of the package in it. */
+async function verifyWritten(path: string, pkg: XlsxPackage): Promise<void> {
+  const back = await JSZip.loadAsync(await readFile(path), { checkCRC32: false });
+  const missing: string[] = [];
+  pkg.zip.forEach((name, file) => {
+    if (!file.dir && !back.file(name)) missing.push(name);
+  });
+  if (missing.length > 0)
+    throw new PackageInvalid([`not in the written file: ${missing.join(", ")}`]);
 }
 
 /**
- * Saves the package to `outPath` through a temporary file in the same folder, so that a failed
- * write never leaves half a workbook (and `--in-place` never loses the original).
+ * Saves the package to `outPath` through a temporary file in the same folder: the package is
+ * validated first (validate.ts), and the temporary file replaces `outPath` (with `--in-place`,
+ * the user's own workbook) only once it is completely written and reads back as a zip. A failure
+ * at any point leaves `outPath` as it was.
  */
 export async function savePackage(
   pkg: XlsxPackage,
   outPath: string,
   onProgress: (fraction: number) => void = () => undefined
 ): Promise<void> {
+  const edits = EDITS.get(pkg);
+  await validatePackage(pkg, edits?.written ?? new Set(), edits?.removed ?? new Set());
   const temp = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
   const unwritable = (error: unknown) =>
     new FileProblem("unwritable", outPath, describeError(error));
@@ -321,14 +486,15 @@ export async function savePackage(
     },
     (meta) => onProgress(meta.percent / 100)
   );
-  const written = new Promise<void>((resolve, reject) => {
+  const done = new Promise<void>((resolve, reject) => {
     zipStream.on("error", reject);
     out.on("error", (error) => reject(unwritable(error)));
     out.on("finish", resolve);
   });
   zipStream.pipe(out);
   try {
-    await written;
+    await done;
+    await verifyWritten(temp, pkg);
     await rename(temp, outPath).catch((error: unknown) => {
       throw unwritable(error);
     });

@@ -1,30 +1,8 @@
 /**
- * Small helpers for the OOXML parts this adapter reads and edits as text. The parts are
- * regular enough (one element per tag, attributes in double or single quotes) that a few
- * careful regular expressions are faster and lighter than a DOM for sheets of a million rows.
+ * Text for the XML this adapter writes (escaping for content and attributes, OOXML's `_xHHHH_`
+ * escapes), cell and range references, and part paths. Nothing here reads XML structure: parts
+ * are read by real parsers (xml-dom.ts for the small ones, xml-scan.ts for sheets).
  */
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  lt: "<",
-  gt: ">",
-  amp: "&",
-  quot: '"',
-  apos: "'",
-};
-
-/**
- * Decodes XML entities and character references. A raw CR (alone or before a LF) reads as a line
- * feed, as every XML parser and Excel read it; `&#13;` and `_x000D_` stay carriage returns.
- */
-export function decodeXml(raw: string): string {
-  const text = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
-  if (!text.includes("&")) return text;
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, body: string) => {
-    if (body.startsWith("#x")) return String.fromCodePoint(parseInt(body.slice(2), 16));
-    if (body.startsWith("#")) return String.fromCodePoint(parseInt(body.slice(1), 10));
-    return NAMED_ENTITIES[body] ?? whole;
-  });
-}
 
 /** Decodes OOXML's `_xHHHH_` escapes (used for control characters such as `_x000D_`). */
 export function decodeOoxmlEscapes(text: string): string {
@@ -57,66 +35,6 @@ export function escapeCellText(text: string): string {
     );
 }
 
-/** Attributes of one start tag's attribute text (` r="A1" s="3"`), prefixes removed from names. */
-export function parseAttributes(text: string): Map<string, string> {
-  const attributes = new Map<string, string>();
-  const pattern = /([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const name = match[1] ?? "";
-    const value = decodeXml(match[2] ?? match[3] ?? "");
-    attributes.set(name, value);
-    const colon = name.indexOf(":");
-    if (colon >= 0 && name.slice(0, colon) !== "xmlns") {
-      const local = name.slice(colon + 1);
-      if (!attributes.has(local)) attributes.set(local, value);
-    }
-  }
-  return attributes;
-}
-
-/** The namespace prefix ("x:" or "") a part uses for its root element `localName`. */
-export function rootPrefix(xml: string, localName: string): string {
-  const match = new RegExp(`<([\\w.-]+:)?${localName}[\\s>/]`).exec(xml);
-  return match?.[1] ?? "";
-}
-
-/** Every element `<prefix?name ...>...</name>` or `<name .../>` in `xml`, with its attributes and inner text. */
-export function* elements(
-  xml: string,
-  localName: string
-): Generator<{ attributes: Map<string, string>; inner: string; start: number; end: number }> {
-  const pattern = new RegExp(
-    `<((?:[\\w.-]+:)?${localName})(?=[\\s/>])([^>]*?)(?:/>|>([\\s\\S]*?)</\\1\\s*>)`,
-    "g"
-  );
-  for (let match = pattern.exec(xml); match; match = pattern.exec(xml)) {
-    yield {
-      attributes: parseAttributes(match[2] ?? ""),
-      inner: match[3] ?? "",
-      start: match.index,
-      end: match.index + match[0].length,
-    };
-  }
-}
-
-/** The concatenated text of every `<t>` in a string item, leaving out phonetic runs (`<rPh>`). */
-export function stringItemText(inner: string): string {
-  const withoutPhonetics = inner.replace(/<((?:[\w.-]+:)?rPh)\b[\s\S]*?<\/\1\s*>/g, "");
-  let text = "";
-  const pattern = /<((?:[\w.-]+:)?t)(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/\1\s*>)/g;
-  for (let match = pattern.exec(withoutPhonetics); match; match = pattern.exec(withoutPhonetics)) {
-    text += match[2] ?? "";
-  }
-  return decodeOoxmlEscapes(decodeXml(text));
-}
-
-/** Column letters ("A", "AB") → 1-based column number. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 /** 1-based column number → letters. */
 export function columnLetters(n: number): string {
   let letters = "";
@@ -130,7 +48,9 @@ export function columnLetters(n: number): string {
 export function parseCellRef(ref: string): { column: number; row: number } | null {
   const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
   if (!match?.[1] || !match[2]) return null;
-  return { column: columnNumber(match[1]), row: parseInt(match[2], 10) };
+  let column = 0;
+  for (const ch of match[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { column, row: parseInt(match[2], 10) };
 }
 
 /** "A1:K20" → its corners; a single cell is a one-cell range. */
@@ -163,25 +83,4 @@ export function resolvePartPath(ownerPart: string, target: string): string {
 export function relsPathOf(part: string): string {
   const slash = part.lastIndexOf("/");
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
-}
-
-export interface Relationship {
-  readonly id: string;
-  readonly type: string;
-  readonly target: string;
-  readonly external: boolean;
-}
-
-/** Relationships of a .rels part. */
-export function parseRelationships(xml: string): Relationship[] {
-  const relationships: Relationship[] = [];
-  for (const element of elements(xml, "Relationship")) {
-    relationships.push({
-      id: element.attributes.get("Id") ?? "",
-      type: element.attributes.get("Type") ?? "",
-      target: element.attributes.get("Target") ?? "",
-      external: element.attributes.get("TargetMode") === "External",
-    });
-  }
-  return relationships;
 }
