@@ -1,0 +1,197 @@
+/**
+ * Real consumers of the command line's output, for tests: openpyxl (Debian's /usr/bin/python3 with
+ * python3-openpyxl) and LibreOffice Calc (soffice). Under CI=true a missing consumer must fail
+ * the tests that need it, never skip them; elsewhere those tests may skip, saying why.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { env } from "node:process";
+import { clearTimeout, setTimeout } from "node:timers";
+import { URL, fileURLToPath } from "node:url";
+
+export const PYTHON = "/usr/bin/python3";
+const READ_SUMMARY = fileURLToPath(new URL("./consumers/read_summary.py", import.meta.url));
+
+/** True on CI, where a missing consumer is a failure. */
+export const IN_CI = env["CI"] === "true";
+
+export interface Consumer {
+  readonly name: string;
+  readonly available: boolean;
+  /** Why it is not available ("" when it is). */
+  readonly reason: string;
+}
+
+function probe(name: string, command: string, args: readonly string[], missing: string): Consumer {
+  const result = spawnSync(command, args, { encoding: "utf8", timeout: 60_000 });
+  const available = result.status === 0;
+  return { name, available, reason: available ? "" : missing };
+}
+
+export function openpyxlConsumer(): Consumer {
+  if (!existsSync(PYTHON)) {
+    return {
+      name: "openpyxl",
+      available: false,
+      reason: `${PYTHON} not found (apt-get install python3-openpyxl)`,
+    };
+  }
+  return probe(
+    "openpyxl",
+    PYTHON,
+    ["-c", "import openpyxl"],
+    `${PYTHON} has no openpyxl (apt-get install python3-openpyxl)`
+  );
+}
+
+export function libreOfficeConsumer(): Consumer {
+  return probe(
+    "LibreOffice",
+    "soffice",
+    ["--version"],
+    "soffice not found (apt-get install libreoffice-calc-nogui)"
+  );
+}
+
+/**
+ * How a test that needs `consumer` runs: `skip` only outside CI; `title` says why it skips. The
+ * test itself should start with `expectAvailable(consumer)`, which fails on CI.
+ */
+export function gate(
+  consumer: Consumer,
+  title: string,
+  inCi = IN_CI
+): { skip: boolean; title: string } {
+  if (consumer.available) return { skip: false, title };
+  if (inCi) return { skip: false, title: `${title} (${consumer.name} is missing on CI)` };
+  return { skip: true, title: `${title} — skipped: ${consumer.reason}` };
+}
+
+export function assertAvailable(consumer: Consumer): void {
+  if (!consumer.available) {
+    throw new Error(`${consumer.name} is required${IN_CI ? " on CI" : ""}: ${consumer.reason}`);
+  }
+}
+
+function runAsync(
+  command: string,
+  args: readonly string[],
+  timeoutMs: number
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+/** What openpyxl read of one workbook. */
+export interface OpenpyxlRead {
+  /** [name, state] of every sheet, in workbook order. */
+  readonly sheets: Array<[string, string]>;
+  /** Columns A and B (rows with a label) of each summary sheet there is, 汇总 and Summary. */
+  readonly summaries: Partial<Record<"汇总" | "Summary", Array<[unknown, unknown]>>>;
+  /** openpyxl's exception, when it could not open the file. */
+  readonly error: string | null;
+}
+
+/** Opens every file with openpyxl in one Python process. */
+export async function readWithOpenpyxl(
+  files: readonly string[]
+): Promise<Map<string, OpenpyxlRead>> {
+  const result = await runAsync(PYTHON, [READ_SUMMARY, ...files], 300_000);
+  if (result.status !== 0) {
+    throw new Error(`read_summary.py failed (${result.status}): ${result.stderr.slice(0, 2000)}`);
+  }
+  const parsed = JSON.parse(result.stdout) as Record<string, OpenpyxlRead>;
+  return new Map(Object.entries(parsed));
+}
+
+/** The number openpyxl read beside the first row of summary sheet `sheet` labelled `label`. */
+export function summaryFigure(
+  read: OpenpyxlRead | undefined,
+  sheet: "汇总" | "Summary",
+  label: string
+): unknown {
+  const row = read?.summaries[sheet]?.find(([a, b]) => a === label && typeof b === "number");
+  return row?.[1];
+}
+
+/**
+ * Converts every file with LibreOffice in one soffice process (a private profile, so it neither
+ * needs nor touches the user's), every sheet to its own CSV file, `NAME-SHEET.csv` in `outDir`:
+ * LibreOffice must read the whole workbook, and the CSV shows what it read. (Saving .xlsx again
+ * costs three times as long and shows nothing more.) Returns soffice's output for diagnosis.
+ */
+export async function convertWithLibreOffice(
+  files: readonly string[],
+  outDir: string,
+  profileDir: string
+): Promise<string> {
+  mkdirSync(outDir, { recursive: true });
+  // Filter options: comma, double quote, UTF-8, from line 1, …, token 12 = -1: every sheet.
+  const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+  const result = await runAsync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profileDir}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      filter,
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    400_000
+  );
+  return `exit ${result.status}\n${result.stdout}\n${result.stderr}`;
+}
+
+/** The CSV file LibreOffice wrote for one sheet of `file` (see convertWithLibreOffice). */
+export function libreOfficeCsv(outDir: string, file: string, sheet: string): string {
+  const base = (file.split("/").at(-1) ?? file).replace(/\.[^.]+$/, "");
+  return join(outDir, `${base}-${sheet}.csv`);
+}
+
+/** The rows of a CSV text (RFC 4180 quoting). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
