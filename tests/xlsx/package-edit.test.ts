@@ -341,3 +341,46 @@ describe("a problems sheet at Excel's row limit", () => {
     expect(head).toContain('<dimension ref="A1:G1048576"/>');
   }, 180_000);
 });
+
+describe("what Excel 365 writes into its workbook part", () => {
+  it("keeps mc:AlternateContent, xr: revision attributes and extLst, and puts definedNames in schema order", async () => {
+    const parts = smallPackageParts();
+    const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+    const workbook = (parts["xl/workbook.xml"] ?? "")
+      .replace(
+        "<workbook ",
+        `<workbook xmlns:mc="${MC}" mc:Ignorable="x15 xr xr6 xr10 xr2" ` +
+          'xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main" ' +
+          'xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" ' +
+          'xmlns:xr6="http://schemas.microsoft.com/office/spreadsheetml/2016/revision6" ' +
+          'xmlns:xr10="http://schemas.microsoft.com/office/spreadsheetml/2016/revision10" ' +
+          'xmlns:xr2="http://schemas.microsoft.com/office/spreadsheetml/2015/revision2" '
+      )
+      .replace(
+        "<workbookPr/>",
+        '<workbookPr defaultThemeVersion="166925"/><mc:AlternateContent><mc:Choice Requires="x15">' +
+          '<x15ac:absPath xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac" url="C:\\Users\\工商联\\"/>' +
+          '</mc:Choice></mc:AlternateContent><xr:revisionPtr revIDLastSave="0" documentId="8_{1}" xr6:coauthVersionLast="47" xr6:coauthVersionMax="47" xr10:uidLastSave="{00000000-0000-0000-0000-000000000000}"/>'
+      )
+      .replace(
+        "</workbook>",
+        '<extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}"><x15:workbookPr chartTrackingRefBase="1"/></ext></extLst></workbook>'
+      );
+    const zip = await JSZip.loadAsync(await smallPackage());
+    zip.file("xl/workbook.xml", workbook);
+    const input = await zip.generateAsync({ type: "nodebuffer" });
+    const out = await writeInto(input, ZH, "excel365.xlsx");
+    const text = (await (await zipOf(out)).file("xl/workbook.xml")?.async("string")) ?? "";
+    expect(namespaceProblem(text)).toBeNull();
+    expect(text).toContain(
+      '<x15ac:absPath xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac" url="C:\\Users\\工商联\\"/>'
+    );
+    expect(text).toContain('mc:Ignorable="x15 xr xr6 xr10 xr2"');
+    expect(text).toContain("<xr:revisionPtr ");
+    const order = ["<sheets>", "<definedNames>", "<calcPr ", "<extLst>"].map((tag) =>
+      text.indexOf(tag)
+    );
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});
