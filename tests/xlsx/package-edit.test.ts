@@ -3,7 +3,7 @@
  * namespace-well-formed, keep what they held, and stay in the package's conformance class.
  */
 import { Buffer } from "node:buffer";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
 import { SaxesParser } from "saxes";
@@ -301,10 +301,25 @@ describe("the file it replaces", () => {
     await writeOutputSheets(pkg, outputSheets(ZH));
     // damage what we wrote: a relationship to a part that is not there
     const relsName = "xl/_rels/workbook.xml.rels";
-    const rels = (await pkg.zip.file(relsName)?.async("string")) ?? "";
-    pkg.zip.file(relsName, rels.replace("worksheets/sheet2.xml", "worksheets/missing.xml"));
+    const rels = (await pkg.parts.bytes(relsName))?.toString("utf8") ?? "";
+    pkg.parts.set(relsName, rels.replace("worksheets/sheet2.xml", "worksheets/missing.xml"));
     await expect(savePackage(pkg, path)).rejects.toThrow(/validation/);
     expect(Buffer.compare(readFileSync(path), original)).toBe(0);
+  });
+
+  it("leaves the target untouched when a sheet it wrote is not well-formed", async () => {
+    const path = join(tmp.path, "in-place-2.xlsx");
+    writeFileSync(path, await smallPackage());
+    const original = readFileSync(path);
+    const pkg = await openPackage(path);
+    await writeOutputSheets(pkg, outputSheets(ZH));
+    const sheet = "xl/worksheets/sheet6.xml";
+    const xml = (await pkg.parts.bytes(sheet))?.toString("utf8") ?? "";
+    expect(xml).toContain("<sheetData>");
+    pkg.parts.set(sheet, [Buffer.from(xml.replace("</sheetData>", "")), Buffer.from("")]);
+    await expect(savePackage(pkg, path)).rejects.toThrow(/validation/);
+    expect(Buffer.compare(readFileSync(path), original)).toBe(0);
+    expect(readdirSync(tmp.path).filter((n) => n.endsWith(".tmp"))).toEqual([]);
   });
 });
 

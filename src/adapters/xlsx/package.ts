@@ -10,7 +10,6 @@
  */
 import { Buffer } from "node:buffer";
 import { readFile, stat } from "node:fs/promises";
-import JSZip from "jszip";
 import type { DateSystem } from "../../core/types";
 import { FileProblem, describeError } from "./errors";
 import {
@@ -32,7 +31,9 @@ import {
   rootElement,
   type Document,
 } from "./xml-dom";
+import { PartStore } from "./parts";
 import { relsPathOf, resolvePartPath } from "./xml";
+import { ZipArchive, ZipError } from "./zip";
 
 export interface SheetEntry {
   readonly name: string;
@@ -60,7 +61,8 @@ export interface Relationship {
 export interface XlsxPackage {
   /** Where it was read from ("" for a buffer). */
   readonly path: string;
-  readonly zip: JSZip;
+  /** The parts: the input's zip entries with what the writer changes laid over them. */
+  readonly parts: PartStore;
   readonly workbookPart: string;
   /** Transitional or strict: what the workbook part's namespace says. */
   readonly conformance: Conformance;
@@ -123,51 +125,33 @@ async function readInputBytes(path: string): Promise<Uint8Array> {
   }
 }
 
-async function loadZip(bytes: Uint8Array, path: string): Promise<JSZip> {
+function loadZip(bytes: Uint8Array, path: string): PartStore {
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (!isZip) rejectNonZip(bytes, path);
   try {
-    return await JSZip.loadAsync(bytes, { checkCRC32: false });
+    return new PartStore(ZipArchive.open(bytes));
   } catch (error) {
     throw new FileProblem("corrupt", path, describeError(error));
   }
 }
 
-/**
- * The zip entry of a part. Part names are case-insensitive in a package (OPC §9.1.1.1), and a
- * relationship target may be percent-encoded; zip entry names are neither.
- */
-export function partFile(zip: JSZip, part: string): JSZip.JSZipObject | null {
-  const exact = zip.file(part);
-  if (exact) return exact;
-  let decoded = part;
+/** The bytes of a part, or null when the package has no such part; corrupt when damaged. */
+export async function partBytes(parts: PartStore, part: string, path = ""): Promise<Buffer | null> {
   try {
-    decoded = decodeURIComponent(part);
-  } catch {
-    // not percent-encoded
-  }
-  const wanted = decoded.toLowerCase();
-  let found: JSZip.JSZipObject | null = null;
-  zip.forEach((name, file) => {
-    if (found === null && !file.dir && name.toLowerCase() === wanted) found = file;
-  });
-  return found;
-}
-
-/** The bytes of a part, or null when the package has no such part. */
-export async function partBytes(zip: JSZip, part: string, path = ""): Promise<Uint8Array | null> {
-  const file = partFile(zip, part);
-  if (!file) return null;
-  try {
-    return await file.async("uint8array");
+    return await parts.bytes(part);
   } catch (error) {
-    throw new FileProblem("corrupt", path, `${part}: ${describeError(error)}`);
+    if (error instanceof ZipError) throw new FileProblem("corrupt", path, describeError(error));
+    throw error;
   }
 }
 
 /** A part parsed as XML, or null when the package has no such part; corrupt when it is not XML. */
-export async function partDocument(zip: JSZip, part: string, path = ""): Promise<Document | null> {
-  const bytes = await partBytes(zip, part, path);
+export async function partDocument(
+  parts: PartStore,
+  part: string,
+  path = ""
+): Promise<Document | null> {
+  const bytes = await partBytes(parts, part, path);
   if (bytes === null) return null;
   try {
     return parseXml(bytes, part);
@@ -194,22 +178,21 @@ export function relationshipsOf(doc: Document | null): Relationship[] {
 
 /** The relationships a part has (its `_rels/….rels` part), [] when it has none. */
 export async function readRelationships(
-  zip: JSZip,
+  parts: PartStore,
   ownerPart: string,
   path = ""
 ): Promise<Relationship[]> {
-  return relationshipsOf(await partDocument(zip, relsPathOf(ownerPart), path));
+  return relationshipsOf(await partDocument(parts, relsPathOf(ownerPart), path));
 }
 
-async function findWorkbookPart(zip: JSZip, path: string): Promise<string> {
-  const main = (await readRelationships(zip, "", path)).find(
+async function findWorkbookPart(parts: PartStore, path: string): Promise<string> {
+  const main = (await readRelationships(parts, "", path)).find(
     (r) => r.kind === "officeDocument" && !r.external
   );
-  const part = main ? resolvePartPath("", main.target) : "xl/workbook.xml";
-  const file = partFile(zip, part);
-  if (file) return file.name;
-  if (zip.file("mimetype")) {
-    const mimetype = Buffer.from((await partBytes(zip, "mimetype", path)) ?? []).toString("utf8");
+  const part = parts.find(main ? resolvePartPath("", main.target) : "xl/workbook.xml");
+  if (part !== null) return part;
+  if (parts.has("mimetype")) {
+    const mimetype = ((await partBytes(parts, "mimetype", path)) ?? Buffer.alloc(0)).toString();
     if (mimetype.includes("opendocument")) throw new FileProblem("ods", path, "");
   }
   throw new FileProblem("not-xlsx", path, "no workbook part");
@@ -279,20 +262,20 @@ function workbookConformance(doc: Document, part: string, path: string): Conform
 export async function openPackage(input: string | Uint8Array): Promise<XlsxPackage> {
   const path = typeof input === "string" ? input : "";
   const bytes = typeof input === "string" ? await readInputBytes(input) : input;
-  const zip = await loadZip(bytes, path);
-  if (!partFile(zip, CONTENT_TYPES_PART)) {
+  const parts = loadZip(bytes, path);
+  if (!parts.has(CONTENT_TYPES_PART)) {
     throw new FileProblem("not-xlsx", path, `no ${CONTENT_TYPES_PART}`);
   }
-  const workbookPart = await findWorkbookPart(zip, path);
-  const workbook = await partDocument(zip, workbookPart, path);
+  const workbookPart = await findWorkbookPart(parts, path);
+  const workbook = await partDocument(parts, workbookPart, path);
   if (!workbook) throw new FileProblem("not-xlsx", path, "no workbook part");
   const conformance = workbookConformance(workbook, workbookPart, path);
-  const rels = await readRelationships(zip, workbookPart, path);
+  const rels = await readRelationships(parts, workbookPart, path);
   const sheets = parseSheets(workbook, conformance, rels, workbookPart);
   if (sheets.length === 0) throw new FileProblem("not-xlsx", path, "no sheets");
   return {
     path,
-    zip,
+    parts,
     workbookPart,
     conformance,
     workbook,

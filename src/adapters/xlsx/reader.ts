@@ -8,7 +8,6 @@
  * part, which keeps every error text and needs no second copy of the workbook to write it.
  */
 import { Buffer } from "node:buffer";
-import type JSZip from "jszip";
 import { findOwnedSheets } from "../../core/markers";
 import { tableArea } from "../../core/tables";
 import type { OutputSheetKey, SheetGrid, TableArea, WorkbookGrid } from "../../core/types";
@@ -16,7 +15,6 @@ import { FileProblem, describeError } from "./errors";
 import {
   openPackage,
   partDocument,
-  partFile,
   readRelationships,
   type SheetEntry,
   type XlsxPackage,
@@ -25,6 +23,7 @@ import type { RelKind } from "./namespaces";
 import { SharedStringsBuilder } from "./shared-strings";
 import { SheetRowsBuilder, type SheetReadContext } from "./sheet-reader";
 import { XmlSyntaxError } from "./xml-scan";
+import { ZipError } from "./zip";
 import { dateStyleFlags } from "./styles-read";
 import { attr, rootElement } from "./xml-dom";
 import { parseRangeRef, resolvePartPath } from "./xml";
@@ -39,21 +38,21 @@ export type ReadProgress = (fraction: number) => void;
 
 /** The part the workbook's first relationship of this kind points at, or null. */
 export async function workbookPartOfKind(pkg: XlsxPackage, kind: RelKind): Promise<string | null> {
-  const rels = await readRelationships(pkg.zip, pkg.workbookPart, pkg.path);
+  const rels = await readRelationships(pkg.parts, pkg.workbookPart, pkg.path);
   const rel = rels.find((r) => r.kind === kind && !r.external);
   return rel ? resolvePartPath(pkg.workbookPart, rel.target) : null;
 }
 
 async function readSharedStrings(pkg: XlsxPackage): Promise<string[]> {
-  const part = await workbookPartOfKind(pkg, "sharedStrings");
-  const file = part ? partFile(pkg.zip, part) : null;
-  if (!part || !file) return [];
+  const named = await workbookPartOfKind(pkg, "sharedStrings");
+  const part = named === null ? null : pkg.parts.find(named);
+  if (part === null) return [];
   const builder = new SharedStringsBuilder();
+  await streamPart(pkg, part, (chunk) => builder.feed(chunk));
   try {
-    await streamPart(file, pkg.path, part, (chunk) => builder.feed(chunk));
     return builder.finish();
   } catch (error) {
-    // a shared-string table that is not well-formed XML is a damaged file, not a bug
+    // a shared-string table cut short is a damaged file, not a bug
     if (error instanceof XmlSyntaxError) {
       throw new FileProblem("corrupt", pkg.path, `${part}: ${error.message}`);
     }
@@ -63,7 +62,7 @@ async function readSharedStrings(pkg: XlsxPackage): Promise<string[]> {
 
 async function readContext(pkg: XlsxPackage): Promise<SheetReadContext> {
   const stylesPart = await workbookPartOfKind(pkg, "styles");
-  const styles = stylesPart ? await partDocument(pkg.zip, stylesPart, pkg.path) : null;
+  const styles = stylesPart ? await partDocument(pkg.parts, stylesPart, pkg.path) : null;
   return {
     sharedStrings: await readSharedStrings(pkg),
     dateStyles: dateStyleFlags(styles, pkg.conformance),
@@ -80,10 +79,10 @@ function countAttribute(value: string | null): number | undefined {
 /** The Excel tables on a sheet, from its table parts; what of each is data is the core's rule. */
 export async function readTables(pkg: XlsxPackage, sheetPart: string): Promise<TableArea[]> {
   const tables: TableArea[] = [];
-  for (const rel of await readRelationships(pkg.zip, sheetPart, pkg.path)) {
+  for (const rel of await readRelationships(pkg.parts, sheetPart, pkg.path)) {
     if (rel.kind !== "table" || rel.external) continue;
     const part = resolvePartPath(sheetPart, rel.target);
-    const doc = await partDocument(pkg.zip, part, pkg.path);
+    const doc = await partDocument(pkg.parts, part, pkg.path);
     if (!doc) continue;
     const table = rootElement(doc, part);
     if (table.namespaceURI !== pkg.conformance.main || table.localName !== "table") continue;
@@ -105,41 +104,25 @@ export async function readTables(pkg: XlsxPackage, sheetPart: string): Promise<T
 }
 
 /**
- * Feeds a part's bytes, decompressed chunk by chunk, to `onChunk`. A failure of the zip itself
- * (bad deflate data) is a corrupt file; an exception thrown by `onChunk` passes through as is.
+ * Feeds a part's bytes, inflated chunk by chunk, to `onChunk`. A damaged entry (bad deflate data,
+ * a CRC that does not match) and a part that is not well-formed XML are a corrupt file; an
+ * exception thrown by `onChunk` otherwise passes through as is.
  */
-function streamPart(
-  file: JSZip.JSZipObject,
-  path: string,
+async function streamPart(
+  pkg: XlsxPackage,
   part: string,
   onChunk: (chunk: Buffer) => void
 ): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let failed = false;
-    const fail = (error: unknown) => {
-      if (failed) return;
-      failed = true;
-      stream.pause();
-      reject(error);
-    };
-    const stream = file.nodeStream("nodebuffer");
-    stream
-      .on("data", (data: Buffer) => {
-        if (failed) return;
-        try {
-          onChunk(data);
-        } catch (error) {
-          fail(error);
-        }
-      })
-      .on("error", (error: Error) =>
-        fail(new FileProblem("corrupt", path, `${part}: ${describeError(error)}`))
-      )
-      .on("end", () => {
-        if (!failed) resolve();
-      })
-      .resume();
-  });
+  try {
+    if (!(await pkg.parts.stream(part, onChunk))) {
+      throw new FileProblem("corrupt", pkg.path, `missing part ${part}`);
+    }
+  } catch (error) {
+    if (error instanceof ZipError || error instanceof XmlSyntaxError) {
+      throw new FileProblem("corrupt", pkg.path, `${part}: ${describeError(error)}`);
+    }
+    throw error;
+  }
 }
 
 async function readSheet(
@@ -148,14 +131,12 @@ async function readSheet(
   context: SheetReadContext,
   onFraction: (fraction: number) => void
 ): Promise<SheetGrid> {
-  const file = partFile(pkg.zip, entry.part);
-  if (!file) throw new FileProblem("corrupt", pkg.path, `missing part ${entry.part}`);
   const builder = new SheetRowsBuilder(context);
+  await streamPart(pkg, entry.part, (chunk) => {
+    builder.feed(chunk);
+    if (builder.declaredLastRow) onFraction(builder.lastRowSeen / builder.declaredLastRow);
+  });
   try {
-    await streamPart(file, pkg.path, entry.part, (chunk) => {
-      builder.feed(chunk);
-      if (builder.declaredLastRow) onFraction(builder.lastRowSeen / builder.declaredLastRow);
-    });
     builder.finish();
   } catch (error) {
     // a sheet that is not well-formed XML is a damaged file, not a bug

@@ -13,11 +13,10 @@
  * line's internal-error exit), and nothing is written.
  */
 import { Buffer } from "node:buffer";
-import { StringDecoder } from "node:string_decoder";
-import { SaxesParser } from "saxes";
 import { CONTENT_TYPES_NS, CONTENT_TYPES_PART } from "./namespaces";
-import { partDocument, partFile, relationshipsOf, type XlsxPackage } from "./package";
-import { XmlPartError, attr, attrNS, childElements, parseXml, rootElement } from "./xml-dom";
+import { partDocument, relationshipsOf, type XlsxPackage } from "./package";
+import { XmlScanner, XmlSyntaxError } from "./xml-scan";
+import { attr, attrNS, childElements, rootElement } from "./xml-dom";
 import { relsPathOf, resolvePartPath } from "./xml";
 
 export class PackageInvalid extends Error {
@@ -27,30 +26,47 @@ export class PackageInvalid extends Error {
   }
 }
 
-/** Re-parses a written part, streaming large ones through the parser in chunks. */
-async function checkPartParses(pkg: XlsxPackage, part: string): Promise<string | null> {
-  const file = partFile(pkg.zip, part);
-  if (!file) return `${part}: missing after writing`;
-  const bytes = await file.async("nodebuffer");
-  if (bytes.length < 8 << 20) {
+/**
+ * Parses every part we wrote again as it goes into the zip (a large sheet is never held twice):
+ * one XML scanner a part, fed its chunks in order. Throws PackageInvalid at the first part that
+ * is not well-formed, so the output is abandoned before it replaces anything.
+ */
+export class WrittenPartsChecker {
+  private current: { name: string; scanner: XmlScanner } | null = null;
+
+  feed(name: string, chunk: Buffer): void {
+    if (!/\.(xml|rels|vml)$/i.test(name)) return;
+    if (this.current?.name !== name) {
+      this.finishCurrent();
+      this.current = { name, scanner: new XmlScanner({ startElement() {}, endElement() {} }) };
+    }
     try {
-      parseXml(bytes, part);
-      return null;
+      this.current.scanner.feed(chunk);
     } catch (error) {
-      return error instanceof XmlPartError ? error.message : String(error);
+      throw this.invalid(name, error);
     }
   }
-  const parser = new SaxesParser({ xmlns: true });
-  let failure: string | null = null;
-  parser.on("error", (error) => {
-    failure ??= `${part}: ${error.message}`;
-  });
-  const decoder = new StringDecoder("utf8");
-  for (let at = 0; at < bytes.length && failure === null; at += 1 << 20) {
-    parser.write(decoder.write(bytes.subarray(at, at + (1 << 20))));
+
+  private invalid(name: string, error: unknown): unknown {
+    return error instanceof XmlSyntaxError
+      ? new PackageInvalid([`${name}: ${error.message}`])
+      : error;
   }
-  if (failure === null) parser.write(decoder.end()).close();
-  return failure;
+
+  private finishCurrent(): void {
+    if (!this.current) return;
+    const { name, scanner } = this.current;
+    this.current = null;
+    try {
+      scanner.finish();
+    } catch (error) {
+      throw this.invalid(name, error);
+    }
+  }
+
+  finish(): void {
+    this.finishCurrent();
+  }
 }
 
 function normalised(part: string): string {
@@ -70,29 +86,43 @@ function ownerOfRels(relsPart: string): string {
   return folder + file.replace(/\.rels$/i, "");
 }
 
-export async function validatePackage(
-  pkg: XlsxPackage,
-  written: ReadonlySet<string>,
-  removed: ReadonlySet<string> = new Set()
-): Promise<void> {
+/**
+ * Checks the package's structure before it is written: what the relationships, the content
+ * types and the workbook part say of the parts we wrote, removed and kept. The small parts it
+ * reads are parsed by the strict parser on the way (partDocument); the sheets we wrote are parsed
+ * as they are saved (WrittenPartsChecker).
+ */
+export async function validatePackage(pkg: XlsxPackage): Promise<void> {
   const failures: string[] = [];
-  const writtenNorm = new Set([...written].map(normalised));
-  const removedNorm = new Set([...removed].map(normalised));
-  const parts: string[] = [];
-  pkg.zip.forEach((name, file) => {
-    if (!file.dir) parts.push(name);
-  });
+  const written = pkg.parts.writtenNames();
+  const writtenNorm = new Set(written.map(normalised));
+  const removedNorm = new Set(pkg.parts.removedNames().map(normalised));
+  const parts = pkg.parts.names();
   const present = new Set(parts.map(normalised));
-
+  const document = async (part: string) => {
+    try {
+      return await partDocument(pkg.parts, part, pkg.path);
+    } catch (error) {
+      // a part we wrote that does not parse is our bug; a damaged part of the user's that we
+      // never needed to read is theirs, copied as it came
+      if (writtenNorm.has(normalised(part))) {
+        failures.push(`${part}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return null;
+    }
+  };
   for (const part of written) {
-    if (!/\.(xml|rels)$/i.test(part)) continue;
-    const failure = await checkPartParses(pkg, part);
-    if (failure) failures.push(failure);
+    if (/\.(rels)$/i.test(part) || part === CONTENT_TYPES_PART || part === pkg.workbookPart) {
+      continue; // parsed below
+    }
+    if (/\.xml$/i.test(part) && ((await pkg.parts.bytes(part))?.length ?? 0) < 1 << 20) {
+      await document(part);
+    }
   }
 
   // Relationships.
   for (const relsPart of parts.filter((p) => /(^|\/)_rels\/[^/]*\.rels$/i.test(p))) {
-    const doc = await partDocument(pkg.zip, relsPart, pkg.path);
+    const doc = await document(relsPart);
     const owner = ownerOfRels(relsPart);
     const ours = writtenNorm.has(normalised(relsPart));
     const ids = new Set<string>();
@@ -108,7 +138,7 @@ export async function validatePackage(
   }
 
   // Content types.
-  const types = await partDocument(pkg.zip, CONTENT_TYPES_PART, pkg.path);
+  const types = await document(CONTENT_TYPES_PART);
   const typesRoot = types ? rootElement(types, CONTENT_TYPES_PART) : null;
   const overrides = new Map<string, number>();
   const defaults = new Set<string>();
@@ -142,15 +172,12 @@ export async function validatePackage(
 
   // The workbook.
   const { main, officeRel } = pkg.conformance;
-  const workbook = parseXml(
-    Buffer.from((await partFile(pkg.zip, pkg.workbookPart)?.async("nodebuffer")) ?? []),
-    pkg.workbookPart
-  );
-  const rels = relationshipsOf(await partDocument(pkg.zip, relsPathOf(pkg.workbookPart), pkg.path));
+  const workbook = await document(pkg.workbookPart);
+  const rels = relationshipsOf(await document(relsPathOf(pkg.workbookPart)));
   const names = new Set<string>();
   const sheetIds = new Set<string>();
-  const root = rootElement(workbook, pkg.workbookPart);
-  for (const list of childElements(root, main, "sheets")) {
+  const root = workbook ? rootElement(workbook, pkg.workbookPart) : null;
+  for (const list of root ? childElements(root, main, "sheets") : []) {
     for (const sheet of childElements(list, main, "sheet")) {
       const name = (attr(sheet, "name") ?? "").toLowerCase();
       const id = attr(sheet, "sheetId") ?? "";
@@ -169,7 +196,7 @@ export async function validatePackage(
     }
   }
   const definedNames = new Set<string>();
-  for (const list of childElements(root, main, "definedNames")) {
+  for (const list of root ? childElements(root, main, "definedNames") : []) {
     for (const defined of childElements(list, main, "definedName")) {
       const key = `${(attr(defined, "name") ?? "").toLowerCase()}|${attr(defined, "localSheetId") ?? ""}`;
       if (definedNames.has(key)) failures.push(`workbook: defined name ${key} twice`);

@@ -9,12 +9,9 @@
  * edit does not know is kept. Everything added is written in the package's conformance class.
  */
 import process from "node:process";
-import { Buffer } from "node:buffer";
-import { createWriteStream } from "node:fs";
+
 import { readFile, rename, rm } from "node:fs/promises";
-import { once } from "node:events";
 import { basename, dirname, join } from "node:path";
-import JSZip from "jszip";
 import type { OutputSheet, OutputSheetKey } from "../../core/types";
 import { chartXml, drawingXml } from "./charts";
 import { FileProblem, describeError } from "./errors";
@@ -27,7 +24,6 @@ import {
 } from "./namespaces";
 import {
   partDocument,
-  partFile,
   readRelationships,
   relationshipsOf,
   type SheetEntry,
@@ -37,7 +33,9 @@ import { MARKER_PREFIX } from "../../core/markers";
 import { ownedSheetsByKey } from "./reader";
 import { worksheetXml } from "./sheet-writer";
 import { StyleBook, minimalStyles } from "./styles-write";
-import { PackageInvalid, validatePackage } from "./validate";
+import type { PartContent, PartStore } from "./parts";
+import { PackageInvalid, WrittenPartsChecker, validatePackage } from "./validate";
+import { ZipArchive, ZipWriter } from "./zip";
 import {
   attr,
   attrNS,
@@ -117,26 +115,22 @@ class PackageEditor {
   private contentTypes!: Document;
   private workbookRels!: Document;
   private readonly usedParts = new Set<string>();
-  /** Every part this edit wrote or changed: what validation re-parses. */
-  readonly written = new Set<string>();
-  /** Every part this edit removed: nothing may point at them any more. */
-  readonly removed = new Set<string>();
 
   constructor(readonly pkg: XlsxPackage) {}
 
-  get zip(): JSZip {
-    return this.pkg.zip;
+  get parts(): PartStore {
+    return this.pkg.parts;
   }
 
   async load(): Promise<void> {
-    const { zip, path } = this.pkg;
-    const contentTypes = await partDocument(zip, CONTENT_TYPES_PART, path);
+    const { parts, path } = this.pkg;
+    const contentTypes = await partDocument(parts, CONTENT_TYPES_PART, path);
     if (!contentTypes) throw new FileProblem("not-xlsx", path, `no ${CONTENT_TYPES_PART}`);
     this.contentTypes = contentTypes;
     this.workbookRels =
-      (await partDocument(zip, relsPathOf(this.pkg.workbookPart), path)) ??
+      (await partDocument(parts, relsPathOf(this.pkg.workbookPart), path)) ??
       parseXml(`<Relationships xmlns="${PACKAGE_RELS_NS}"/>`, "rels");
-    zip.forEach((name) => this.usedParts.add(name.toLowerCase()));
+    for (const name of parts.names()) this.usedParts.add(name.toLowerCase());
   }
 
   /** A part path not yet in the package, e.g. xl/charts/chart3.xml. */
@@ -150,10 +144,9 @@ class PackageEditor {
     }
   }
 
-  setPart(path: string, content: string | Buffer, contentType: string | null): void {
-    this.zip.file(path, content);
+  setPart(path: string, content: string | PartContent, contentType: string | null): void {
+    this.parts.set(path, content);
     this.usedParts.add(path.toLowerCase());
-    this.written.add(path);
     if (contentType) this.setOverride(path, contentType);
   }
 
@@ -194,12 +187,7 @@ class PackageEditor {
   }
 
   private removeFile(path: string): void {
-    const file = partFile(this.zip, path);
-    if (file) {
-      this.zip.remove(file.name);
-      this.removed.add(file.name);
-      this.written.delete(file.name);
-    }
+    this.parts.remove(path);
   }
 
   /**
@@ -208,10 +196,10 @@ class PackageEditor {
    */
   async removeDependents(path: string): Promise<void> {
     const relsPath = relsPathOf(path);
-    for (const rel of await readRelationships(this.zip, path, this.pkg.path)) {
+    for (const rel of await readRelationships(this.parts, path, this.pkg.path)) {
       if (rel.external) continue;
       const target = resolvePartPath(path, rel.target);
-      if (samePartName(target, path) || !partFile(this.zip, target)) continue;
+      if (samePartName(target, path) || !this.parts.has(target)) continue;
       await this.removeDependents(target);
       this.removeFile(target);
       this.removeOverride(target);
@@ -251,8 +239,8 @@ class PackageEditor {
   async dropCalcChainIfItNames(sheetIds: ReadonlySet<number>): Promise<void> {
     if (sheetIds.size === 0) return;
     const part = this.workbookRelTarget("calcChain");
-    if (!part || !partFile(this.zip, part)) return;
-    const doc = await partDocument(this.zip, part, this.pkg.path);
+    if (!part || !this.parts.has(part)) return;
+    const doc = await partDocument(this.parts, part, this.pkg.path);
     let sheet = 0;
     let names = false;
     for (const c of doc ? descendants(doc, this.pkg.conformance.main, "c") : []) {
@@ -280,21 +268,18 @@ class PackageEditor {
   }
 
   private setRaw(path: string, text: string): void {
-    const existing = partFile(this.zip, path);
-    const name = existing ? existing.name : path;
-    this.zip.file(name, text);
-    this.written.add(name);
+    this.parts.set(path, text);
   }
 }
 
 async function loadStyles(editor: PackageEditor): Promise<{ part: string; book: StyleBook }> {
   const { pkg } = editor;
   const part = editor.workbookRelTarget("styles");
-  const doc = part ? await partDocument(pkg.zip, part, pkg.path) : null;
+  const doc = part ? await partDocument(pkg.parts, part, pkg.path) : null;
   if (part && doc) {
     const root = rootElement(doc, part);
     if (root.namespaceURI === pkg.conformance.main && root.localName === "styleSheet") {
-      return { part: partFile(pkg.zip, part)?.name ?? part, book: new StyleBook(doc) };
+      return { part: pkg.parts.find(part) ?? part, book: new StyleBook(doc) };
     }
     throw new FileProblem("corrupt", pkg.path, `${part} is not a SpreadsheetML styles part`);
   }
@@ -416,7 +401,7 @@ export async function writeOutputSheets(
     if (clash) throw new Error(`refusing to overwrite the user's sheet "${sheet.name}"`);
     let part: string;
     if (current?.part) {
-      part = partFile(pkg.zip, current.part)?.name ?? current.part;
+      part = pkg.parts.find(current.part) ?? current.part;
       await editor.removeDependents(part);
       replacedIds.add(current.sheetId);
       if (current.name !== sheet.name) {
@@ -429,78 +414,70 @@ export async function writeOutputSheets(
       addSheetEntry(pkg, sheet.name, relId, part);
     }
     const drawingRelId = addCharts(editor, sheet, part);
-    const xml = Buffer.concat(
-      worksheetXml(sheet, styles.book, pkg.dateSystem, drawingRelId, pkg.conformance)
-    );
+    const xml = worksheetXml(sheet, styles.book, pkg.dateSystem, drawingRelId, pkg.conformance);
     editor.setPart(part, xml, CONTENT_TYPE.worksheet);
   }
   await editor.dropCalcChainIfItNames(replacedIds);
   editor.setPart(styles.part, styles.book.toXml(), CONTENT_TYPE.styles);
   setMarkers(pkg, sheets);
   editor.save();
-  EDITS.set(pkg, { written: editor.written, removed: editor.removed });
 }
 
-/** What writeOutputSheets changed in a package, for the validation before it is saved. */
-const EDITS = new WeakMap<XlsxPackage, { written: Set<string>; removed: Set<string> }>();
-
-/** The file just written reads back as a zip with every part of the package in it. */
+/** The file just written reads back as a zip holding every part of the package, in order. */
 async function verifyWritten(path: string, pkg: XlsxPackage): Promise<void> {
-  const back = await JSZip.loadAsync(await readFile(path), { checkCRC32: false });
-  const missing: string[] = [];
-  pkg.zip.forEach((name, file) => {
-    if (!file.dir && !back.file(name)) missing.push(name);
-  });
-  if (missing.length > 0)
-    throw new PackageInvalid([`not in the written file: ${missing.join(", ")}`]);
+  let back: ZipArchive;
+  try {
+    back = ZipArchive.open(await readFile(path));
+  } catch (error) {
+    throw new PackageInvalid([`the written file is not a zip: ${describeError(error)}`]);
+  }
+  const wanted = pkg.parts.names();
+  const got = back.entries.map((e) => e.name);
+  if (wanted.length !== got.length || wanted.some((name, i) => got[i] !== name)) {
+    throw new PackageInvalid([`the written file holds other parts than the package`]);
+  }
 }
 
 /**
- * Saves the package to `outPath` through a temporary file in the same folder: the package is
- * validated first (validate.ts), and the temporary file replaces `outPath` (with `--in-place`,
- * the user's own workbook) only once it is completely written and reads back as a zip. A failure
- * at any point leaves `outPath` as it was.
+ * Saves the package to `outPath` through a temporary file in the same folder. The package's
+ * structure is validated first (validate.ts), every part we wrote is parsed again as it is
+ * deflated, and the temporary file replaces `outPath` (with `--in-place`, the user's own
+ * workbook) only once it is completely written and reads back as the same package. A failure at
+ * any point leaves `outPath` as it was.
  */
 export async function savePackage(
   pkg: XlsxPackage,
   outPath: string,
   onProgress: (fraction: number) => void = () => undefined
 ): Promise<void> {
-  const edits = EDITS.get(pkg);
-  await validatePackage(pkg, edits?.written ?? new Set(), edits?.removed ?? new Set());
+  await validatePackage(pkg);
   const temp = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
-  const unwritable = (error: unknown) =>
-    new FileProblem("unwritable", outPath, describeError(error));
-  const out = createWriteStream(temp);
+  let writer: ZipWriter;
   try {
-    await once(out, "open");
+    writer = await ZipWriter.create(temp);
   } catch (error) {
-    throw unwritable(error);
+    throw new FileProblem("unwritable", outPath, describeError(error));
   }
-  const zipStream = pkg.zip.generateNodeStream(
-    {
-      type: "nodebuffer",
-      streamFiles: true,
-      compression: "DEFLATE",
-      compressionOptions: { level: 6 },
-    },
-    (meta) => onProgress(meta.percent / 100)
-  );
-  const done = new Promise<void>((resolve, reject) => {
-    zipStream.on("error", reject);
-    out.on("error", (error) => reject(unwritable(error)));
-    out.on("finish", resolve);
-  });
-  zipStream.pipe(out);
+  const checker = new WrittenPartsChecker();
   try {
-    await done;
+    await pkg.parts.writeTo(writer, (name, chunk) => checker.feed(name, chunk), onProgress);
+    checker.finish();
+    await writer.close();
     await verifyWritten(temp, pkg);
     await rename(temp, outPath).catch((error: unknown) => {
-      throw unwritable(error);
+      throw new FileProblem("unwritable", outPath, describeError(error));
     });
   } catch (error) {
-    out.destroy();
+    await writer.abort();
     await rm(temp, { force: true });
+    if (isFileSystemError(error))
+      throw new FileProblem("unwritable", outPath, describeError(error));
     throw error;
   }
+}
+
+/** An error of the file system (ENOSPC, EACCES, …), as opposed to one of ours. */
+function isFileSystemError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^E[A-Z]+$/.test(code);
 }

@@ -1,0 +1,168 @@
+/**
+ * The parts of a package: the input archive's entries, with what a recalculation writes or
+ * removes laid over them. Reading goes to the overlay first, then to the archive; saving copies
+ * every untouched entry as it is stored (still compressed, byte for byte) and deflates only the
+ * parts that were written.
+ *
+ * Part names are case-insensitive in a package (OPC §9.1.1.1) and a relationship target may be
+ * percent-encoded; `find` resolves both to the name the archive (or the overlay) spells.
+ */
+import { Buffer } from "node:buffer";
+import { ZipArchive, ZipError, type ZipEntry, type ZipWriter } from "./zip";
+
+/** What a written part holds: one buffer, or chunks in order (a large sheet). */
+export type PartContent = Buffer | readonly Buffer[];
+
+function fold(name: string): string {
+  let decoded = name.startsWith("/") ? name.slice(1) : name;
+  try {
+    decoded = decodeURIComponent(decoded);
+  } catch {
+    // not percent-encoded
+  }
+  return decoded.toLowerCase();
+}
+
+export class PartStore {
+  private readonly written = new Map<string, { name: string; content: PartContent }>();
+  private readonly removed = new Set<string>();
+
+  constructor(readonly archive: ZipArchive) {}
+
+  /** The part's name as the package spells it, or null when there is no such part. */
+  find(name: string): string | null {
+    const key = fold(name);
+    const written = this.written.get(key);
+    if (written) return written.name;
+    if (this.removed.has(key)) return null;
+    const entry = this.archive.get(name) ?? this.archive.get(key);
+    if (entry && !entry.isDirectory) return entry.name;
+    for (const e of this.archive.entries) {
+      if (!e.isDirectory && fold(e.name) === key) return e.name;
+    }
+    return null;
+  }
+
+  has(name: string): boolean {
+    return this.find(name) !== null;
+  }
+
+  /** Every part, in the archive's order, then the ones added. */
+  names(): string[] {
+    const names: string[] = [];
+    const seen = new Set<string>();
+    for (const entry of this.archive.entries) {
+      const key = fold(entry.name);
+      if (entry.isDirectory || this.removed.has(key) || seen.has(key)) continue;
+      seen.add(key);
+      names.push(this.written.get(key)?.name ?? entry.name);
+    }
+    for (const [key, { name }] of this.written) if (!seen.has(key)) names.push(name);
+    return names;
+  }
+
+  private entryOf(name: string): ZipEntry | null {
+    const found = this.find(name);
+    if (found === null || this.written.has(fold(found))) return null;
+    return this.archive.get(found) ?? null;
+  }
+
+  /** The part's content, or null when there is no such part. ZipError for a damaged entry. */
+  async bytes(name: string): Promise<Buffer | null> {
+    const written = this.written.get(fold(name));
+    if (written) {
+      const c = written.content;
+      return Buffer.isBuffer(c) ? c : Buffer.concat(c as Buffer[]);
+    }
+    const entry = this.entryOf(name);
+    return entry ? this.archive.read(entry) : null;
+  }
+
+  /** Streams the part's content chunk by chunk; false when there is no such part. */
+  async stream(name: string, onChunk: (chunk: Buffer) => void): Promise<boolean> {
+    const written = this.written.get(fold(name));
+    if (written) {
+      const c = written.content;
+      for (const chunk of Buffer.isBuffer(c) ? [c] : c) onChunk(chunk);
+      return true;
+    }
+    const entry = this.entryOf(name);
+    if (!entry) return false;
+    await this.archive.stream(entry, onChunk);
+    return true;
+  }
+
+  /** Writes a part (a new one, or over an existing one of the same name in any case). */
+  set(name: string, content: PartContent | string): void {
+    const existing = this.find(name);
+    const spelled = existing ?? name;
+    const key = fold(spelled);
+    this.removed.delete(key);
+    this.written.set(key, {
+      name: spelled,
+      content: typeof content === "string" ? Buffer.from(content, "utf8") : content,
+    });
+  }
+
+  /** Removes a part; true when there was one. */
+  remove(name: string): boolean {
+    const existing = this.find(name);
+    if (existing === null) return false;
+    const key = fold(existing);
+    this.written.delete(key);
+    this.removed.add(key);
+    return true;
+  }
+
+  /** Names of the parts written since the package was opened. */
+  writtenNames(): string[] {
+    return [...this.written.values()].map((w) => w.name);
+  }
+
+  /** Names of the archive's parts removed since it was opened. */
+  removedNames(): string[] {
+    const names: string[] = [];
+    for (const entry of this.archive.entries) {
+      if (this.removed.has(fold(entry.name)) && !this.written.has(fold(entry.name))) {
+        names.push(entry.name);
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Writes every part to `writer`: untouched entries copied as stored, written parts deflated.
+   * `onWritten` sees each written part's chunks as they go out (validation streams them).
+   */
+  async writeTo(
+    writer: ZipWriter,
+    onWritten: (name: string, chunk: Buffer) => void = () => undefined,
+    onProgress: (fraction: number) => void = () => undefined
+  ): Promise<void> {
+    const names = this.names();
+    let done = 0;
+    for (const name of names) {
+      const written = this.written.get(fold(name));
+      if (written) {
+        const c = written.content;
+        if (Buffer.isBuffer(c)) {
+          onWritten(name, c);
+          await writer.add(name, c);
+        } else {
+          const observed = (function* () {
+            for (const chunk of c) {
+              onWritten(name, chunk);
+              yield chunk;
+            }
+          })();
+          await writer.add(name, observed);
+        }
+      } else {
+        const entry = this.archive.get(name);
+        if (!entry) throw new ZipError(`${name}: vanished while writing`);
+        await writer.copy(this.archive, entry);
+      }
+      onProgress(++done / names.length);
+    }
+  }
+}

@@ -1,0 +1,421 @@
+/**
+ * The zip container of an .xlsx, on node's own zlib: entries are inflated by native code, the
+ * parts we keep are copied into the output still compressed (never inflated and deflated again),
+ * and every entry's CRC-32 is checked as it is read.
+ *
+ * Measured against JSZip (pako, in JavaScript) on the benchmark's workbooks: see docs/DECISIONS.md.
+ * Only what a package needs: stored (0) and deflated (8) entries, ZIP64 sizes and offsets on
+ * reading, UTF-8 or CP437 names. An encrypted entry, another compression method, a bad signature or
+ * a CRC that does not match is a ZipError, which the package layer reports as a corrupt file.
+ */
+import { Buffer } from "node:buffer";
+import { open, type FileHandle } from "node:fs/promises";
+import { createDeflateRaw, createInflateRaw, crc32, deflateRaw, inflateRaw } from "node:zlib";
+import { promisify } from "node:util";
+
+const inflateRawAsync = promisify(inflateRaw);
+const deflateRawAsync = promisify(deflateRaw);
+
+export class ZipError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ZipError";
+  }
+}
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly flags: number;
+  readonly crc32: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly localHeaderOffset: number;
+  readonly time: number;
+  readonly date: number;
+  readonly isDirectory: boolean;
+}
+
+const EOCD = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const MAX32 = 0xffffffff;
+const MAX16 = 0xffff;
+
+/** CP437 upper half as Unicode, for the rare producer that does not flag its names as UTF-8. */
+const CP437_HIGH =
+  "ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ";
+
+function decodeName(bytes: Buffer, utf8: boolean): string {
+  if (utf8) return bytes.toString("utf8");
+  let name = "";
+  for (const byte of bytes)
+    name += byte < 0x80 ? String.fromCharCode(byte) : CP437_HIGH[byte - 0x80];
+  return name;
+}
+
+function u64(buffer: Buffer, at: number): number {
+  const value = buffer.readBigUInt64LE(at);
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new ZipError("a ZIP64 size beyond 2^53");
+  return Number(value);
+}
+
+/** A zip archive held in memory, its central directory read. */
+export class ZipArchive {
+  private readonly byName = new Map<string, ZipEntry>();
+  private readonly byFolded = new Map<string, ZipEntry>();
+  readonly entries: readonly ZipEntry[];
+
+  private constructor(
+    readonly bytes: Buffer,
+    entries: ZipEntry[]
+  ) {
+    this.entries = entries;
+    for (const entry of entries) {
+      if (!this.byName.has(entry.name)) this.byName.set(entry.name, entry);
+      const folded = entry.name.toLowerCase();
+      if (!this.byFolded.has(folded)) this.byFolded.set(folded, entry);
+    }
+  }
+
+  /** Reads the central directory; ZipError when there is none or it does not hold together. */
+  static open(input: Uint8Array): ZipArchive {
+    const bytes = Buffer.isBuffer(input)
+      ? input
+      : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
+    const eocd = findEndOfCentralDirectory(bytes);
+    let count = bytes.readUInt16LE(eocd + 10);
+    let size = bytes.readUInt32LE(eocd + 12);
+    let offset = bytes.readUInt32LE(eocd + 16);
+    const locator = eocd - 20;
+    if (locator >= 0 && bytes.readUInt32LE(locator) === ZIP64_LOCATOR) {
+      const at = u64(bytes, locator + 8);
+      if (at + 56 > bytes.length || bytes.readUInt32LE(at) !== ZIP64_EOCD) {
+        throw new ZipError("bad ZIP64 end of central directory");
+      }
+      count = u64(bytes, at + 32);
+      size = u64(bytes, at + 40);
+      offset = u64(bytes, at + 48);
+    }
+    if (offset + size > bytes.length) throw new ZipError("central directory beyond the end");
+    const entries: ZipEntry[] = [];
+    let at = offset;
+    for (let i = 0; i < count; i++) {
+      if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) {
+        throw new ZipError(`bad central directory entry ${i}`);
+      }
+      const flags = bytes.readUInt16LE(at + 8);
+      const nameLength = bytes.readUInt16LE(at + 28);
+      const extraLength = bytes.readUInt16LE(at + 30);
+      const commentLength = bytes.readUInt16LE(at + 32);
+      let compressedSize = bytes.readUInt32LE(at + 20);
+      let size32 = bytes.readUInt32LE(at + 24);
+      let localHeaderOffset = bytes.readUInt32LE(at + 42);
+      const name = decodeName(bytes.subarray(at + 46, at + 46 + nameLength), (flags & 0x800) !== 0);
+      // ZIP64 extended information: the fields whose 32-bit value is all ones, in this order
+      let extra = at + 46 + nameLength;
+      const extraEnd = extra + extraLength;
+      while (extra + 4 <= extraEnd) {
+        const id = bytes.readUInt16LE(extra);
+        const length = bytes.readUInt16LE(extra + 2);
+        if (id === 0x0001) {
+          let field = extra + 4;
+          if (size32 === MAX32) {
+            size32 = u64(bytes, field);
+            field += 8;
+          }
+          if (compressedSize === MAX32) {
+            compressedSize = u64(bytes, field);
+            field += 8;
+          }
+          if (localHeaderOffset === MAX32) localHeaderOffset = u64(bytes, field);
+        }
+        extra += 4 + length;
+      }
+      entries.push({
+        name,
+        method: bytes.readUInt16LE(at + 10),
+        flags,
+        time: bytes.readUInt16LE(at + 12),
+        date: bytes.readUInt16LE(at + 14),
+        crc32: bytes.readUInt32LE(at + 16),
+        compressedSize,
+        size: size32,
+        localHeaderOffset,
+        isDirectory: name.endsWith("/"),
+      });
+      at = extraEnd + commentLength;
+    }
+    return new ZipArchive(bytes, entries);
+  }
+
+  /** The entry of this name, matched exactly, else ignoring case; undefined when there is none. */
+  get(name: string): ZipEntry | undefined {
+    return this.byName.get(name) ?? this.byFolded.get(name.toLowerCase());
+  }
+
+  /** The entry's data as stored (compressed for a deflated entry). */
+  raw(entry: ZipEntry): Buffer {
+    const at = entry.localHeaderOffset;
+    if (at + 30 > this.bytes.length || this.bytes.readUInt32LE(at) !== LOCAL) {
+      throw new ZipError(`${entry.name}: bad local header`);
+    }
+    const start = at + 30 + this.bytes.readUInt16LE(at + 26) + this.bytes.readUInt16LE(at + 28);
+    const end = start + entry.compressedSize;
+    if (end > this.bytes.length) throw new ZipError(`${entry.name}: data beyond the end`);
+    return this.bytes.subarray(start, end);
+  }
+
+  private checkReadable(entry: ZipEntry): void {
+    if ((entry.flags & 0x1) !== 0) throw new ZipError(`${entry.name}: encrypted entry`);
+    if (entry.method !== 0 && entry.method !== 8) {
+      throw new ZipError(`${entry.name}: compression method ${entry.method}`);
+    }
+  }
+
+  /** The entry's content, inflated and its CRC checked. */
+  async read(entry: ZipEntry): Promise<Buffer> {
+    this.checkReadable(entry);
+    const raw = this.raw(entry);
+    let data: Buffer;
+    try {
+      data = entry.method === 0 ? raw : await inflateRawAsync(raw);
+    } catch (error) {
+      throw new ZipError(
+        `${entry.name}: ${error instanceof Error ? error.message : String(error)}`
+      );
+    }
+    if (crc32(data) >>> 0 !== entry.crc32 >>> 0) throw new ZipError(`${entry.name}: CRC mismatch`);
+    return data;
+  }
+
+  /**
+   * Streams the entry's content to `onChunk` as it is inflated (a sheet of a million rows never
+   * sits in memory whole), then checks the CRC. An exception from `onChunk` passes through as is.
+   */
+  stream(entry: ZipEntry, onChunk: (chunk: Buffer) => void): Promise<void> {
+    this.checkReadable(entry);
+    const raw = this.raw(entry);
+    return new Promise((resolve, reject) => {
+      let crc = 0;
+      let failed = false;
+      const fail = (error: unknown) => {
+        if (failed) return;
+        failed = true;
+        reject(error);
+      };
+      const deliver = (chunk: Buffer) => {
+        if (failed) return;
+        crc = crc32(chunk, crc);
+        try {
+          onChunk(chunk);
+        } catch (error) {
+          fail(error);
+        }
+      };
+      const finish = () => {
+        if (failed) return;
+        if (crc >>> 0 !== entry.crc32 >>> 0) fail(new ZipError(`${entry.name}: CRC mismatch`));
+        else resolve();
+      };
+      if (entry.method === 0) {
+        for (let at = 0; at < raw.length && !failed; at += 1 << 20) {
+          deliver(raw.subarray(at, Math.min(raw.length, at + (1 << 20))));
+        }
+        finish();
+        return;
+      }
+      const inflater = createInflateRaw({ chunkSize: 1 << 18 });
+      inflater.on("data", deliver);
+      inflater.on("error", (error) => fail(new ZipError(`${entry.name}: ${error.message}`)));
+      inflater.on("end", finish);
+      inflater.end(raw);
+    });
+  }
+}
+
+function findEndOfCentralDirectory(bytes: Buffer): number {
+  const last = Math.max(0, bytes.length - 22 - MAX16);
+  for (let at = bytes.length - 22; at >= last; at--) {
+    if (bytes.readUInt32LE(at) === EOCD) return at;
+  }
+  throw new ZipError("no end of central directory (a truncated or damaged file)");
+}
+
+/** What goes into a new archive: an entry copied as stored, or new content to deflate. */
+interface Written {
+  readonly name: Buffer;
+  readonly method: number;
+  readonly crc32: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly time: number;
+  readonly date: number;
+  readonly offset: number;
+}
+
+function dosTime(now: Date): { time: number; date: number } {
+  return {
+    time: (now.getHours() << 11) | (now.getMinutes() << 5) | Math.floor(now.getSeconds() / 2),
+    date: ((now.getFullYear() - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate(),
+  };
+}
+
+/** Writes a zip archive entry by entry to a file. */
+export class ZipWriter {
+  private readonly written: Written[] = [];
+  private position = 0;
+  private readonly stamp = dosTime(new Date());
+
+  private constructor(private readonly file: FileHandle) {}
+
+  static async create(path: string): Promise<ZipWriter> {
+    return new ZipWriter(await open(path, "w"));
+  }
+
+  private async write(buffer: Buffer): Promise<void> {
+    let done = 0;
+    while (done < buffer.length) {
+      const { bytesWritten } = await this.file.write(buffer, done, buffer.length - done);
+      done += bytesWritten;
+    }
+    this.position += buffer.length;
+  }
+
+  private async entry(
+    name: string,
+    method: number,
+    crc: number,
+    data: Buffer,
+    size: number,
+    time: number,
+    date: number
+  ): Promise<void> {
+    const nameBytes = Buffer.from(name, "utf8");
+    if (this.position > MAX32 || data.length >= MAX32 || size >= MAX32) {
+      throw new ZipError("the output would need ZIP64 (over 4 GB)");
+    }
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(LOCAL, 0);
+    header.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    header.writeUInt16LE(0x800, 6); // UTF-8 names
+    header.writeUInt16LE(method, 8);
+    header.writeUInt16LE(time, 10);
+    header.writeUInt16LE(date, 12);
+    header.writeUInt32LE(crc >>> 0, 14);
+    header.writeUInt32LE(data.length, 18);
+    header.writeUInt32LE(size, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
+    header.writeUInt16LE(0, 28);
+    const offset = this.position;
+    await this.write(header);
+    await this.write(nameBytes);
+    await this.write(data);
+    this.written.push({
+      name: nameBytes,
+      method,
+      crc32: crc >>> 0,
+      compressedSize: data.length,
+      size,
+      time,
+      date,
+      offset,
+    });
+  }
+
+  /** Copies an entry of another archive as it is stored: no inflating, no deflating. */
+  async copy(archive: ZipArchive, entry: ZipEntry): Promise<void> {
+    const raw = archive.raw(entry);
+    await this.entry(
+      entry.name,
+      entry.method,
+      entry.crc32,
+      raw,
+      entry.size,
+      entry.time,
+      entry.date
+    );
+  }
+
+  /**
+   * Adds new content, deflated by zlib: one buffer, or chunks in order (a generator, so that a
+   * sheet of a million rows is deflated as it is produced and never held whole uncompressed).
+   */
+  async add(name: string, content: Buffer | Iterable<Buffer>, level = 6): Promise<void> {
+    if (Buffer.isBuffer(content)) {
+      const data = await deflateRawAsync(content, { level });
+      await this.entry(
+        name,
+        8,
+        crc32(content),
+        data,
+        content.length,
+        this.stamp.time,
+        this.stamp.date
+      );
+      return;
+    }
+    let crc = 0;
+    let size = 0;
+    const out: Buffer[] = [];
+    const deflater = createDeflateRaw({ level, chunkSize: 1 << 18 });
+    deflater.on("data", (chunk: Buffer) => out.push(chunk));
+    const ended = new Promise<void>((resolve, reject) => {
+      deflater.on("end", resolve);
+      deflater.on("error", reject);
+    });
+    for (const chunk of content) {
+      crc = crc32(chunk, crc);
+      size += chunk.length;
+      if (!deflater.write(chunk)) await new Promise((resolve) => deflater.once("drain", resolve));
+    }
+    deflater.end();
+    await ended;
+    await this.entry(name, 8, crc, Buffer.concat(out), size, this.stamp.time, this.stamp.date);
+  }
+
+  /** Writes the central directory and closes the file. */
+  async close(): Promise<void> {
+    try {
+      const start = this.position;
+      for (const w of this.written) {
+        const header = Buffer.alloc(46);
+        header.writeUInt32LE(CENTRAL, 0);
+        header.writeUInt16LE(0x0314, 4); // made by: Unix, 2.0
+        header.writeUInt16LE(20, 6);
+        header.writeUInt16LE(0x800, 8);
+        header.writeUInt16LE(w.method, 10);
+        header.writeUInt16LE(w.time, 12);
+        header.writeUInt16LE(w.date, 14);
+        header.writeUInt32LE(w.crc32, 16);
+        header.writeUInt32LE(w.compressedSize, 20);
+        header.writeUInt32LE(w.size, 24);
+        header.writeUInt16LE(w.name.length, 28);
+        header.writeUInt32LE(0o100644 * 0x10000, 38); // external attributes: a regular file
+        header.writeUInt32LE(w.offset, 42);
+        await this.write(header);
+        await this.write(w.name);
+      }
+      const size = this.position - start;
+      if (this.written.length > MAX16 || start > MAX32) {
+        throw new ZipError("the output would need ZIP64 (too many entries or over 4 GB)");
+      }
+      const end = Buffer.alloc(22);
+      end.writeUInt32LE(EOCD, 0);
+      end.writeUInt16LE(this.written.length, 8);
+      end.writeUInt16LE(this.written.length, 10);
+      end.writeUInt32LE(size, 12);
+      end.writeUInt32LE(start, 16);
+      await this.write(end);
+    } finally {
+      await this.file.close();
+    }
+  }
+
+  /** Closes the file without finishing the archive (after a failure). */
+  async abort(): Promise<void> {
+    await this.file.close().catch(() => undefined);
+  }
+}
