@@ -1,5 +1,6 @@
-/** The command line's arguments: `chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]`. */
+/** The command line's arguments: `chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place] [--debug]`. */
 import { resolve } from "node:path";
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from "node:util";
 import type { Lang } from "../core/types";
 import { isoToDay } from "../adapters/xlsx/dates";
 
@@ -37,42 +38,71 @@ export function defaultOutputPath(input: string): string {
   return `${stem}.recalculated${match?.[2] ?? ".xlsx"}`;
 }
 
-const VALUE_OPTIONS = new Set(["--out", "-o", "--as-of", "--lang"]);
+/** The options, as node's util.parseArgs takes them. */
+const OPTIONS = {
+  out: { type: "string", short: "o" },
+  "as-of": { type: "string" },
+  lang: { type: "string" },
+  json: { type: "boolean" },
+  "in-place": { type: "boolean" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies ParseArgsConfig["options"];
 
+type OptionName = keyof typeof OPTIONS;
+
+function isOption(name: string): name is OptionName {
+  return Object.hasOwn(OPTIONS, name);
+}
+
+/**
+ * Reads argv with node's util.parseArgs (tokens, not strict, so that every mistake becomes a
+ * usage problem of ours with the user's own spelling instead of a thrown error).
+ */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const values = new Map<string, string>();
-  const flags = new Set<string>();
+  const { tokens } = nodeParseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const values = new Map<OptionName, string>();
+  const flags = new Set<OptionName>();
   const positional: string[] = [];
   let problem: UsageProblem | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? "";
-    const [name, inline] =
-      arg.startsWith("--") && arg.includes("=")
-        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-        : [arg, undefined];
-    if (VALUE_OPTIONS.has(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined) problem ??= { code: "missing-value", value: name };
-      else values.set(name === "-o" ? "--out" : name, value);
-    } else if (["--json", "--in-place", "--debug", "--help", "-h"].includes(name)) {
-      flags.add(name === "-h" ? "--help" : name);
-    } else if (arg.startsWith("-") && arg !== "-") {
-      problem ??= { code: "unknown-option", value: arg };
-    } else {
-      positional.push(arg);
+  for (const token of tokens) {
+    if (token.kind === "positional") {
+      positional.push(token.value);
+    } else if (token.kind === "option") {
+      if (!isOption(token.name)) {
+        problem ??= { code: "unknown-option", value: token.rawName };
+      } else if (OPTIONS[token.name].type === "string") {
+        // `--out --json`: the next option is not a value (write `--out=--odd.xlsx` to mean it)
+        const dashed = token.inlineValue !== true && /^-./.test(token.value ?? "");
+        if (token.value === undefined || dashed) {
+          problem ??= { code: "missing-value", value: token.rawName };
+        } else {
+          values.set(token.name, token.value);
+        }
+      } else if (token.value !== undefined) {
+        problem ??= { code: "unknown-option", value: `${token.rawName}=${token.value}` };
+      } else {
+        flags.add(token.name);
+      }
     }
   }
-  const langText = values.get("--lang");
+  const langText = values.get("lang");
   const lang: Lang | null = langText === "zh" || langText === "en" ? langText : null;
-  if (flags.has("--help")) return { kind: "help", lang };
+  if (flags.has("help")) return { kind: "help", lang };
   if (langText !== undefined && lang === null) problem ??= { code: "bad-lang", value: langText };
-  const asOf = values.get("--as-of") ?? null;
+  const asOf = values.get("as-of") ?? null;
   if (asOf !== null && isoToDay(asOf) === null) problem ??= { code: "bad-date", value: asOf };
   const input = positional[0];
   if (positional.length > 1) problem ??= { code: "extra-argument", value: positional[1] ?? "" };
   if (input === undefined) problem ??= { code: "no-input" };
-  const inPlace = flags.has("--in-place");
-  const outOption = values.get("--out");
+  const inPlace = flags.has("in-place");
+  const outOption = values.get("out");
   if (inPlace && outOption !== undefined) problem ??= { code: "out-and-in-place" };
   if (problem || input === undefined) {
     return { kind: "usage", problem: problem ?? { code: "no-input" }, lang };
@@ -85,10 +115,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     kind: "run",
     input,
     out,
-    json: flags.has("--json"),
+    json: flags.has("json"),
     asOf,
     lang,
     inPlace,
-    debug: flags.has("--debug"),
+    debug: flags.has("debug"),
   };
 }

@@ -9,7 +9,7 @@ import {
   type SettingsErrors,
   type SettingsField,
   type SettingsText,
-} from "./settingsForm";
+} from "./settings-form";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSettings, settingsToText } from "./settingsForm";
+import { parseSettings, settingsToText } from "./settings-form";
 
 const blank = { asOf: "", baseYear: "", coverageTarget: "", duesIncomeThreshold: "" };
 
