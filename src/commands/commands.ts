@@ -95,9 +95,10 @@ function renderMessagePage(): boolean {
 }
 
 export function registerCommands(): void {
-  Office.actions.associate("recalculate", (event: Office.AddinCommands.Event) =>
-    recalculateFromRibbon(event)
-  );
+  Office.actions.associate("recalculate", (event: Office.AddinCommands.Event) => {
+    // Office calls this and ignores what it returns; the run reports through event.completed()
+    void recalculateFromRibbon(event);
+  });
 }
 
 if (typeof window !== "undefined" && typeof Office !== "undefined") {
