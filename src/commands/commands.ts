@@ -95,10 +95,12 @@ function renderMessagePage(): boolean {
 }
 
 export function registerCommands(): void {
-  Office.actions.associate("recalculate", (event: Office.AddinCommands.Event) => {
-    // Office calls this and ignores what it returns; the run reports through event.completed()
-    void recalculateFromRibbon(event);
-  });
+  // Office awaits nothing: the run reports its end through event.completed() (in a finally, so
+  // also after an error); the promise is returned for callers that want to await the run.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
+  Office.actions.associate("recalculate", (event: Office.AddinCommands.Event) =>
+    recalculateFromRibbon(event)
+  );
 }
 
 if (typeof window !== "undefined" && typeof Office !== "undefined") {
