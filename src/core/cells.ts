@@ -23,6 +23,13 @@ export type CellFailure<C extends ProblemCode = ProblemCode> = {
 
 export type CellRead<T> = { readonly ok: true; readonly value: T } | CellFailure;
 
+/**
+ * String.prototype.charCodeAt, called as charCodeAt.call(s, i) where cells of every kind of string
+ * pass (flat, concatenated, sliced, internalised): `s.charCodeAt` looks the method up on each
+ * string's own map, which at such a site soon goes megamorphic.
+ */
+const charCodeAt = String.prototype.charCodeAt;
+
 const FORMULA_ERROR: CellFailure<"formula-error"> = { ok: false, code: "formula-error" };
 
 export function isDateCell(cell: RawCell): cell is DateCell {
@@ -40,7 +47,7 @@ export function isBlankCell(cell: RawCell): boolean {
   if (cell.length === 0) return true;
   // A first character that is neither a space nor invisible settles it: the common case, and this
   // runs for every cell of every row.
-  const c = cell.charCodeAt(0);
+  const c = charCodeAt.call(cell, 0);
   const maybeSpace =
     c <= 0x20 ||
     c === 0xa0 ||
@@ -352,7 +359,8 @@ const ANY_INVISIBLE_OR_WIDE =
 
 /** A non-empty string that starts and ends with a character trimming keeps. */
 function hasSolidEnds(s: string): boolean {
-  return s.length > 0 && !isSpaceLike(s.charCodeAt(0)) && !isSpaceLike(s.charCodeAt(s.length - 1));
+  const n = s.length;
+  return n > 0 && !isSpaceLike(charCodeAt.call(s, 0)) && !isSpaceLike(charCodeAt.call(s, n - 1));
 }
 
 /**
@@ -378,7 +386,81 @@ export function plainNumber(cell: RawCell): number | null {
   return typeof cell === "number" && Number.isFinite(cell) ? cell : null;
 }
 
-/** A date cell whose serial is a real day, as readDate reads it, else null. */
+/**
+ * A date as readDate reads it when it succeeds, else null: a date cell whose serial is a real
+ * day, a number that is a serial (not a year-like 1900–2100), and the common date texts
+ * (plainDateText).
+ */
 export function plainDate(cell: RawCell, system: DateSystem): Day | null {
+  if (typeof cell === "string") return plainDateText(cell);
+  if (typeof cell === "number") {
+    if (Number.isInteger(cell) && cell >= YEAR_LIKE_MIN && cell <= YEAR_LIKE_MAX) return null;
+    return dayFromSerial(cell, system);
+  }
   return isDateCell(cell) ? dayFromSerial(cell.serial, system) : null;
+}
+
+const DIGIT_0 = 0x30;
+const YEAR_CHAR = 0x5e74; // 年
+const MONTH_CHAR = 0x6708; // 月
+const DAY_CHAR = 0x65e5; // 日
+const DAY_CHAR_ALT = 0x53f7; // 号
+
+/** The value of the ASCII digit at `i`, or -1. */
+function digitAt(s: string, i: number): number {
+  const d = s.charCodeAt(i) - DIGIT_0;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/**
+ * The day of a date text in one of the shapes people type most, exactly as parseDateText reads
+ * it: 2013-05-08, 2013/5/8, 2013.05.08 (one separator, twice) and 2013年5月8日 (or 号, or no
+ * last character), ASCII digits and nothing else; null for any other text and for an impossible
+ * day (readDate then reports it).
+ */
+export function plainDateText(s: string): Day | null {
+  const n = s.length;
+  if (n < 8 || n > 11) return null;
+  const y0 = digitAt(s, 0);
+  const y1 = digitAt(s, 1);
+  const y2 = digitAt(s, 2);
+  const y3 = digitAt(s, 3);
+  if (y0 < 0 || y1 < 0 || y2 < 0 || y3 < 0) return null;
+  const sep = s.charCodeAt(4);
+  const chinese = sep === YEAR_CHAR;
+  if (!chinese && sep !== 0x2d && sep !== 0x2f && sep !== 0x2e) return null; // - / .
+  // month: one or two digits after the separator
+  let i = 5;
+  let month = digitAt(s, i++);
+  if (month < 0) return null;
+  const m2 = digitAt(s, i);
+  if (m2 >= 0) {
+    month = month * 10 + m2;
+    i++;
+  }
+  if (s.charCodeAt(i++) !== (chinese ? MONTH_CHAR : sep)) return null;
+  let day = digitAt(s, i++);
+  if (day < 0) return null;
+  const d2 = digitAt(s, i);
+  if (d2 >= 0) {
+    day = day * 10 + d2;
+    i++;
+  }
+  if (chinese && i < n) {
+    const last = s.charCodeAt(i);
+    if (last === DAY_CHAR || last === DAY_CHAR_ALT) i++;
+  }
+  if (i !== n) return null;
+  return dayFromYmd(y0 * 1000 + y1 * 100 + y2 * 10 + y3, month, day);
+}
+
+/**
+ * A boolean cell, or a text readBoolean reads as yes or no (each distinct text is read once), else
+ * null (the caller falls back to readBoolean, which reports the problem).
+ */
+export function plainBoolean(cell: RawCell): boolean | null {
+  if (typeof cell === "boolean") return cell;
+  if (typeof cell !== "string") return null;
+  const read = booleanOfText(cell);
+  return read.ok ? read.value : null;
 }

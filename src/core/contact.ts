@@ -5,6 +5,9 @@
  */
 import { foldWidth, stripInvisible } from "./text";
 
+/** Called as charCodeAt.call(s, i): see cells.ts (phones are strings of every kind). */
+const charCodeAt = String.prototype.charCodeAt;
+
 /** Clean a contact text: invisible characters removed, width folded, trimmed. */
 function clean(s: string): string {
   return foldWidth(stripInvisible(s)).trim();
@@ -25,15 +28,21 @@ const EXTENSION = /^(.*?\d)\s*(?:-|转|分机|ext\.?|x|#)\s*\d{1,6}$/i;
  * or regular expressions (isMobileNumber accepts it too; this runs on every row of a sheet).
  */
 function isPlainMobile(s: string): boolean {
-  if (s.length !== 11 || s.charCodeAt(0) !== 0x31) return false;
-  const second = s.charCodeAt(1);
+  if (s.length !== 11 || charCodeAt.call(s, 0) !== 0x31) return false;
+  const second = charCodeAt.call(s, 1);
   if (second < 0x33 || second > 0x39) return false;
   for (let i = 2; i < 11; i++) {
-    const c = s.charCodeAt(i);
+    const c = charCodeAt.call(s, i);
     if (c < 0x30 || c > 0x39) return false;
   }
   return true;
 }
+
+/**
+ * An area code, a hyphen and a local number, ASCII digits and nothing else ("0551-63456789"):
+ * a landline as isLandlineNumber accepts it, without cleaning the text first.
+ */
+const PLAIN_LANDLINE = /^0\d{2,3}-[1-9]\d{6,7}$/;
 
 /** A mainland mobile (11 digits starting 1[3-9]), optionally with +86 / 86 and separators. */
 export function isMobileNumber(s: string): boolean {
@@ -61,7 +70,7 @@ function isLandlineNumber(s: string): boolean {
  * one cell, 400/800 service numbers and numbers without an area code are not accepted.
  */
 export function isPhoneNumber(s: string): boolean {
-  if (isPlainMobile(s)) return true;
+  if (isPlainMobile(s) || PLAIN_LANDLINE.test(s)) return true;
   const text = clean(s);
   if (text === "") return false;
   if (isMobileNumber(text) || isLandlineNumber(text)) return true;

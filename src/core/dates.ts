@@ -58,8 +58,17 @@ export function ymdOfDay(day: Day): Ymd {
   return { year: y, month: m, day: d };
 }
 
+/** The year of a day (ymdOfDay's year, without building the object). */
 export function yearOfDay(day: Day): number {
-  return ymdOfDay(day).year;
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
 }
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");

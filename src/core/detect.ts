@@ -26,6 +26,53 @@ export interface DetectedSheet {
   readonly dataEnd: number;
   /** Grid columns that belong to the data (an Excel table's columns), as [first, lastExclusive). */
   readonly columnRange: readonly [number, number];
+  /**
+   * The same columns as the row reader uses them: an Excel table's, else [0, ALL_COLUMNS), which
+   * reads a row to its end as [0, width) would, without measuring the width of every row first.
+   */
+  readonly dataColumns: readonly [number, number];
+}
+
+/** Past the last column of any row (Excel has 16,384; a small integer): a row is read to its end. */
+const ALL_COLUMNS = 1 << 30;
+
+/** The widest row's length (touches every row: computed only when asked for). */
+function widthOf(grid: SheetGrid): number {
+  let width = 0;
+  for (const r of grid.rows) width = Math.max(width, r?.length ?? 0);
+  return width;
+}
+
+/**
+ * A detected sheet; `columnRange` without a table is measured (every row's length) only when
+ * asked for: reading the rows does not need it (dataColumns).
+ */
+class Detected implements DetectedSheet {
+  /** The widest row's length once measured, else -1. */
+  private width = -1;
+  readonly dataColumns: readonly [number, number];
+
+  constructor(
+    readonly def: SheetDef,
+    readonly grid: SheetGrid,
+    readonly headerIndex: number,
+    readonly columns: ReadonlyMap<string, number>,
+    readonly missing: readonly FieldDef[],
+    readonly dataStart: number,
+    readonly dataEnd: number,
+    /** An Excel table's columns, when the table gave the header. */
+    private readonly tableColumns: boolean,
+    from: number,
+    to: number
+  ) {
+    this.dataColumns = [from, to];
+  }
+
+  get columnRange(): readonly [number, number] {
+    if (this.tableColumns) return this.dataColumns;
+    if (this.width < 0) this.width = widthOf(this.grid);
+    return [0, this.width];
+  }
 }
 
 export interface Detection {
@@ -191,37 +238,39 @@ export function findHeader(def: SheetDef, grid: SheetGrid): HeaderChoice | null 
 }
 
 function detectedFrom(def: SheetDef, grid: SheetGrid, choice: HeaderChoice | null): DetectedSheet {
-  const width = grid.rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0);
   if (!choice) {
-    return {
+    const missing = def.fields.filter((f) => f.required);
+    return new Detected(
       def,
       grid,
-      headerIndex: -1,
-      columns: new Map(),
-      missing: def.fields.filter((f) => f.required),
-      dataStart: 0,
-      dataEnd: grid.rows.length,
-      columnRange: [0, width],
-    };
+      -1,
+      new Map(),
+      missing,
+      0,
+      grid.rows.length,
+      false,
+      0,
+      ALL_COLUMNS
+    );
   }
   const { index, match, table } = choice;
   const left = firstColumnOf(grid);
   const top = firstRowOf(grid);
-  return {
+  const inTable = table !== null && choice.tableColumns;
+  return new Detected(
     def,
     grid,
-    headerIndex: index,
-    columns: match.columns,
-    missing: def.fields.filter((f) => f.required && !match.columns.has(f.key)),
-    dataStart: index + 1,
-    dataEnd: table
+    index,
+    match.columns,
+    def.fields.filter((f) => f.required && !match.columns.has(f.key)),
+    index + 1,
+    table
       ? Math.max(index + 1, Math.min(grid.rows.length, table.lastRow - top + 1))
       : grid.rows.length,
-    columnRange:
-      table && choice.tableColumns
-        ? [table.firstColumn - left, table.lastColumn - left + 1]
-        : [0, width],
-  };
+    inTable,
+    inTable ? table.firstColumn - left : 0,
+    inTable ? table.lastColumn - left + 1 : ALL_COLUMNS
+  );
 }
 
 /** Problems about a sheet's header: missing and duplicated columns. */

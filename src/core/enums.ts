@@ -97,3 +97,10 @@ export function readMemberType(cell: RawCell): EnumRead<MemberType> {
 export const CHAMBER_TYPE_CANONICAL: readonly string[] = CHAMBER_TABLE.accepted;
 /** The canonical Chinese words of the member types, in order. */
 export const MEMBER_TYPE_CANONICAL: readonly string[] = MEMBER_TABLE.accepted;
+
+/** The member type of a text readMemberType accepts, else null (the caller falls back to it). */
+export function plainMemberType(cell: RawCell): MemberType | null {
+  if (typeof cell !== "string") return null;
+  const read = memberTypeOfText(cell);
+  return read.ok ? read.value : null;
+}

@@ -10,28 +10,50 @@
  * memory, and fresh memory is what a large sheet pays most for (bench/README.md).
  */
 
+/** Called as charCodeAt.call(s, i): see cells.ts (keys are strings of every kind). */
+const charCodeAt = String.prototype.charCodeAt;
+
 /** FNV-1a over the UTF-16 code units; never 0 (0 marks an empty slot). */
-function hashText(text: string): number {
+export function hashText(text: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ charCodeAt.call(text, i), 0x01000193);
   return h | 1;
+}
+
+/**
+ * Where a key index keeps its keys: `array[base + position]` for positions below `capacity`, in
+ * an array the caller shares out (a sheet reader's texts and its indexes' keys take one
+ * allocation: at a million rows each large array allocated costs the collector a pass).
+ */
+export interface KeyStorage {
+  readonly array: (string | number | null)[];
+  readonly base: number;
+  readonly capacity: number;
 }
 
 export class KeyIndex {
   /** Pairs [hash, position + 1] by slot; 0 is an empty slot. */
   private table: Int32Array;
   private mask: number;
-  /** The keys by position; allocated for `expected` keys at the start, grown only beyond. */
-  private readonly keys: string[];
+  /** The keys by position, at keys[base + position]. */
+  private readonly keys: (string | number | null)[];
+  private readonly base: number;
+  /** Positions the keys array holds; -1 when it is the index's own and grows as needed. */
+  private readonly capacity: number;
   private count = 0;
 
-  /** `expected`: roughly how many keys will be added (the table is sized for it at the start). */
-  constructor(expected = 0) {
+  /**
+   * `expected`: roughly how many keys will be added (the table is sized for it at the start).
+   * `storage`: where to keep the keys (else an array of the index's own, for `expected` keys).
+   */
+  constructor(expected = 0, storage?: KeyStorage) {
     let slots = 16;
     while (slots < expected * 2) slots *= 2;
     this.table = new Int32Array(slots * 2);
     this.mask = slots - 1;
-    this.keys = new Array<string>(expected);
+    this.keys = storage?.array ?? new Array<string>(expected);
+    this.base = storage?.base ?? 0;
+    this.capacity = storage?.capacity ?? -1;
   }
 
   /** How many distinct keys have been added. */
@@ -47,16 +69,16 @@ export class KeyIndex {
 
   /**
    * Adds a key if it is new. Returns -1 when it was new (its position is then `size - 1`), else the
-   * position it was first added at.
+   * position it was first added at. `hash` must be hashText(key) (a caller may have it already).
    */
-  claim(key: string): number {
-    const hash = hashText(key);
+  claim(key: string, hash: number = hashText(key)): number {
     const found = this.probe(key, hash);
     if (found >= 0) return found;
     const slot = -1 - found;
+    if (this.count === this.capacity) throw new RangeError("KeyIndex: more keys than its storage");
     this.table[2 * slot] = hash;
     this.table[2 * slot + 1] = this.count + 1;
-    this.keys[this.count++] = key;
+    this.keys[this.base + this.count++] = key;
     if (this.count * 2 > this.mask) this.grow();
     return -1;
   }
@@ -68,7 +90,7 @@ export class KeyIndex {
     for (;;) {
       const entry = table[2 * slot + 1] ?? 0;
       if (entry === 0) return -1 - slot;
-      if (table[2 * slot] === hash && this.keys[entry - 1] === key) return entry - 1;
+      if (table[2 * slot] === hash && this.keys[this.base + entry - 1] === key) return entry - 1;
       slot = (slot + 1) & this.mask;
     }
   }
@@ -95,18 +117,29 @@ export class KeyIndex {
 /** The first row each distinct value was seen on, for "repeats row N" problems. */
 export class FirstRows {
   private readonly index: KeyIndex;
-  private readonly rows: number[];
+  /** The first row of each value by its position in the index (grown only beyond `expected`). */
+  private rows: Int32Array;
 
-  constructor(expected = 0) {
-    this.index = new KeyIndex(expected);
-    this.rows = new Array<number>(expected);
+  /** `expected` and `storage` as for KeyIndex. */
+  constructor(expected = 0, storage?: KeyStorage) {
+    this.index = new KeyIndex(expected, storage);
+    this.rows = new Int32Array(Math.max(16, expected));
   }
 
-  /** Records `value` on `row` if it is new and returns null; else returns the row it was first on. */
-  claim(value: string, row: number): number | null {
-    const first = this.index.claim(value);
+  /**
+   * Records `value` on `row` if it is new and returns null; else returns the row it was first on.
+   * `hash` must be hashText(value).
+   */
+  claim(value: string, row: number, hash: number = hashText(value)): number | null {
+    const first = this.index.claim(value, hash);
     if (first < 0) {
-      this.rows[this.index.size - 1] = row;
+      const at = this.index.size - 1;
+      if (at >= this.rows.length) {
+        const grown = new Int32Array(this.rows.length * 2);
+        grown.set(this.rows);
+        this.rows = grown;
+      }
+      this.rows[at] = row;
       return null;
     }
     return this.rows[first] ?? null;

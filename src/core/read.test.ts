@@ -16,7 +16,7 @@ function phoneOf(cell: RawCell): { value: string | null; codes: string[] } {
   ]);
   const reader = new RowReader(sheet, readContext(problems));
   reader.start(sheet.dataStart);
-  return { value: reader.phone("phone"), codes: problems.map((p) => p.code) };
+  return { value: reader.phone(reader.field("phone")), codes: problems.map((p) => p.code) };
 }
 
 describe("RowReader.phone", () => {

@@ -6,6 +6,7 @@
  */
 import {
   isBlankCell,
+  plainBoolean,
   plainDate,
   plainId,
   plainNumber,
@@ -24,9 +25,9 @@ import {
 import { isPhoneNumber, isUrl } from "./contact";
 import type { DetectedSheet } from "./detect";
 import { worksheetColumn, worksheetRow } from "./detect";
-import { readChamberType, readMemberType } from "./enums";
+import { plainMemberType, readChamberType, readMemberType } from "./enums";
 import { problem } from "./problems";
-import { checkUscc, isPlainUscc } from "./uscc";
+import { checkUscc, plainUsccHash } from "./uscc";
 import type {
   ChamberType,
   DateSystem,
@@ -37,6 +38,7 @@ import type {
   ProblemParams,
   RawCell,
   Severity,
+  SheetGrid,
 } from "./types";
 
 export interface ReadContext {
@@ -49,12 +51,42 @@ export interface ReadContext {
 }
 
 /**
- * The cell itself when it is a valid credit code as written, which checkUscc would accept
- * unchanged; else null, and checkUscc decides. A digit and "E" first is left to checkUscc, which
- * may read it as a number in exponent form.
+ * The hash (plainUsccHash) of the cell when it is a valid credit code as written, which checkUscc
+ * would accept unchanged; else 0, and checkUscc decides. A digit and "E" first is left to
+ * checkUscc, which may read it as a number in exponent form.
  */
-function plainUscc(cell: RawCell): string | null {
-  return typeof cell === "string" && cell.charAt(1) !== "E" && isPlainUscc(cell) ? cell : null;
+function plainUscc(cell: RawCell): number {
+  return typeof cell === "string" && cell.charCodeAt(1) !== 0x45 ? plainUsccHash(cell) : 0;
+}
+
+/** The mobile numbers, as numbers: 11 digits starting 13 to 19 (isPlainMobile). */
+const MOBILE_MIN = 13_000_000_000;
+const MOBILE_MAX = 19_999_999_999;
+
+/**
+ * A field of a sheet as the readers use it: its key (for problems and messages), its column and
+ * whether it is required. Made once a sheet by `fieldsOf`, so that reading a cell is an array load
+ * rather than a lookup by key (this runs for every cell of a million-row sheet).
+ */
+export interface Field {
+  readonly key: string;
+  /** 0-based index into a grid row, or -1 when the sheet has no such column. */
+  readonly column: number;
+  readonly required: boolean;
+}
+
+/** The named fields of a detected sheet; throws on a key its kind does not have (a bug). */
+export function fieldsOf<K extends string>(
+  sheet: DetectedSheet,
+  keys: readonly K[]
+): Readonly<Record<K, Field>> {
+  const fields = {} as Record<K, Field>;
+  for (const key of keys) {
+    const def = sheet.def.fields.find((f) => f.key === key);
+    if (def === undefined) throw new Error(`unknown field ${key} of ${sheet.def.kind}`);
+    fields[key] = { key, column: sheet.columns.get(key) ?? -1, required: def.required };
+  }
+  return fields;
 }
 
 /** Reads the fields of one row at a time from a detected sheet, counting the row's errors. */
@@ -63,33 +95,37 @@ export class RowReader {
   private row: ReadonlyArray<RawCell> = [];
   /** Errors reported on the current row. */
   errors = 0;
-  /**
-   * Field key → column index (-1 when absent) and whether it is required: plain objects with one
-   * property a field, built in the schema's order, so that reading a field by a literal key is a
-   * property load rather than a map lookup (this runs for every cell of a million-row sheet).
-   */
-  private readonly columnOf: Record<string, number> = {};
-  private readonly requiredOf: Record<string, boolean> = {};
+  /** hashText of the code the last `uscc` read returned, when it was worked out, else 0. */
+  usccHash = 0;
+  private readonly rows: SheetGrid["rows"];
+  /** The worksheet row of grid row 0. */
+  private readonly top: number;
+  /** The grid columns that hold the data (see DetectedSheet.dataColumns). */
+  private readonly from: number;
+  private readonly to: number;
 
   constructor(
     readonly sheet: DetectedSheet,
     readonly ctx: ReadContext
   ) {
-    for (const f of sheet.def.fields) {
-      this.columnOf[f.key] = sheet.columns.get(f.key) ?? -1;
-      this.requiredOf[f.key] = f.required;
-    }
+    this.rows = sheet.grid.rows;
+    this.top = worksheetRow(sheet.grid, 0);
+    [this.from, this.to] = sheet.dataColumns;
+  }
+
+  /** A field of this sheet (see fieldsOf). */
+  field(key: string): Field {
+    return fieldsOf(this.sheet, [key])[key] as Field;
   }
 
   /** Moves to grid row `index`; returns false when the row is completely empty (skipped silently). */
   start(index: number): boolean {
-    const row = this.sheet.grid.rows[index];
+    const row = this.rows[index];
     this.index = index;
     this.errors = 0;
     if (!row) return false;
-    const [from, to] = this.sheet.columnRange;
-    const end = Math.min(to, row.length);
-    for (let c = from; c < end; c++) {
+    const end = Math.min(this.to, row.length);
+    for (let c = this.from; c < end; c++) {
       if (!isBlankCell(row[c])) {
         this.row = row;
         return true;
@@ -100,25 +136,23 @@ export class RowReader {
 
   /** The worksheet row number of the current row. */
   get rowNumber(): number {
-    return worksheetRow(this.sheet.grid, this.index);
+    return this.top + this.index;
   }
 
   get sheetName(): string {
     return this.sheet.grid.name;
   }
 
-  cell(key: string): RawCell {
-    const c = this.columnOf[key];
-    return c === undefined || c < 0 ? null : this.row[c];
+  cell(f: Field): RawCell {
+    return f.column < 0 ? null : this.row[f.column];
   }
 
   /** Column letter and raw text of a field's cell on the current row. */
-  locate(key: string): { column: string | null; value: string | null } {
-    const c = this.sheet.columns.get(key);
-    if (c === undefined) return { column: null, value: null };
+  locate(f: Field): { column: string | null; value: string | null } {
+    if (f.column < 0) return { column: null, value: null };
     return {
-      column: worksheetColumn(this.sheet.grid, c),
-      value: rawText(this.row[c], this.ctx.system),
+      column: worksheetColumn(this.sheet.grid, f.column),
+      value: rawText(this.row[f.column], this.ctx.system),
     };
   }
 
@@ -126,10 +160,10 @@ export class RowReader {
   report<C extends ProblemCode>(
     code: C,
     severity: Severity,
-    key: string | null,
+    f: Field | null,
     params: ProblemParams[C]
   ): void {
-    const at = key === null ? { column: null, value: null } : this.locate(key);
+    const at = f === null ? { column: null, value: null } : this.locate(f);
     this.ctx.problems.push(
       problem(code, severity, {
         kind: this.sheet.def.kind,
@@ -143,168 +177,173 @@ export class RowReader {
     if (severity === "error") this.errors++;
   }
 
-  private required(key: string): boolean {
-    const required = this.requiredOf[key];
-    if (required === undefined) throw new Error(`unknown field ${key} of ${this.sheet.def.kind}`);
-    return required;
-  }
-
   /** The cell of a field, or null when blank (reporting blank-required when required). */
-  private present(key: string, required: boolean): RawCell {
-    const cell = this.cell(key);
+  private present(f: Field, required: boolean): RawCell {
+    const cell = this.cell(f);
     if (isBlankCell(cell)) {
-      if (required) this.report("blank-required", "error", key, { field: key });
+      if (required) this.report("blank-required", "error", f, { field: f.key });
       return null;
     }
     return cell;
   }
 
   /** Turns a failed read into a problem: errors for required cells, warnings for optional ones. */
-  private fail(key: string, required: boolean, read: CellRead<unknown>): null {
+  private fail(f: Field, required: boolean, read: CellRead<unknown>): null {
     if (read.ok) return null;
     const hard = required || read.code === "formula-error";
     const severity: Severity = hard ? "error" : "warning";
-    const params = { field: key, ...(read.params ?? {}) };
-    this.report(read.code, severity, key, params as ProblemParams[typeof read.code]);
+    const params = { field: f.key, ...(read.params ?? {}) };
+    this.report(read.code, severity, f, params as ProblemParams[typeof read.code]);
     return null;
   }
 
-  private read<T>(
-    key: string,
-    reader: (cell: RawCell) => CellRead<T>,
-    required?: boolean
-  ): T | null {
-    const req = required ?? this.required(key);
-    const cell = this.present(key, req);
+  private read<T>(f: Field, reader: (cell: RawCell) => CellRead<T>, required?: boolean): T | null {
+    const req = required ?? f.required;
+    const cell = this.present(f, req);
     if (cell === null) return null;
     const read = reader(cell);
-    return read.ok ? read.value : this.fail(key, req, read);
+    return read.ok ? read.value : this.fail(f, req, read);
   }
 
   // Each typed read below first tries the fast path for the cell's common shape (see cells.ts),
   // which returns exactly what the full reader would, without a result object per cell.
 
-  text(key: string, required?: boolean): string | null {
-    return plainText(this.cell(key)) ?? this.read(key, readText, required);
+  text(f: Field, required?: boolean): string | null {
+    return plainText(this.cell(f)) ?? this.read(f, readText, required);
   }
 
-  id(key: string): string | null {
-    return plainId(this.cell(key)) ?? this.read(key, readId);
+  id(f: Field): string | null {
+    return plainId(this.cell(f)) ?? this.read(f, readId);
   }
 
   private readonly readDateCell = (cell: RawCell): CellRead<Day> => readDate(cell, this.ctx.system);
 
-  date(key: string): Day | null {
-    return plainDate(this.cell(key), this.ctx.system) ?? this.read(key, this.readDateCell);
+  date(f: Field): Day | null {
+    return plainDate(this.cell(f), this.ctx.system) ?? this.read(f, this.readDateCell);
   }
 
   /** The field's cell is blank (or the sheet has no such column). */
-  blank(key: string): boolean {
-    return isBlankCell(this.cell(key));
+  blank(f: Field): boolean {
+    return isBlankCell(this.cell(f));
   }
 
-  boolean(key: string): boolean {
-    const cell = this.cell(key);
-    if (typeof cell === "boolean") return cell;
-    return this.read(key, readBoolean) ?? false;
+  boolean(f: Field): boolean {
+    return plainBoolean(this.cell(f)) ?? this.read(f, readBoolean) ?? false;
   }
 
   /** An integer ≥ 0. */
-  count(key: string): number | null {
-    const plain = plainNumber(this.cell(key));
-    const value =
-      plain !== null && Number.isSafeInteger(plain) ? plain : this.read(key, readInteger);
+  count(f: Field): number | null {
+    const plain = plainNumber(this.cell(f));
+    const value = plain !== null && Number.isSafeInteger(plain) ? plain : this.read(f, readInteger);
     if (value !== null && value < 0) {
-      const required = this.required(key);
-      this.report("not-an-integer", required ? "error" : "warning", key, { field: key, min: 0 });
+      this.report("not-an-integer", f.required ? "error" : "warning", f, { field: f.key, min: 0 });
       return null;
     }
     return value;
   }
 
   /** Money ≥ 0 in yuan; below zero is `negative-amount`, an error. */
-  money(key: string): number | null {
-    const value = plainNumber(this.cell(key)) ?? this.read(key, readNumber);
+  money(f: Field): number | null {
+    const value = plainNumber(this.cell(f)) ?? this.read(f, readNumber);
     if (value !== null && value < 0) {
-      this.report("negative-amount", "error", key, { field: key });
+      this.report("negative-amount", "error", f, { field: f.key });
       return null;
     }
     return value;
   }
 
-  year(key: string, min: number, max: number): number | null {
-    const plain = plainNumber(this.cell(key));
+  year(f: Field, min: number, max: number): number | null {
+    const plain = plainNumber(this.cell(f));
     const value =
-      plain !== null && Number.isInteger(plain) && plain >= 0 ? plain : this.read(key, readYear);
+      plain !== null && Number.isInteger(plain) && plain >= 0 ? plain : this.read(f, readYear);
     if (value !== null && (value < min || value > max)) {
-      const required = this.required(key);
-      this.report("not-a-year", required ? "error" : "warning", key, { field: key, min, max });
+      const severity = f.required ? "error" : "warning";
+      this.report("not-a-year", severity, f, { field: f.key, min, max });
       return null;
     }
     return value;
   }
 
-  chamberType(key: string): ChamberType | null {
-    return this.read(key, readChamberType);
+  chamberType(f: Field): ChamberType | null {
+    return this.read(f, readChamberType);
   }
 
-  memberType(key: string): MemberType | null {
-    return this.read(key, readMemberType);
+  memberType(f: Field): MemberType | null {
+    return plainMemberType(this.cell(f)) ?? this.read(f, readMemberType);
   }
 
-  /** A credit code: a bad one is an error even in an optional column. */
-  uscc(key: string): string | null {
-    const plain = plainUscc(this.cell(key));
-    if (plain !== null) return plain;
-    const cell = this.present(key, false);
-    if (cell === null) return null;
-    const read = checkUscc(cell);
+  /**
+   * A credit code: a bad one is an error even in an optional column. Sets `usccHash` to the
+   * code's hashText when it was worked out on the way (else 0).
+   */
+  uscc(f: Field): string | null {
+    const cell = this.cell(f);
+    const hash = plainUscc(cell);
+    this.usccHash = hash;
+    if (hash !== 0) return cell as string;
+    const present = this.present(f, false);
+    if (present === null) return null;
+    const read = checkUscc(present);
     if (read.ok) return read.value;
     if (read.code === "formula-error") {
-      this.report("formula-error", "error", key, { field: key });
+      this.report("formula-error", "error", f, { field: f.key });
     } else {
-      this.report("bad-uscc", "error", key, read.params);
+      this.report("bad-uscc", "error", f, read.params);
     }
     return null;
   }
 
   /** A phone: kept as read; a number that is no phone is a warning. */
-  phone(key: string): string | null {
-    const plain = plainId(this.cell(key));
+  phone(f: Field): string | null {
+    const value = this.phoneValue(f);
+    return typeof value === "number" ? String(value) : value;
+  }
+
+  /**
+   * A phone as `phone` reads it, except that a mobile number typed as a number (13000000000 …
+   * 19999999999) is returned as that number, whose digits (String) are what `phone` returns:
+   * a column of phones need not make a string of each.
+   */
+  phoneValue(f: Field): string | number | null {
+    const cell = this.cell(f);
+    if (typeof cell === "number" && cell >= MOBILE_MIN && cell <= MOBILE_MAX) {
+      if (Number.isInteger(cell)) return cell;
+    }
+    const plain = plainId(cell);
     if (plain !== null) {
       // readPhone keeps such a text as it is.
-      if (!isPhoneNumber(plain)) this.report("bad-phone", "warning", key, {});
+      if (!isPhoneNumber(plain)) this.report("bad-phone", "warning", f, {});
       return plain;
     }
-    const cell = this.present(key, false);
-    if (cell === null) return null;
-    if (typeof cell === "number" && Number.isSafeInteger(cell) && cell >= 0) {
+    const present = this.present(f, false);
+    if (present === null) return null;
+    if (typeof present === "number" && Number.isSafeInteger(present) && present >= 0) {
       // A number typed into the column: readPhone would read it as its digits (numberText).
-      const digits = String(cell);
-      if (!isPhoneNumber(digits)) this.report("bad-phone", "warning", key, {});
+      const digits = String(present);
+      if (!isPhoneNumber(digits)) this.report("bad-phone", "warning", f, {});
       return digits;
     }
-    const read = readPhone(cell);
+    const read = readPhone(present);
     if (!read.ok) {
-      this.report("formula-error", "error", key, { field: key });
+      this.report("formula-error", "error", f, { field: f.key });
       return null;
     }
-    if (!read.valid) this.report("bad-phone", "warning", key, {});
+    if (!read.valid) this.report("bad-phone", "warning", f, {});
     return read.value;
   }
 
   /** A website: kept as written (it counts as "has a website"); one that is no URL is a warning. */
-  url(key: string): string | null {
-    const text = this.text(key, false);
-    if (text !== null && !isUrl(text)) this.report("bad-url", "warning", key, {});
+  url(f: Field): string | null {
+    const text = this.text(f, false);
+    if (text !== null && !isUrl(text)) this.report("bad-url", "warning", f, {});
     return text;
   }
 
   /** A date not after today, the day of the recalculation. */
-  pastDate(key: string, severity: Severity): Day | null {
-    const day = this.date(key);
+  pastDate(f: Field, severity: Severity): Day | null {
+    const day = this.date(f);
     if (day !== null && day > this.ctx.today) {
-      this.report("date-in-future", severity, key, { field: key, today: this.ctx.todayIso });
+      this.report("date-in-future", severity, f, { field: f.key, today: this.ctx.todayIso });
       return severity === "error" ? null : day;
     }
     return day;

@@ -2,11 +2,12 @@
  * One recalculation, start to end: find the sheets, read and check every row, compute the
  * metrics, and lay out the output sheets. Pure: grids in, data out.
  */
+import { duesRecords, lazily, memberRecords } from "./columns";
 import { dayFromIso, isoOfDay, yearOfDay } from "./dates";
 import { detectSheets, worksheetColumn, worksheetRow, type DetectedSheet } from "./detect";
 import { OUTPUT_KEYS } from "./markers";
 import { withMessage } from "./messages";
-import { computeMetrics } from "./metrics";
+import { computeMetricsOfColumns } from "./metrics";
 import { problem, sortProblems, summarise } from "./problems";
 import { buildOutputSheets, OUTPUT_SHEET_NAMES } from "./report";
 import { readSettings } from "./settings";
@@ -174,12 +175,11 @@ export function recalculate(grid: WorkbookGrid, options: RecalcOptions): RecalcR
   const settings = settingsRead.settings;
 
   progress("metrics", 0);
-  const metrics = computeMetrics({
+  const metrics = computeMetricsOfColumns({
     settings,
     chambers: chambers?.records ?? null,
-    members: members?.records ?? null,
-    dues: duesUsable?.records ?? null,
-    ...(duesUsable ? { duesChamberIds: duesUsable.chamberIds } : {}),
+    members: members?.columns ?? null,
+    dues: duesUsable?.columns ?? null,
     townships: townships?.records ?? null,
     townshipsUnavailable: townships ? null : sheets.townships ? "missing-column" : "missing-sheet",
     lang,
@@ -232,14 +232,24 @@ export function recalculate(grid: WorkbookGrid, options: RecalcOptions): RecalcR
   });
   progress("output", 1);
 
+  // Members and dues are columns; their records are built only for a caller that reads them (the
+  // result holds on to the columns alone, not to the indexes the checks used).
+  const memberColumns = members?.columns ?? null;
+  const duesColumns = dues?.columns ?? null;
+  const memberList = lazily(() => (memberColumns === null ? [] : memberRecords(memberColumns)));
+  const duesList = lazily(() => (duesColumns === null ? [] : duesRecords(duesColumns)));
   return {
     lang,
     json,
     problems,
     found,
     chambers: chamberRecords,
-    members: members?.records ?? [],
-    dues: dues?.records ?? [],
+    get members() {
+      return memberList();
+    },
+    get dues() {
+      return duesList();
+    },
     townships: townships?.records ?? [],
     settings,
     output,

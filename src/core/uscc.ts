@@ -22,6 +22,9 @@ export type UsccCheck =
     }
   | { readonly ok: false; readonly code: "formula-error" };
 
+/** Called as charCodeAt.call(s, i): see cells.ts (the texts are strings of every kind). */
+const charCodeAt = String.prototype.charCodeAt;
+
 /** Each character's value (its place in the alphabet) by char code, -1 when not in it. */
 const VALUE_OF = new Int8Array(128).fill(-1);
 for (let i = 0; i < USCC_ALPHABET.length; i++) VALUE_OF[USCC_ALPHABET.charCodeAt(i)] = i;
@@ -48,6 +51,28 @@ export function usccCheckCharacter(first17: string): string | null {
   if (first17.length !== WEIGHTS.length) return null;
   const index = usccCheckIndex(first17);
   return index < 0 ? null : USCC_ALPHABET.charAt(index);
+}
+
+/**
+ * For a valid credit code exactly as written (isPlainUscc), its FNV-1a hash over the 18 UTF-16
+ * code units as key-index.ts hashText computes it (never 0); else 0. One pass over the text does
+ * both, which matters for texts that are not flat in memory (each character access then costs a
+ * call).
+ */
+export function plainUsccHash(s: string): number {
+  if (s.length !== USCC_LENGTH) return 0;
+  let sum = 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < WEIGHTS.length; i++) {
+    const code = charCodeAt.call(s, i);
+    const value = code < 128 ? (VALUE_OF[code] ?? -1) : -1;
+    if (value < 0) return 0;
+    sum += value * (WEIGHTS[i] ?? 0);
+    h = Math.imul(h ^ code, 0x01000193);
+  }
+  const last = charCodeAt.call(s, 17);
+  if (USCC_ALPHABET.charCodeAt((31 - (sum % 31)) % 31) !== last) return 0;
+  return Math.imul(h ^ last, 0x01000193) | 1;
 }
 
 /**

@@ -45,7 +45,21 @@ export function renderMessage(draft: ProblemDraft, lang: Lang): string {
   return renderCode(CATALOGUES[lang], draft.code, draft.params, at);
 }
 
-/** A problem draft with its message rendered in a language. */
+/**
+ * A problem draft with its message rendered in a language. The properties are written out in the
+ * draft's order, message last (as a spread would give them): one object shape for every problem.
+ */
 export function withMessage(draft: ProblemDraft, lang: Lang): Problem {
-  return { ...draft, message: renderMessage(draft, lang) };
+  const problem = {
+    code: draft.code,
+    severity: draft.severity,
+    kind: draft.kind,
+    sheet: draft.sheet,
+    row: draft.row,
+    column: draft.column,
+    value: draft.value,
+    params: draft.params,
+    message: renderMessage(draft, lang),
+  };
+  return problem as Problem;
 }

@@ -2,10 +2,10 @@
  * Coverage figures of SPEC §4: township chambers in every township, and enterprise members as a
  * share of each township's non-public enterprises.
  */
+import { MEMBER_TYPE_CODE, NO_DAY, NONE, type MemberColumns } from "../columns";
 import type {
   ChamberRecord,
   CoverageMetrics,
-  MemberRecord,
   ProblemDraft,
   Settings,
   TownshipCoverage,
@@ -18,7 +18,7 @@ export interface CoverageInput {
   readonly settings: Settings;
   /** The counted chambers active at D, or null without a 商会 sheet. */
   readonly activeChambers: readonly ChamberRecord[] | null;
-  readonly members: readonly MemberRecord[] | null;
+  readonly members: MemberColumns | null;
   readonly townships: readonly TownshipRecord[] | null;
   readonly townshipsUnavailable: "missing-sheet" | "missing-column" | null;
 }
@@ -84,20 +84,38 @@ function townshipsWithChamber(activeChambers: readonly ChamberRecord[] | null): 
   return names;
 }
 
-/** Enterprise members active at D: in all, and per township name. */
+/**
+ * Enterprise members active at D: in all, and per township name (counted by the members'
+ * townshipRef, then summed by name: a list may hold a name twice).
+ */
 function enterpriseMembersAt(
-  members: readonly MemberRecord[],
+  members: MemberColumns,
   settings: Settings
 ): { total: number; byTownship: Map<string, number> } {
-  let total = 0;
+  const byRef = new Float64Array(members.townshipList.length);
+  const total = countEnterpriseMembers(members, settings.asOf, byRef);
   const byTownship = new Map<string, number>();
-  for (const m of members) {
-    if (!m.counted || m.type !== "enterprise") continue;
-    if (!isActiveAt(m.joined, m.left, settings.asOf)) continue;
-    total++;
-    if (m.township !== null) byTownship.set(m.township, (byTownship.get(m.township) ?? 0) + 1);
-  }
+  members.townshipList.forEach((name, ref) => {
+    const n = byRef[ref] ?? 0;
+    if (n > 0) byTownship.set(name, (byTownship.get(name) ?? 0) + n);
+  });
   return { total, byTownship };
+}
+
+/** The loop of enterpriseMembersAt, a function of its own (see ledger.ts): returns the total. */
+function countEnterpriseMembers(members: MemberColumns, asOf: number, byRef: Float64Array): number {
+  const { counted, type, joined, left, townshipRef } = members;
+  const enterprise = MEMBER_TYPE_CODE.enterprise;
+  let total = 0;
+  for (let i = 0; i < members.length; i++) {
+    if (counted[i] !== 1 || type[i] !== enterprise) continue;
+    const leftOn = left[i] ?? NO_DAY;
+    if (!isActiveAt(joined[i] ?? 0, leftOn === NO_DAY ? null : leftOn, asOf)) continue;
+    total++;
+    const ref = townshipRef[i] ?? NONE;
+    if (ref !== NONE) byRef[ref] = (byRef[ref] ?? 0) + 1;
+  }
+  return total;
 }
 
 function meets(coverage: number | null, target: number): boolean | null {

@@ -8,7 +8,8 @@
  * whether or not the member is still active at D (a member who left during Y still paid that
  * year's dues). `activeMembers` counts only the members active at D.
  */
-import type { ChamberRecord, DuesRecord, MemberRecord, Settings } from "../types";
+import { NO_DAY, NONE, type DuesColumns, type MemberColumns } from "../columns";
+import type { ChamberRecord, Settings } from "../types";
 
 export interface DuesLedger {
   /** The counted chambers active at D, in input order; slot i is chambers[i], the last slot "other". */
@@ -33,77 +34,117 @@ export function fenToYuan(fen: number): number {
   return fen / 100;
 }
 
-function slotOfChamber(chambers: readonly ChamberRecord[]): Map<string, number> {
+/**
+ * The ledger slot of each entry of a chamber-ID table: the first active chamber with that ID, else
+ * the last slot (a direct member's, or a chamber that is not counted or not active at D).
+ */
+export function chamberSlots(
+  activeChambers: readonly ChamberRecord[],
+  chamberIds: readonly string[]
+): Int32Array {
   const slots = new Map<string, number>();
-  chambers.forEach((c, i) => {
+  activeChambers.forEach((c, i) => {
     if (!slots.has(c.id)) slots.set(c.id, i);
   });
-  return slots;
+  const otherSlot = activeChambers.length;
+  const out = new Int32Array(chamberIds.length);
+  chamberIds.forEach((id, k) => (out[k] = slots.get(id) ?? otherSlot));
+  return out;
 }
 
 /**
- * `duesChamberIds`, when given, holds for each dues record the chamber ID of its member (parallel
- * to `dues`, as the dues reader knows it): the rows are then placed without a map from member ID,
- * the costliest step at a million rows. Without it the map is built from `members`. Both place a
- * counted dues row alike: its member is the one counted member with that ID.
+ * Places every counted member (active at D) and every counted dues row of year Y in its slot. A
+ * dues row's slot is its member's chamber as the dues reader found it (`memberChamber`, an index
+ * into the members' chamber table); a counted row always has a counted member.
  */
 export function buildDuesLedger(
   activeChambers: readonly ChamberRecord[],
-  members: readonly MemberRecord[],
-  dues: readonly DuesRecord[],
-  settings: Settings,
-  duesChamberIds?: readonly (string | null)[]
+  members: MemberColumns,
+  dues: DuesColumns,
+  settings: Settings
 ): DuesLedger {
-  const { asOf, year } = settings;
-  const chamberSlot = slotOfChamber(activeChambers);
   const otherSlot = activeChambers.length;
   const size = otherSlot + 1;
+  const slotOf = chamberSlots(activeChambers, members.chamberIds);
   const activeMembers = new Float64Array(size);
-  const slotOf = (chamberId: string | null): number =>
-    (chamberId === null ? undefined : chamberSlot.get(chamberId)) ?? otherSlot;
-  const byChamberIds = duesChamberIds?.length === dues.length ? duesChamberIds : null;
-  const memberSlot = new Map<string, number>();
-  for (const m of members) {
-    if (!m.counted) continue;
-    const slot = slotOf(m.chamberId);
-    // Only members of a listed chamber need an entry: a dues row whose member is not found
-    // belongs to the last slot anyway. (Counted member IDs are unique: duplicate-id.)
-    if (slot !== otherSlot && byChamberIds === null) memberSlot.set(m.id, slot);
-    if (m.joined <= asOf && (m.left === null || m.left > asOf)) {
-      activeMembers[slot] = (activeMembers[slot] ?? 0) + 1;
-    }
-  }
-  const dueFen = new Float64Array(size);
-  const paidFen = new Float64Array(size);
-  const duesRows = new Float64Array(size);
-  let fullyPaidRows = 0;
-  let owingRows = 0;
-  for (let i = 0; i < dues.length; i++) {
-    const d = dues[i];
-    if (d === undefined || !d.counted || d.year !== year) continue;
-    const due = toFen(d.due);
-    const paid = toFen(d.paid);
-    // A counted row always has a counted member; were it not so, the row still lands somewhere.
-    const slot =
-      byChamberIds === null
-        ? (memberSlot.get(d.memberId) ?? otherSlot)
-        : slotOf(byChamberIds[i] ?? null);
-    dueFen[slot] = (dueFen[slot] ?? 0) + due;
-    paidFen[slot] = (paidFen[slot] ?? 0) + paid;
-    duesRows[slot] = (duesRows[slot] ?? 0) + 1;
-    if (due > 0 && paid >= due) fullyPaidRows++;
-    if (paid < due) owingRows++;
-  }
+  countActiveMembers(members, slotOf, otherSlot, settings.asOf, activeMembers);
+  const sums = {
+    dueFen: new Float64Array(size),
+    paidFen: new Float64Array(size),
+    duesRows: new Float64Array(size),
+  };
+  const rows = new Float64Array(2);
+  sumDues(dues, slotOf, otherSlot, settings.year, sums, rows);
   return {
     chambers: activeChambers,
     otherSlot,
-    dueFen,
-    paidFen,
+    dueFen: sums.dueFen,
+    paidFen: sums.paidFen,
     activeMembers,
-    duesRows,
-    fullyPaidRows,
-    owingRows,
+    duesRows: sums.duesRows,
+    fullyPaidRows: rows[0] ?? 0,
+    owingRows: rows[1] ?? 0,
   };
+}
+
+// The two passes below are functions of their own, each a loop and nothing after it: a long
+// loop is optimised while it runs, and code after it that has not run yet would send it back to
+// the interpreter (with the next loop) as it ends.
+
+/** Counts the counted members active at `asOf` into their slots. */
+function countActiveMembers(
+  members: MemberColumns,
+  slotOf: Int32Array,
+  otherSlot: number,
+  asOf: number,
+  activeMembers: Float64Array
+): void {
+  const { counted, chamber, joined, left } = members;
+  for (let i = 0; i < members.length; i++) {
+    if (counted[i] !== 1) continue;
+    const c = chamber[i] ?? NONE;
+    const slot = c === NONE ? otherSlot : (slotOf[c] ?? otherSlot);
+    const leftOn = left[i] ?? NO_DAY;
+    if ((joined[i] ?? 0) <= asOf && (leftOn === NO_DAY || leftOn > asOf)) {
+      activeMembers[slot] = (activeMembers[slot] ?? 0) + 1;
+    }
+  }
+}
+
+/**
+ * Sums the counted dues rows of `year` into their slots (in fen); rows[0] gets the rows paid in
+ * full (due > 0, paid ≥ due), rows[1] the rows owing (paid < due).
+ */
+function sumDues(
+  dues: DuesColumns,
+  slotOf: Int32Array,
+  otherSlot: number,
+  year: number,
+  sums: {
+    readonly dueFen: Float64Array;
+    readonly paidFen: Float64Array;
+    readonly duesRows: Float64Array;
+  },
+  rows: Float64Array
+): void {
+  const { dueFen, paidFen, duesRows } = sums;
+  const { counted, year: years, due: dueColumn, paid: paidColumn, memberChamber } = dues;
+  let fullyPaid = 0;
+  let owing = 0;
+  for (let i = 0; i < dues.length; i++) {
+    if (counted[i] !== 1 || years[i] !== year) continue;
+    const due = toFen(dueColumn[i] ?? 0);
+    const paid = toFen(paidColumn[i] ?? 0);
+    const c = memberChamber[i] ?? NONE;
+    const slot = c === NONE ? otherSlot : (slotOf[c] ?? otherSlot);
+    dueFen[slot] = (dueFen[slot] ?? 0) + due;
+    paidFen[slot] = (paidFen[slot] ?? 0) + paid;
+    duesRows[slot] = (duesRows[slot] ?? 0) + 1;
+    if (due > 0 && paid >= due) fullyPaid++;
+    if (paid < due) owing++;
+  }
+  rows[0] = fullyPaid;
+  rows[1] = owing;
 }
 
 /** Whether a slot's members paid all that was due (something was due). */

@@ -8,6 +8,7 @@
  * k" and "left on or before point k", and active at k = joined − left. This is O(members · log
  * years) with no allocation per member.
  */
+import { MEMBER_TYPE_CODE, memberColumnsOf, NO_DAY, type MemberColumns } from "../columns";
 import type {
   Day,
   MemberMetrics,
@@ -24,8 +25,10 @@ export interface MemberFigures {
   readonly series: SeriesEntry[];
 }
 
-const TYPE_SLOT: Readonly<Record<MemberType, number>> = { enterprise: 0, group: 1, individual: 2 };
+/** A type's row in the per-type counts: its code in the members' type column. */
+const TYPE_SLOT = MEMBER_TYPE_CODE;
 const TYPE_COUNT = 3;
+const ENTERPRISE = MEMBER_TYPE_CODE.enterprise;
 
 /** (now − before) / before, or null when there is nothing to compare with. */
 export function growth(now: number, before: number): Rate {
@@ -69,7 +72,7 @@ interface Sweep {
   readonly aboveScale: number;
 }
 
-function sweep(members: readonly MemberRecord[], settings: Settings, firstYear: number): Sweep {
+function sweep(members: MemberColumns, settings: Settings, firstYear: number): Sweep {
   const { asOf, year } = settings;
   const points = new Float64Array(year - firstYear + 1);
   for (let k = 0; k < points.length; k++) points[k] = endOfYear(firstYear + k, settings);
@@ -81,21 +84,24 @@ function sweep(members: readonly MemberRecord[], settings: Settings, firstYear: 
   const leftByType = new Float64Array(width * TYPE_COUNT);
   let retained = 0;
   let aboveScale = 0;
-  for (const m of members) {
-    if (!m.counted) continue;
-    const joinedSlot = slotOf(points, m.joined);
+  const { counted, type, joined: joinedColumn, left: leftColumn } = members;
+  for (let i = 0; i < members.length; i++) {
+    if (counted[i] !== 1) continue;
+    const joined = joinedColumn[i] ?? 0;
+    const joinedSlot = slotOf(points, joined);
     joinedAll[joinedSlot] = (joinedAll[joinedSlot] ?? 0) + 1;
-    const left = m.left;
-    const leftSlot = left === null ? -1 : slotOf(points, left);
+    const left = leftColumn[i] ?? NO_DAY;
+    const leftSlot = left === NO_DAY ? -1 : slotOf(points, left);
     if (leftSlot >= 0) leftAll[leftSlot] = (leftAll[leftSlot] ?? 0) + 1;
     // Left on or before the day of joining: never active (counted rows cannot do this: date-order).
-    if (left !== null && left <= m.joined) continue;
-    const row = TYPE_SLOT[m.type] * width;
+    if (left !== NO_DAY && left <= joined) continue;
+    const t = type[i] ?? 0;
+    const row = t * width;
     joinedByType[row + joinedSlot] = (joinedByType[row + joinedSlot] ?? 0) + 1;
     if (leftSlot >= 0) leftByType[row + leftSlot] = (leftByType[row + leftSlot] ?? 0) + 1;
-    const activeAtAsOf = m.joined <= asOf && (left === null || left > asOf);
-    if (activeAtAsOf && m.joined <= previousYearEnd) retained++;
-    if (activeAtAsOf && m.type === "enterprise" && m.aboveScale) aboveScale++;
+    const activeAtAsOf = joined <= asOf && (left === NO_DAY || left > asOf);
+    if (activeAtAsOf && joined <= previousYearEnd) retained++;
+    if (activeAtAsOf && t === ENTERPRISE && members.aboveScale[i] === 1) aboveScale++;
   }
   prefixSums(joinedAll, 1);
   prefixSums(leftAll, 1);
@@ -133,10 +139,15 @@ function withinYear(cumulative: Float64Array, s: Sweep, year: number): number {
   return at(cumulative, k) - at(cumulative, k - 1);
 }
 
+/** The member figures of a list of records (see memberFigures). */
 export function computeMemberFigures(
   members: readonly MemberRecord[],
   settings: Settings
 ): MemberFigures {
+  return memberFigures(memberColumnsOf(members), settings);
+}
+
+export function memberFigures(members: MemberColumns, settings: Settings): MemberFigures {
   assertYearOfAsOf(settings);
   const { year, baseYear } = settings;
   const s = sweep(members, settings, Math.min(baseYear, year) - 1);

@@ -1,6 +1,7 @@
 /** The 商会 sheet (SPEC §1.1). */
 import type { DetectedSheet } from "../detect";
-import { suggester } from "../text";
+import { fieldsOf } from "../read";
+import { compactCopy, suggester } from "../text";
 import type { ChamberRecord, Day, RowAccount } from "../types";
 import { FirstRows } from "../key-index";
 import { checkCodeUnique, checkDateOrder, checkRequiredWhen, checkTownship } from "./checks";
@@ -11,11 +12,15 @@ import type { TownshipIndex } from "./townships";
 export interface ChamberRef {
   /** The chamber's 商会编号, or a key that matches no counted chamber when the row has none. */
   readonly id: string;
+  /** The ref's position in ChamberIndex.refs (one ref a row of the 商会 sheet, in order). */
+  readonly index: number;
   readonly row: number;
   readonly founded: Day | null;
 }
 
 export interface ChamberIndex {
+  /** Every row's ref, in the sheet's order (what byId and byName point to). */
+  readonly refs: readonly ChamberRef[];
   readonly byId: ReadonlyMap<string, ChamberRef>;
   readonly byName: ReadonlyMap<string, ChamberRef>;
   /** The nearest chamber name to a misspelt one, for "did you mean …?". */
@@ -42,40 +47,63 @@ export function readChambers(
   const byId = new Map<string, ChamberRef>();
   const byName = new Map<string, ChamberRef>();
   const codes = new FirstRows();
+  const refs: ChamberRef[] = [];
 
-  const account = eachRow(sheet, ctx, (r) => {
-    const id = r.id("id");
-    const name = r.text("name");
-    const type = r.chamberType("type");
-    const townshipText = r.text("township");
-    checkRequiredWhen(r, "township", townshipText, type === "township", "township-chamber");
-    const township = checkTownship(r, "township", townshipText, townships);
-    const founded = r.pastDate("founded", "error");
-    const dissolved = r.date("dissolved");
-    checkDateOrder(r, "founded", founded, "dissolved", dissolved);
-    const registered = r.boolean("registered");
-    const president = r.text("president");
-    const presidentEntrepreneur = r.boolean("presidentEntrepreneur");
-    const fullTimeStaff = r.count("fullTimeStaff");
-    const fixedOffice = r.boolean("fixedOffice");
-    const website = r.url("website");
-    const journal = r.boolean("journal");
-    const uscc = r.uscc("uscc");
+  const F = fieldsOf(sheet, [
+    "id",
+    "name",
+    "type",
+    "township",
+    "founded",
+    "dissolved",
+    "registered",
+    "president",
+    "presidentEntrepreneur",
+    "fullTimeStaff",
+    "fixedOffice",
+    "website",
+    "journal",
+    "uscc",
+  ]);
+  const account = eachRow(sheet, ctx, function readChamberRow(r) {
+    const id = r.id(F.id);
+    const name = r.text(F.name);
+    const type = r.chamberType(F.type);
+    const townshipText = r.text(F.township);
+    checkRequiredWhen(r, F.township, townshipText, type === "township", "township-chamber");
+    const township = checkTownship(r, F.township, townshipText, townships);
+    const founded = r.pastDate(F.founded, "error");
+    const dissolved = r.date(F.dissolved);
+    checkDateOrder(r, F.founded, founded, F.dissolved, dissolved);
+    const registered = r.boolean(F.registered);
+    const president = r.text(F.president);
+    const presidentEntrepreneur = r.boolean(F.presidentEntrepreneur);
+    const fullTimeStaff = r.count(F.fullTimeStaff);
+    const fixedOffice = r.boolean(F.fixedOffice);
+    const website = r.url(F.website);
+    const journal = r.boolean(F.journal);
+    const uscc = r.uscc(F.uscc);
 
     // The first row carrying an ID or a name claims it: the indexes that members resolve their
     // 所属商会 against are also the record of which row came first.
-    const ref: ChamberRef = { id: id ?? `\u0000row ${r.rowNumber}`, row: r.rowNumber, founded };
+    const ref: ChamberRef = {
+      id: id ?? `\u0000row ${r.rowNumber}`,
+      index: refs.length,
+      row: r.rowNumber,
+      founded,
+    };
+    refs.push(ref);
     if (id !== null) {
       const first = byId.get(id);
-      if (first) r.report("duplicate-id", "error", "id", { field: "id", firstRow: first.row });
-      else byId.set(id, ref);
+      if (first) r.report("duplicate-id", "error", F.id, { field: "id", firstRow: first.row });
+      else byId.set(compactCopy(id), ref);
     }
     if (name !== null) {
       const first = byName.get(name);
-      if (first) r.report("duplicate-id", "error", "name", { field: "name", firstRow: first.row });
-      else byName.set(name, ref);
+      if (first) r.report("duplicate-id", "error", F.name, { field: "name", firstRow: first.row });
+      else byName.set(compactCopy(name), ref);
     }
-    checkCodeUnique(r, codes, uscc);
+    checkCodeUnique(r, codes, F.uscc, uscc);
 
     if (id === null || name === null || type === null || founded === null) return;
     records.push({
@@ -98,5 +126,5 @@ export function readChambers(
       counted: r.errors === 0,
     });
   });
-  return { records, index: { byId, byName, suggest: suggester(byName.keys()) }, account };
+  return { records, index: { refs, byId, byName, suggest: suggester(byName.keys()) }, account };
 }

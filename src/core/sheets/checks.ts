@@ -4,22 +4,22 @@
  */
 import { isoOfDay } from "../dates";
 import type { FirstRows } from "../key-index";
-import type { RowReader } from "../read";
+import type { Field, RowReader } from "../read";
 import type { Day } from "../types";
-import { lookupTownship, type TownshipIndex } from "./townships";
+import type { TownshipIndex } from "./townships";
 
 /** `later` (退会日期, 撤销日期) may not come before `earlier` (入会日期, 成立日期). */
 export function checkDateOrder(
   r: RowReader,
-  earlierKey: string,
+  earlierField: Field,
   earlier: Day | null,
-  laterKey: string,
+  laterField: Field,
   later: Day | null
 ): void {
   if (earlier !== null && later !== null && later < earlier) {
-    r.report("date-order", "error", laterKey, {
-      field: laterKey,
-      otherField: earlierKey,
+    r.report("date-order", "error", laterField, {
+      field: laterField.key,
+      otherField: earlierField.key,
       other: isoOfDay(earlier),
     });
   }
@@ -28,13 +28,13 @@ export function checkDateOrder(
 /** A value that is required only in some rows (township chambers, enterprise members). */
 export function checkRequiredWhen(
   r: RowReader,
-  key: string,
+  field: Field,
   value: string | null,
   condition: boolean,
   why: "township-chamber" | "enterprise-member"
 ): void {
-  if (condition && value === null && r.blank(key)) {
-    r.report("blank-required", "error", key, { field: key, why });
+  if (condition && value === null && r.blank(field)) {
+    r.report("blank-required", "error", field, { field: field.key, why });
   }
 }
 
@@ -44,22 +44,40 @@ export function checkRequiredWhen(
  */
 export function checkTownship(
   r: RowReader,
-  key: string,
+  field: Field,
   name: string | null,
   index: TownshipIndex | null
 ): string | null {
   if (name === null || index === null) return name;
-  const found = lookupTownship(index, name);
-  if (found !== null) return found;
-  r.report("unknown-township", "error", key, {
-    suggestion: index.suggest(name),
-  });
-  return name;
+  const ref = checkTownshipRef(r, field, name, index);
+  return ref < 0 ? name : (index.list[ref] ?? name);
+}
+
+/**
+ * checkTownship's check, returning the township's place in the 乡镇 sheet's list of names
+ * (TownshipIndex.list), or -1 when the name is none of them (and then reported).
+ */
+export function checkTownshipRef(
+  r: RowReader,
+  field: Field,
+  name: string,
+  index: TownshipIndex
+): number {
+  const ref = index.refOf(name);
+  if (ref < 0) r.report("unknown-township", "error", field, { suggestion: index.suggest(name) });
+  return ref;
 }
 
 /** A credit code belongs to one row: a later row with the same code is duplicate-uscc. */
-export function checkCodeUnique(r: RowReader, codes: FirstRows, uscc: string | null): void {
+export function checkCodeUnique(
+  r: RowReader,
+  codes: FirstRows,
+  field: Field,
+  uscc: string | null
+): void {
   if (uscc === null) return;
-  const firstRow = codes.claim(uscc, r.rowNumber);
-  if (firstRow !== null) r.report("duplicate-uscc", "error", "uscc", { firstRow });
+  // The reader may have hashed the code already while checking it.
+  const firstRow =
+    r.usccHash === 0 ? codes.claim(uscc, r.rowNumber) : codes.claim(uscc, r.rowNumber, r.usccHash);
+  if (firstRow !== null) r.report("duplicate-uscc", "error", field, { firstRow });
 }

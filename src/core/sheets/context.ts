@@ -30,23 +30,29 @@ export function eachRow(
   visit: (reader: RowReader) => void
 ): RowAccount {
   const reader = new RowReader(sheet, ctx);
-  const account = noRows();
-  const span = Math.max(1, sheet.dataEnd - sheet.dataStart);
-  for (let i = sheet.dataStart; i < sheet.dataEnd; i++) {
-    if (ctx.onRows && (i - sheet.dataStart) % PROGRESS_EVERY === 0) {
-      ctx.onRows((i - sheet.dataStart) / span);
-    }
+  const { dataStart, dataEnd } = sheet;
+  // The fraction done is `done * scale`: a multiplication by a fraction from the first row on, so
+  // that the loop's optimised code never meets a result it did not expect (a division would give
+  // 0 on the first call and a fraction later, sending the loop back to the interpreter).
+  const scale = 1 / Math.max(1, dataEnd - dataStart);
+  const unreadable = sheet.missing.length > 0;
+  const onRows = ctx.onRows;
+  let read = 0;
+  let counted = 0;
+  let excluded = 0;
+  for (let i = dataStart; i < dataEnd; i++) {
+    if (onRows && (i - dataStart) % PROGRESS_EVERY === 0) onRows((i - dataStart) * scale);
     if (!reader.start(i)) continue;
-    account.read++;
-    if (sheet.missing.length > 0) {
-      account.excluded++;
+    read++;
+    if (unreadable) {
+      excluded++;
       continue;
     }
     visit(reader);
-    if (reader.errors > 0) account.excluded++;
-    else account.counted++;
+    if (reader.errors > 0) excluded++;
+    else counted++;
   }
-  return account;
+  return { read, counted, excluded };
 }
 
 /** A sheet that can be read: found, with every required column. */

@@ -1,17 +1,16 @@
 /** The 会费 sheet (SPEC §1.3). */
 import type { DetectedSheet } from "../detect";
-import type { RowReader } from "../read";
+import { fieldsOf, type Field, type RowReader } from "../read";
+import { duesRecords, NO_DAY, NONE, withLazyRecords, type DuesColumns } from "../columns";
 import type { DuesRecord, RowAccount } from "../types";
 import { EARLIEST_YEAR, eachRow, type SheetReadContext } from "./context";
 import type { MemberIndex } from "./member-index";
 
 export interface DuesRead {
+  /** Its `memberChamber` indexes the chamber table of the members' columns. */
+  readonly columns: DuesColumns;
+  /** The dues rows as records, built from `columns` when first asked for. */
   readonly records: DuesRecord[];
-  /**
-   * For each record, the chamber ID of the member it names (null when none or unknown): lets the
-   * dues ledger place a row without looking its member up again by ID.
-   */
-  readonly chamberIds: (string | null)[];
   readonly account: RowAccount;
 }
 
@@ -19,12 +18,17 @@ export interface DuesRead {
  * The member a dues row names must exist, and its row must be counted. Returns the member's
  * position in the index, or -1 when no member row carries the ID.
  */
-export function checkMember(r: RowReader, memberId: string, members: MemberIndex): number {
+export function checkMember(
+  r: RowReader,
+  field: Field,
+  memberId: string,
+  members: MemberIndex
+): number {
   const member = members.find(memberId);
   if (member < 0) {
-    r.report("unknown-member", "error", "memberId", {});
+    r.report("unknown-member", "error", field, {});
   } else if (!members.isCounted(member)) {
-    r.report("member-excluded", "error", "memberId", {
+    r.report("member-excluded", "error", field, {
       memberSheet: members.sheet,
       memberRow: members.rowAt(member),
     });
@@ -35,28 +39,30 @@ export function checkMember(r: RowReader, memberId: string, members: MemberIndex
 /** Dues for a year before the member joined or after the year the member left (a warning). */
 export function checkDuesWithinMembership(
   r: RowReader,
+  field: Field,
   year: number,
   joinedYear: number | null,
   leftYear: number | null
 ): void {
   if (joinedYear === null) return;
   if (year < joinedYear || (leftYear !== null && year > leftYear)) {
-    r.report("dues-outside-membership", "warning", "year", { year, joinedYear, leftYear });
+    r.report("dues-outside-membership", "warning", field, { year, joinedYear, leftYear });
   }
 }
 
 /** Paid more than due, or paid with no date (warnings). */
 export function checkPayment(
   r: RowReader,
+  fields: { readonly paid: Field; readonly paidOn: Field },
   due: number | null,
   paid: number | null,
   hasDate: boolean
 ): void {
   if (due !== null && paid !== null && paid > due) {
-    r.report("overpaid", "warning", "paid", { due, paid });
+    r.report("overpaid", "warning", fields.paid, { due, paid });
   }
   if (paid !== null && paid > 0 && !hasDate) {
-    r.report("paid-without-date", "warning", "paidOn", {});
+    r.report("paid-without-date", "warning", fields.paidOn, {});
   }
 }
 
@@ -82,49 +88,66 @@ export function readDues(
   ctx: SheetReadContext,
   members: MemberIndex
 ): DuesRead {
-  // Allocated once for every row and cut to length at the end, as for members.
+  // Columns allocated once for every row and cut to length at the end, as for members.
   const rows = sheet.dataEnd - sheet.dataStart;
-  const records = new Array<DuesRecord>(rows);
-  const chamberIds = new Array<string | null>(rows);
+  const row = new Int32Array(rows);
+  const counted = new Uint8Array(rows);
+  const memberIds = new Array<string>(rows);
+  const years = new Int16Array(rows);
+  const dues = new Float64Array(rows);
+  const paids = new Float64Array(rows);
+  const paidOns = new Int32Array(rows);
+  const memberChamber = new Int32Array(rows);
   let count = 0;
   const unknownYears = new Map<string, number>();
-  const account = eachRow(sheet, ctx, (r) => {
-    const memberId = r.id("memberId");
-    const year = r.year("year", EARLIEST_YEAR, ctx.todayYear + 1);
-    const due = r.money("due");
+  const F = fieldsOf(sheet, ["memberId", "year", "due", "paid", "paidOn"]);
+  const account = eachRow(sheet, ctx, function readDuesRow(r) {
+    const memberId = r.id(F.memberId);
+    const year = r.year(F.year, EARLIEST_YEAR, ctx.todayYear + 1);
+    const due = r.money(F.due);
     // Blank (or unreadable, which is a warning and reads as blank) means nothing was paid.
-    const paid = r.money("paid") ?? 0;
-    const paidOn = r.pastDate("paidOn", "warning");
-    const member = memberId === null ? -1 : checkMember(r, memberId, members);
+    const paid = r.money(F.paid) ?? 0;
+    const paidOn = r.pastDate(F.paidOn, "warning");
+    const member = memberId === null ? -1 : checkMember(r, F.memberId, memberId, members);
     if (memberId !== null && year !== null) {
-      const row = r.rowNumber;
+      const rowNumber = r.rowNumber;
       const firstRow =
         member < 0
-          ? claimUnknownMemberYear(unknownYears, memberId, year, row)
-          : members.claimYear(member, year, row);
+          ? claimUnknownMemberYear(unknownYears, memberId, year, rowNumber)
+          : members.claimYear(member, year, rowNumber);
       if (firstRow !== null) {
-        r.report("duplicate-dues", "error", "year", { memberId, year, firstRow });
+        r.report("duplicate-dues", "error", F.year, { memberId, year, firstRow });
       }
     }
     if (member >= 0 && year !== null) {
-      checkDuesWithinMembership(r, year, members.joinedYear(member), members.leftYear(member));
+      const joinedYear = members.joinedYear(member);
+      checkDuesWithinMembership(r, F.year, year, joinedYear, members.leftYear(member));
     }
-    checkPayment(r, due, paid, paidOn !== null || !r.blank("paidOn"));
+    checkPayment(r, F, due, paid, paidOn !== null || !r.blank(F.paidOn));
 
     if (memberId === null || year === null || due === null) return;
-    chamberIds[count] = member < 0 ? null : members.chamberId(member);
-    records[count++] = {
-      sheet: r.sheetName,
-      row: r.rowNumber,
-      memberId,
-      year,
-      due,
-      paid,
-      paidOn,
-      counted: r.errors === 0,
-    };
+    const at = count++;
+    row[at] = r.rowNumber;
+    counted[at] = r.errors === 0 ? 1 : 0;
+    memberIds[at] = memberId;
+    years[at] = year;
+    dues[at] = due;
+    paids[at] = paid;
+    paidOns[at] = paidOn ?? NO_DAY;
+    memberChamber[at] = member < 0 ? NONE : members.chamber(member);
   });
-  records.length = count;
-  chamberIds.length = count;
-  return { records, chamberIds, account };
+  memberIds.length = count;
+  const columns: DuesColumns = {
+    sheet: sheet.grid.name,
+    length: count,
+    row: row.subarray(0, count),
+    counted: counted.subarray(0, count),
+    memberId: memberIds,
+    year: years.subarray(0, count),
+    due: dues.subarray(0, count),
+    paid: paids.subarray(0, count),
+    paidOn: paidOns.subarray(0, count),
+    memberChamber: memberChamber.subarray(0, count),
+  };
+  return withLazyRecords({ columns, account }, duesRecords);
 }

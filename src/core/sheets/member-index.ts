@@ -7,7 +7,8 @@
  * few hundred bytes each of long-lived garbage-collected heap; here a member costs a few dozen
  * bytes in arrays the collector never traces.
  */
-import { KeyIndex } from "../key-index";
+import { NONE } from "../columns";
+import { KeyIndex, type KeyStorage } from "../key-index";
 import { yearOfDay } from "../dates";
 import type { Day } from "../types";
 
@@ -16,57 +17,76 @@ const INLINE_YEARS = 4;
 /** An empty year slot, and "no year" for a member with no join or leave date. */
 const NO_YEAR = 0;
 
+// A member's entry: STRIDE consecutive Int32s, so that what a dues row needs of its member (is
+// it counted, its row, years and chamber, the years claimed so far) sits in one or two cache lines
+// rather than in a line of each of seven arrays (at a million members those are misses).
+/** The member's first row; negated while the row is not counted. */
+const ROW = 0;
+const CHAMBER = 1;
+/** The year joined in the low 16 bits, the year left in the high 16 (NO_YEAR when none). */
+const YEARS = 2;
+/** INLINE_YEARS claimed years, two a word (low 16 bits first). */
+const CLAIMED_YEARS = 3;
+/** The rows that claimed them, one a word. */
+const CLAIMED_ROWS = CLAIMED_YEARS + INLINE_YEARS / 2;
+const STRIDE = CLAIMED_ROWS + INLINE_YEARS;
+
 export class MemberIndex {
   private readonly ids: KeyIndex;
-  private readonly rows: Int32Array;
-  private readonly counted: Uint8Array;
-  private readonly joinedYears: Int16Array;
-  private readonly leftYears: Int16Array;
-  private readonly chamberIds: (string | null)[];
-  /** INLINE_YEARS slots a member: the dues years claimed, and the row that claimed each. */
-  private readonly claimedYears: Int16Array;
-  private readonly claimedRows: Int32Array;
+  private readonly data: Int32Array;
+  private readonly capacity: number;
+  /** The last ID looked up and its position: dues rows often come member by member. */
+  private lastId: string | null = null;
+  private lastAt = -1;
   /** "position:year" → row, for the claims beyond a member's inline slots. */
   private readonly moreClaims = new Map<string, number>();
 
-  /** `capacity`: at most how many members will be added (the 会员 sheet's data rows). */
+  /**
+   * `capacity`: at most how many members will be added (the 会员 sheet's data rows); `storage`:
+   * where to keep the IDs (see KeyStorage), for at least `capacity` of them.
+   */
   constructor(
     readonly sheet: string,
-    capacity: number
+    capacity: number,
+    storage?: KeyStorage
   ) {
-    this.ids = new KeyIndex(capacity);
-    this.rows = new Int32Array(capacity);
-    this.counted = new Uint8Array(capacity);
-    this.joinedYears = new Int16Array(capacity);
-    this.leftYears = new Int16Array(capacity);
-    this.chamberIds = new Array<string | null>(capacity);
-    this.claimedYears = new Int16Array(capacity * INLINE_YEARS);
-    this.claimedRows = new Int32Array(capacity * INLINE_YEARS);
+    this.ids = new KeyIndex(capacity, storage);
+    this.capacity = capacity;
+    this.data = new Int32Array(capacity * STRIDE);
   }
 
   /**
    * Adds the first row carrying `id` and returns the member's position; returns -1 when a row
-   * already carries it (see firstRow).
+   * already carries it (see firstRow). The member is not counted until setCounted says so.
    */
-  add(id: string, row: number, joined: Day | null, left: Day | null, chamberId: string | null) {
+  add(id: string, row: number, joined: Day | null, left: Day | null, chamber: number) {
+    this.lastId = null;
     if (this.ids.claim(id) >= 0) return -1;
     const at = this.ids.size - 1;
-    if (at >= this.rows.length) throw new RangeError("MemberIndex: more members than its capacity");
-    this.rows[at] = row;
-    this.joinedYears[at] = joined === null ? NO_YEAR : yearOfDay(joined);
-    this.leftYears[at] = left === null ? NO_YEAR : yearOfDay(left);
-    this.chamberIds[at] = chamberId;
+    if (at >= this.capacity) throw new RangeError("MemberIndex: more members than its capacity");
+    const base = at * STRIDE;
+    const joinedYear = joined === null ? NO_YEAR : yearOfDay(joined);
+    const leftYear = left === null ? NO_YEAR : yearOfDay(left);
+    this.data[base + ROW] = -row;
+    this.data[base + CHAMBER] = chamber;
+    this.data[base + YEARS] = (joinedYear & 0xffff) | (leftYear << 16);
     return at;
   }
 
   /** Whether the member's first row was counted (set once the row is checked). */
   setCounted(at: number, counted: boolean): void {
-    this.counted[at] = counted ? 1 : 0;
+    const i = at * STRIDE + ROW;
+    const row = Math.abs(this.data[i] ?? 0);
+    this.data[i] = counted ? row : -row;
   }
 
   /** The member's position, or -1 when no row carries the ID. */
   find(id: string): number {
-    return this.ids.find(id);
+    if (id === this.lastId) return this.lastAt;
+    const at = this.ids.find(id);
+    this.lastId = id;
+    this.lastAt = at;
+    return at;
   }
 
   /** The first row that carries an ID, or null. */
@@ -76,28 +96,31 @@ export class MemberIndex {
   }
 
   rowAt(at: number): number {
-    return this.rows[at] ?? 0;
+    return Math.abs(this.data[at * STRIDE + ROW] ?? 0);
   }
 
   isCounted(at: number): boolean {
-    return this.counted[at] === 1;
+    return (this.data[at * STRIDE + ROW] ?? 0) > 0;
   }
 
   /** The year the member joined, or null when the row has no readable 入会日期. */
   joinedYear(at: number): number | null {
-    const year = this.joinedYears[at] ?? NO_YEAR;
+    const year = (this.data[at * STRIDE + YEARS] ?? 0) & 0xffff;
     return year === NO_YEAR ? null : year;
   }
 
   /** The year the member left, or null when the row has no 退会日期. */
   leftYear(at: number): number | null {
-    const year = this.leftYears[at] ?? NO_YEAR;
+    const year = (this.data[at * STRIDE + YEARS] ?? 0) >>> 16;
     return year === NO_YEAR ? null : year;
   }
 
-  /** The member's chamber as its record holds it, so that dues need no second lookup by ID. */
-  chamberId(at: number): string | null {
-    return this.chamberIds[at] ?? null;
+  /**
+   * The member's chamber as its record holds it (an index into the chamber table, or NONE), so
+   * that dues need no second lookup by ID.
+   */
+  chamber(at: number): number {
+    return at < this.capacity ? (this.data[at * STRIDE + CHAMBER] ?? NONE) : NONE;
   }
 
   /**
@@ -105,13 +128,16 @@ export class MemberIndex {
    * it first when `row` repeats it.
    */
   claimYear(at: number, year: number, row: number): number | null {
-    const from = at * INLINE_YEARS;
-    for (let i = from; i < from + INLINE_YEARS; i++) {
-      const claimed = this.claimedYears[i];
-      if (claimed === year) return this.claimedRows[i] ?? null;
+    const base = at * STRIDE;
+    const data = this.data;
+    for (let k = 0; k < INLINE_YEARS; k++) {
+      const word = base + CLAIMED_YEARS + (k >> 1);
+      const shift = (k & 1) * 16;
+      const claimed = ((data[word] ?? 0) >>> shift) & 0xffff;
+      if (claimed === year) return data[base + CLAIMED_ROWS + k] ?? null;
       if (claimed === NO_YEAR) {
-        this.claimedYears[i] = year;
-        this.claimedRows[i] = row;
+        data[word] = (data[word] ?? 0) | ((year & 0xffff) << shift);
+        data[base + CLAIMED_ROWS + k] = row;
         return null;
       }
     }
