@@ -675,6 +675,15 @@ describe("XmlScanner rejects what is not well-formed, as saxes does", () => {
     ["input that ends inside a reference", "<a>&am"],
   ];
 
+  it("rejects a processing instruction whose target runs into '?' (which saxes accepts)", () => {
+    // XML 1.0 [16]: PI ::= '<?' PITarget (S (Char* - (Char* '?>' Char*)))? '?>'
+    for (const sizes of [[], [1], [2]]) {
+      expect(() => scanEvents(utf8("<a><?pi?x?></a>"), sizes)).toThrow(XmlSyntaxError);
+      expect(() => scanEvents(utf8("<a><?pi?></a>"), sizes)).not.toThrow();
+    }
+    expect(() => saxesEvents("<a><?pi?x?></a>")).not.toThrow();
+  });
+
   for (const [what, xml] of malformed) {
     it(`rejects ${what}`, () => {
       for (const sizes of [[], [1], [2]])

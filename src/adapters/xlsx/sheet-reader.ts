@@ -7,12 +7,35 @@
  * Elements are known by namespace and local name: SpreadsheetML's, transitional or Strict.
  * `<row>` is read in `<sheetData>`, `<c>` in `<row>`, `<v>` and `<is>` in `<c>`; elements of
  * other namespaces (extensions, markup compatibility) are skipped with everything inside them.
+ *
+ * Cells as producers write them (`<c r="B7" s="3" t="s"><v>12</v></c>`,
+ * `<c r="A2" t="inlineStr"><is><t>&#20013;&#25991;</t></is></c>`) are read by a fast path
+ * (readChild) straight from the bytes, in one function and without the scanner's events; it takes
+ * only a strict subset of the syntax and leaves everything else to the scanner. Both paths end in
+ * the same cellValue, so a cell reads the same whichever path read it.
  */
+import { Buffer } from "node:buffer";
 import type { DateSystem, ErrorCell, RawCell } from "../../core/types";
 import { isoDateTimeToSerial } from "./dates";
 import { STRICT, TRANSITIONAL } from "./namespaces";
 import { decodeOoxmlEscapes } from "./xml";
-import { ByteSink, NO_NAMESPACE, StringInterner, XmlScanner, type XmlHandler } from "./xml-scan";
+import {
+  ATTRIBUTE_SAFE,
+  ByteSink,
+  KnownAttributes,
+  NO_NAMESPACE,
+  StringInterner,
+  FastText,
+  TEXT_NOT_ASCII,
+  TEXT_SAFE,
+  TEXT_UNDERSCORE,
+  WHITESPACE,
+  XmlScanner,
+  bytesAt,
+  endTagAt,
+  type ChildReader,
+  type XmlHandler,
+} from "./xml-scan";
 
 export interface SheetReadContext {
   readonly sharedStrings: readonly string[];
@@ -44,15 +67,41 @@ const TYPE_INLINE = 6;
 /** 10^k, exact as doubles up to 10^22. */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const EQUALS = 0x3d;
+const DQUOTE = 0x22;
+
+/** ` xml:space="preserve"`, the one attribute the fast path takes on `<t>`. */
+const PRESERVE = Buffer.from(' xml:space="preserve"', "latin1");
+
+/** The bytes of `prefix` followed by `local`. */
+function qualified(prefix: Uint8Array, local: string): Uint8Array {
+  const bytes = new Uint8Array(prefix.length + local.length);
+  bytes.set(prefix);
+  for (let k = 0; k < local.length; k++) bytes[prefix.length + k] = local.charCodeAt(k);
+  return bytes;
+}
+
+function sameName(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && bytesAt(a, 0, a.length, b) === a.length;
+}
+
+/** What a row's attribute is to the fast path: its number, or nothing. */
+const ROW_NUMBER = 1;
+
 /**
  * Accumulates rows; feed it the worksheet part's bytes in chunks, then call finish(). Throws
  * XmlSyntaxError when the part is not well-formed XML.
  */
-export class SheetRowsBuilder implements XmlHandler {
+export class SheetRowsBuilder implements XmlHandler, ChildReader {
   readonly rows: (RawCell[] | undefined)[] = [];
   /** Last row of the sheet's `<dimension>`, when the sheet declares one (for progress). */
   declaredLastRow: number | null = null;
   lastRowSeen = 0;
+  /** @internal how many rows and cells the fast paths read (for tests). */
+  readonly fastReads = { rows: 0, cells: 0 };
 
   private readonly scanner = new XmlScanner(this);
   private readonly transitional = this.scanner.namespaceId(TRANSITIONAL.main);
@@ -70,18 +119,42 @@ export class SheetRowsBuilder implements XmlHandler {
     ref: this.scanner.localId("ref"),
   };
   private readonly text = new ByteSink();
-  private readonly strings = new StringInterner(decodeOoxmlEscapes);
+  private readonly fastText = new FastText();
+  /** Texts by their bytes (decoded: references, line ends), shared by both paths. */
+  private readonly strings = new StringInterner(textValue);
   /** Kinds of the open elements' parents; `kind` is the innermost open element's. */
   private readonly kinds: number[] = [];
   private kind = DOCUMENT;
 
   private rowNumber = 0;
-  private cells: RawCell[] | undefined;
+  /**
+   * The row's cells so far, or null before its first value. The array is made as long as the
+   * last row was, and cut to the row's width at its end: allocated once, with no spare slots left
+   * (an array grown cell by cell keeps about half as many again).
+   */
+  private cells: RawCell[] | null = null;
+  /** The row's width so far: its last column with a value. */
+  private rowWidth = 0;
+  /** The width of the last row with values. */
+  private lastWidth = 0;
   private column = 0;
   private cellType = TYPE_NUMBER;
   private cellStyle = 0;
   /** Whether the cell has had its `<v>` (for t="inlineStr": its `<is>`). */
   private cellHasValue = false;
+
+  // The fast path's names: those of the last cell the scanner read (`c`, or `x:c` and so on),
+  // valid while the scanner's namespace bindings are what they were then.
+  private cellName: Uint8Array | null = null;
+  private valueName: Uint8Array = new Uint8Array(0);
+  private inlineName: Uint8Array = new Uint8Array(0);
+  private textName: Uint8Array = new Uint8Array(0);
+  private fastBindings = -1;
+  /** The value readValue and readInline read. */
+  private fastValue: RawCell = null;
+  // And of the last row the scanner read, with the attributes its rows have had.
+  private rowName: Uint8Array | null = null;
+  private readonly rowAttributes = new KnownAttributes();
 
   constructor(private readonly context: SheetReadContext) {}
 
@@ -135,8 +208,7 @@ export class SheetRowsBuilder implements XmlHandler {
       }
     }
     this.kinds.push(parent);
-    this.kind = kind;
-    this.scanner.textSink = kind === VALUE || kind === TEXT ? this.text : null;
+    this.enter(kind);
   }
 
   /** @internal the scanner's event */
@@ -144,9 +216,15 @@ export class SheetRowsBuilder implements XmlHandler {
     const kind = this.kind;
     if (kind === CELL) this.endCell();
     else if (kind === ROW) this.endRow();
-    const parent = this.kinds.pop() ?? DOCUMENT;
-    this.kind = parent;
-    this.scanner.textSink = parent === VALUE || parent === TEXT ? this.text : null;
+    this.enter(this.kinds.pop() ?? DOCUMENT);
+  }
+
+  /** Makes `kind` the current element's: where its text goes, and the fast path in a row. */
+  private enter(kind: number): void {
+    this.kind = kind;
+    const scanner = this.scanner;
+    scanner.textSink = kind === VALUE || kind === TEXT ? this.text : null;
+    scanner.childReader = kind === ROW || kind === SHEET_DATA ? this : null;
   }
 
   private readDimension(): void {
@@ -166,20 +244,38 @@ export class SheetRowsBuilder implements XmlHandler {
     const k = scanner.findAttribute(NO_NAMESPACE, this.names.r);
     let rowNumber = this.lastRowSeen + 1;
     if (k >= 0) {
-      const n = integerAttribute(scanner, k);
+      const n = integerAttribute(
+        scanner.attributeBytes(k),
+        scanner.attributeStart(k),
+        scanner.attributeEnd(k)
+      );
       // a row number that is not one (r="", r="0") continues from the row before, like no r=
       if (n >= 1) rowNumber = n;
     }
     this.rowNumber = rowNumber;
     this.lastRowSeen = rowNumber;
-    this.cells = undefined;
+    this.cells = null;
+    this.rowWidth = 0;
     this.column = 0;
+    // the names for the fast path
+    this.rowName = scanner.elementName();
+    this.rowAttributes.learn(scanner, (m) =>
+      scanner.attributeNamespace(m) === NO_NAMESPACE && scanner.attributeLocal(m) === this.names.r
+        ? ROW_NUMBER
+        : 0
+    );
   }
 
   private endRow(): void {
-    // a copy is exactly as long as the row: the array grown cell by cell keeps ~50% spare slots
-    if (this.cells) this.rows[this.rowNumber - 1] = this.cells.slice();
-    this.cells = undefined;
+    const cells = this.cells;
+    if (cells !== null) {
+      const width = this.rowWidth;
+      if (cells.length > width) cells.length = width;
+      this.rows[this.rowNumber - 1] = cells;
+      this.lastWidth = width;
+      this.cells = null;
+    }
+    this.rowWidth = 0;
   }
 
   private startCell(): void {
@@ -191,13 +287,16 @@ export class SheetRowsBuilder implements XmlHandler {
     for (let k = 0; k < scanner.attributeCount; k++) {
       if (scanner.attributeNamespace(k) !== NO_NAMESPACE) continue;
       const local = scanner.attributeLocal(k);
+      const bytes = scanner.attributeBytes(k);
+      const start = scanner.attributeStart(k);
+      const end = scanner.attributeEnd(k);
       if (local === names.r) {
-        const letters = columnOfReference(scanner, k);
+        const letters = columnOfReference(bytes, start, end);
         if (letters > 0) column = letters;
       } else if (local === names.s) {
-        style = integerAttribute(scanner, k);
+        style = integerAttribute(bytes, start, end);
       } else if (local === names.t) {
-        type = cellType(scanner, k);
+        type = cellTypeOf(bytes, start, end);
       }
     }
     this.column = column;
@@ -205,52 +304,290 @@ export class SheetRowsBuilder implements XmlHandler {
     this.cellType = type;
     this.cellHasValue = false;
     this.text.clear();
+    this.learnNames();
+  }
+
+  /** Takes the names of the fast path from the cell the scanner has just started. */
+  private learnNames(): void {
+    const scanner = this.scanner;
+    const name = scanner.elementName();
+    const known = this.cellName;
+    if (known !== null && this.fastBindings === scanner.bindings && sameName(known, name)) return;
+    const prefix = name.subarray(0, name.length - 1); // `x:` of `x:c`, or nothing
+    this.cellName = name;
+    this.valueName = qualified(prefix, "v");
+    this.inlineName = qualified(prefix, "is");
+    this.textName = qualified(prefix, "t");
+    this.fastBindings = scanner.bindings;
   }
 
   private endCell(): void {
     if (!this.cellHasValue) return;
-    const value = this.cellValue();
-    if (value === null || value === undefined) return;
-    this.cells ??= [];
-    this.cells[this.column - 1] = value;
+    const text = this.text;
+    const value = this.cellValue(
+      this.cellType,
+      this.cellStyle,
+      text.buffer,
+      0,
+      text.length,
+      (text.ascii ? 0 : TEXT_NOT_ASCII) | TEXT_UNDERSCORE
+    );
+    this.store(value);
   }
 
-  /** The value of the cell just read, from its type, style and text (of `<v>` or `<is>`). */
-  private cellValue(): RawCell {
-    const text = this.text;
-    switch (this.cellType) {
+  /** Keeps the value of the cell just read (in this.column) for the row; blanks are not kept. */
+  private store(value: RawCell): void {
+    if (value === null || value === undefined) return;
+    const column = this.column;
+    const cells = (this.cells ??= new Array<RawCell>(this.lastWidth));
+    cells[column - 1] = value;
+    if (column > this.rowWidth) this.rowWidth = column;
+  }
+
+  /** @internal the scanner's fast path: a row in `<sheetData>`, a cell in a row. */
+  readChild(d: Buffer, p: number, end: number): number {
+    return this.kind === ROW ? this.readCell(d, p, end) : this.readRow(d, p, end);
+  }
+
+  /**
+   * The fast path for a row in `<sheetData>`: `<row ATTRIBUTES/>`, or `<row ATTRIBUTES>` then
+   * cells that readCell reads, with nothing but whitespace between them, then `</row>`. The name
+   * (prefix and all) is the last row's the scanner read and ATTRIBUTES are attributes that rows
+   * read by the scanner have had (rowAttributes), each at most once, `="` directly after its name
+   * and its value plain ASCII, while the namespace bindings are unchanged. Anything else (a cell
+   * readCell does not take, a comment...) returns -1 with nothing changed but the state of the
+   * row being read (cells, column), which the scanner's startRow resets, and the scanner reads the
+   * row.
+   */
+  private readRow(d: Buffer, p: number, end: number): number {
+    const rowName = this.rowName;
+    const known = this.rowAttributes;
+    if (rowName === null || !known.valid(this.scanner)) return -1;
+    let i = bytesAt(d, p + 1, end, rowName);
+    if (i < 0) return -1;
+    let rowNumber = this.lastRowSeen + 1;
+    let seen = 0;
+    for (let n = 0; ; n++) {
+      if (i >= end) return -1;
+      let b = d[i]!;
+      if (b === GT || b === SLASH) break;
+      if (WHITESPACE[b] !== 1) return -1;
+      do {
+        if (++i >= end) return -1;
+        b = d[i]!;
+      } while (WHITESPACE[b] === 1);
+      if (b === GT || b === SLASH) break;
+      const k = known.find(d, i, end, n);
+      if (k < 0 || (seen & (1 << k)) !== 0) return -1;
+      seen |= 1 << k;
+      const start = i + known.names[k]!.length + 2;
+      let j = start;
+      while (j < end && ATTRIBUTE_SAFE[d[j]!] === 1) j++;
+      if (j >= end || d[j] !== DQUOTE) return -1;
+      if (known.meanings[k] === ROW_NUMBER) {
+        // a row number that is not one (r="", r="0") continues from the row before, like no r=
+        const r = integerAttribute(d, start, j);
+        if (r >= 1) rowNumber = r;
+      }
+      i = j + 1;
+    }
+    if (d[i] === SLASH) {
+      if (i + 1 >= end || d[i + 1] !== GT) return -1;
+      this.lastRowSeen = rowNumber;
+      this.fastReads.rows++;
+      return i + 2;
+    }
+    i++;
+    this.cells = null;
+    this.rowWidth = 0;
+    this.column = 0;
+    for (;;) {
+      while (i < end && WHITESPACE[d[i]!] === 1) i++;
+      if (i + 1 >= end || d[i] !== LT) return -1;
+      if (d[i + 1] === SLASH) break;
+      i = this.readCell(d, i, end);
+      if (i < 0) return -1;
+    }
+    i = endTagAt(d, i, end, rowName);
+    if (i < 0) return -1;
+    this.rowNumber = rowNumber;
+    this.lastRowSeen = rowNumber;
+    this.endRow();
+    this.fastReads.rows++;
+    return i;
+  }
+
+  /**
+   * The fast path for a cell in a row, at its `<`. It reads
+   *
+   *     <c ATTRIBUTES/>    <c ATTRIBUTES></c>    <c ATTRIBUTES><v/></c>
+   *     <c ATTRIBUTES><v>TEXT</v></c>
+   *     <c ATTRIBUTES t="inlineStr"><is><t>TEXT</t></is></c>  (or <t xml:space="preserve">)
+   *
+   * with the names (prefix and all) of the last cell the scanner read, while the namespace
+   * bindings are unchanged. ATTRIBUTES are r=, s= and t=, each at most once, in any order, after
+   * whitespace, each `="` directly after its name and its value plain ASCII (ATTRIBUTE_SAFE).
+   * TEXT is text without markup, CR or `]`, its UTF-8 and references checked (FastText). Anything
+   * else (other attributes, a formula, rich text, comments, whitespace between the elements, a
+   * chunk that ends inside the cell) returns -1 before anything is changed, and the scanner
+   * reads the cell.
+   */
+  private readCell(d: Buffer, p: number, end: number): number {
+    const cellName = this.cellName;
+    if (cellName === null || this.scanner.bindings !== this.fastBindings) return -1;
+    let i = bytesAt(d, p + 1, end, cellName);
+    if (i < 0) return -1;
+    let column = this.column + 1;
+    let style = 0;
+    let type = TYPE_NUMBER;
+    let seen = 0;
+    for (;;) {
+      if (i >= end) return -1;
+      let b = d[i]!;
+      if (b === GT || b === SLASH) break;
+      if (WHITESPACE[b] !== 1) return -1; // a longer name, or junk: the scanner's to read
+      do {
+        if (++i >= end) return -1;
+        b = d[i]!;
+      } while (WHITESPACE[b] === 1);
+      if (b === GT || b === SLASH) break;
+      if (i + 2 >= end || d[i + 1] !== EQUALS || d[i + 2] !== DQUOTE) return -1;
+      const start = i + 3;
+      let j = start;
+      while (j < end && ATTRIBUTE_SAFE[d[j]!] === 1) j++;
+      if (j >= end || d[j] !== DQUOTE) return -1;
+      const bit = b === 0x72 ? 1 : b === 0x73 ? 2 : b === 0x74 ? 4 : 0; // r, s, t
+      if (bit === 0 || (seen & bit) !== 0) return -1;
+      seen |= bit;
+      if (bit === 1) {
+        const letters = columnOfReference(d, start, j);
+        if (letters > 0) column = letters;
+      } else if (bit === 2) {
+        style = integerAttribute(d, start, j);
+      } else {
+        type = cellTypeOf(d, start, j);
+      }
+      i = j + 1;
+    }
+    if (d[i] === SLASH) {
+      if (i + 1 >= end || d[i + 1] !== GT) return -1;
+      this.column = column;
+      this.fastReads.cells++;
+      return i + 2;
+    }
+    i++;
+    if (i + 1 >= end || d[i] !== LT) return -1;
+    let value: RawCell = null;
+    if (d[i + 1] !== SLASH) {
+      i =
+        type === TYPE_INLINE ? this.readInline(d, i, end) : this.readValue(d, i, end, type, style);
+      if (i < 0) return -1;
+      value = this.fastValue;
+    }
+    i = endTagAt(d, i, end, cellName);
+    if (i < 0) return -1;
+    this.column = column;
+    this.store(value);
+    this.fastReads.cells++;
+    return i;
+  }
+
+  /** `<v>TEXT</v>` or `<v/>` at i, for readCell: the index after it, its value in fastValue. */
+  private readValue(d: Buffer, i: number, end: number, type: number, style: number): number {
+    const name = this.valueName;
+    i = bytesAt(d, i + 1, end, name);
+    if (i < 0 || i + 1 >= end) return -1;
+    if (d[i] === SLASH) {
+      if (d[i + 1] !== GT) return -1;
+      this.fastValue = this.cellValue(type, style, d, i, i, 0);
+      return i + 2;
+    }
+    if (d[i] !== GT) return -1;
+    const start = ++i;
+    while (i < end && TEXT_SAFE[d[i]!] === 1) i++;
+    if (i < end && d[i] !== LT) return this.readValueText(d, start, end, type, style);
+    this.fastValue = this.cellValue(type, style, d, start, i, TEXT_UNDERSCORE);
+    return endTagAt(d, i, end, name);
+  }
+
+  /** readValue's text when it is more than plain ASCII (references, UTF-8). */
+  private readValueText(d: Buffer, i: number, end: number, type: number, style: number): number {
+    const text = this.fastText;
+    i = text.read(d, i, end);
+    if (i < 0) return -1;
+    this.fastValue = this.cellValue(type, style, text.bytes, text.start, text.end, text.hint);
+    return endTagAt(d, i, end, this.valueName);
+  }
+
+  /**
+   * `<is><t>TEXT</t></is>` (or `<t xml:space="preserve">`) at i, for readCell: the index after
+   * it, its value in fastValue.
+   */
+  private readInline(d: Buffer, i: number, end: number): number {
+    i = bytesAt(d, i + 1, end, this.inlineName);
+    if (i < 0 || i + 1 >= end || d[i] !== GT || d[i + 1] !== LT) return -1;
+    i = bytesAt(d, i + 2, end, this.textName);
+    if (i < 0 || i >= end) return -1;
+    if (d[i] !== GT) {
+      i = bytesAt(d, i, end, PRESERVE);
+      if (i < 0 || i >= end || d[i] !== GT) return -1;
+    }
+    const text = this.fastText;
+    i = text.read(d, i + 1, end);
+    if (i < 0) return -1;
+    i = endTagAt(d, i, end, this.textName);
+    if (i < 0) return -1;
+    i = endTagAt(d, i, end, this.inlineName);
+    if (i < 0) return -1;
+    this.fastValue = this.strings.of(text.bytes, text.start, text.end, text.hint);
+    return i;
+  }
+
+  /**
+   * The value of a cell of this type and style whose `<v>` (or `<is>`) text is bytes[start, end),
+   * `hint` saying what is known of them (TEXT_NOT_ASCII, TEXT_UNDERSCORE).
+   */
+  private cellValue(
+    type: number,
+    style: number,
+    bytes: Buffer,
+    start: number,
+    end: number,
+    hint: number
+  ): RawCell {
+    const ascii = (hint & TEXT_NOT_ASCII) === 0;
+    switch (type) {
       case TYPE_INLINE:
       case TYPE_STR:
-        return this.strings.of(text);
+        return this.strings.of(bytes, start, end, hint);
       case TYPE_SHARED: {
-        const index = integerOf(text);
+        const index = digitsOf(bytes, start, end);
         return (
-          this.context.sharedStrings[Number.isNaN(index) ? parseInt(text.text(), 10) : index] ??
-          null
+          this.context.sharedStrings[
+            Number.isNaN(index) ? parseInt(textOf(bytes, start, end, ascii), 10) : index
+          ] ?? null
         );
       }
       case TYPE_BOOLEAN: {
-        const v = text.text().trim();
+        const v = textOf(bytes, start, end, ascii).trim();
         return v === "1" || v.toLowerCase() === "true";
       }
       case TYPE_ERROR:
-        return errorCell(text.text());
+        return errorCell(textOf(bytes, start, end, ascii));
       case TYPE_DATE: {
-        const v = text.text();
+        const v = textOf(bytes, start, end, ascii);
         const serial = isoDateTimeToSerial(v, this.context.dateSystem);
         return serial === null ? v : { kind: "date", serial };
       }
       default: {
-        let number = decimalOf(text);
+        let number = decimalOf(bytes, start, end);
         if (Number.isNaN(number)) {
-          const v = text.text();
+          const v = textOf(bytes, start, end, ascii);
           if (v.trim() === "") return null;
           number = Number(v);
           if (!Number.isFinite(number)) return null;
         }
-        return this.context.dateStyles[this.cellStyle] === true
-          ? { kind: "date", serial: number }
-          : number;
+        return this.context.dateStyles[style] === true ? { kind: "date", serial: number } : number;
       }
     }
   }
@@ -264,21 +601,29 @@ function isDigit(b: number): boolean {
   return b >= 0x30 && b <= 0x39;
 }
 
+function textOf(bytes: Buffer, start: number, end: number, ascii: boolean): string {
+  return bytes.toString(ascii ? "latin1" : "utf8", start, end);
+}
+
+/** A text cell's value: its text, OOXML escapes decoded (what the hint allows of them). */
+function textValue(bytes: Buffer, start: number, end: number, hint: number): string {
+  const text = textOf(bytes, start, end, (hint & TEXT_NOT_ASCII) === 0);
+  return (hint & TEXT_UNDERSCORE) === 0 ? text : decodeOoxmlEscapes(text);
+}
+
 /**
- * The number a sink's text spells when it is a plain decimal (`-`? digits, `.`, digits; at most
- * 15 digits), else NaN. Exact: at most 15 digits are an exact double, and so is 10^k, and one
+ * The number bytes[start, end) spell when they are a plain decimal (`-`? digits, `.`, digits; at
+ * most 15 digits), else NaN. Exact: at most 15 digits are an exact double, and so is 10^k, and one
  * division of two exact doubles rounds correctly, as Number() of the text does.
  */
-function decimalOf(sink: ByteSink): number {
-  const bytes = sink.buffer;
-  const n = sink.length;
-  let k = 0;
-  const negative = n > 0 && bytes[0] === 0x2d;
-  if (negative) k = 1;
+function decimalOf(bytes: Uint8Array, start: number, end: number): number {
+  let k = start;
+  const negative = end > start && bytes[start] === 0x2d;
+  if (negative) k++;
   let mantissa = 0;
   let digits = 0;
   let fraction = -1;
-  for (; k < n; k++) {
+  for (; k < end; k++) {
     const b = bytes[k]!;
     if (isDigit(b)) {
       mantissa = mantissa * 10 + (b - 0x30);
@@ -294,11 +639,7 @@ function decimalOf(sink: ByteSink): number {
   return negative ? -value : value;
 }
 
-/** The whole number a sink's text spells when it is 1 to 15 ASCII digits, else NaN. */
-function integerOf(sink: ByteSink): number {
-  return digitsOf(sink.buffer, 0, sink.length);
-}
-
+/** The whole number bytes[start, end) spell when they are 1 to 15 ASCII digits, else NaN. */
 function digitsOf(bytes: Uint8Array, start: number, end: number): number {
   if (end <= start || end - start > 15) return NaN;
   let value = 0;
@@ -310,35 +651,36 @@ function digitsOf(bytes: Uint8Array, start: number, end: number): number {
   return value;
 }
 
-/** parseInt(value, 10) of an attribute: plain digits straight from the bytes. */
-function integerAttribute(scanner: XmlScanner, k: number): number {
-  const bytes = scanner.attributeBytes(k);
-  const start = scanner.attributeStart(k);
-  const end = scanner.attributeEnd(k);
+/** parseInt(value, 10) of an attribute value: plain digits straight from the bytes. */
+function integerAttribute(bytes: Buffer, start: number, end: number): number {
   const value = digitsOf(bytes, start, end);
   return Number.isNaN(value) ? parseInt(bytes.toString("utf8", start, end), 10) : value;
 }
 
-/** The column of a cell reference (`$`? letters, e.g. "AB12", "$C$3"), or 0 without letters. */
-function columnOfReference(scanner: XmlScanner, k: number): number {
-  const bytes = scanner.attributeBytes(k);
-  const end = scanner.attributeEnd(k);
-  let at = scanner.attributeStart(k);
+/**
+ * The column of a cell reference (`$`? letters, e.g. "AB12", "$C$3"), or 0 without letters or
+ * past a worksheet's last column (XFD, 16,384): such a cell is placed by its position, as one
+ * without `r`.
+ */
+function columnOfReference(bytes: Uint8Array, start: number, end: number): number {
+  let at = start;
   if (at < end && bytes[at] === 0x24) at++;
   let column = 0;
   for (; at < end; at++) {
     const b = bytes[at]! | 0x20;
     if (b < 0x61 || b > 0x7a) break;
     column = column * 26 + (b - 0x60);
+    if (column > MAX_COLUMN) return 0;
   }
   return column;
 }
 
+/** A worksheet's last column, XFD. */
+const MAX_COLUMN = 16_384;
+
 /** The cell type a `t=` value names (exactly, as Excel writes them); a number otherwise. */
-function cellType(scanner: XmlScanner, k: number): number {
-  const bytes = scanner.attributeBytes(k);
-  const start = scanner.attributeStart(k);
-  const n = scanner.attributeEnd(k) - start;
+function cellTypeOf(bytes: Uint8Array, start: number, end: number): number {
+  const n = end - start;
   const first = bytes[start];
   if (n === 1) {
     if (first === 0x73) return TYPE_SHARED; // s

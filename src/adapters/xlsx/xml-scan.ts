@@ -122,40 +122,56 @@ export class ByteSink {
 
 /**
  * Interns the strings of short byte runs: a repeated text costs a hash and a comparison of its
- * bytes, and all its occurrences share one string. `decode` turns the run's text into the value
- * (e.g. decodes OOXML escapes); at most `maxEntries` runs of at most `maxLength` bytes are kept.
+ * bytes, and all its occurrences share one string. `decode` turns a run's bytes into the value
+ * (e.g. decodes OOXML escapes), told what the caller knows of them (`hint`: TEXT_NOT_ASCII,
+ * TEXT_UNDERSCORE); at most `maxEntries` runs of at most `maxLength` bytes are kept. The same
+ * bytes must always mean the same value.
  */
 export class StringInterner {
-  private keys: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(1024);
-  private values: string[] = new Array<string>(1024);
+  // An open-addressing table; the keys' bytes are kept one after another in `pool`
   private hashes = new Int32Array(1024);
+  /** Where each key starts in the pool; -1: an empty slot. */
+  private starts = new Int32Array(1024).fill(-1);
+  private lengths = new Int32Array(1024);
+  private values: string[] = new Array<string>(1024);
+  private pool = new Uint8Array(1 << 14);
+  private used = 0;
   private count = 0;
   private hits = 0;
   /** Off once few texts come again: then the table would only cost time and memory. */
   private off = false;
 
   constructor(
-    private readonly decode: (text: string) => string,
+    private readonly decode: (bytes: Buffer, start: number, end: number, hint: number) => string,
     private readonly maxLength = 128,
     private readonly maxEntries = 1 << 16
   ) {}
 
   /** The value of the sink's current bytes. */
-  of(sink: ByteSink): string {
-    const n = sink.length;
-    if (n === 0) return this.decode("");
-    if (n > this.maxLength || this.off) return this.decode(sink.text());
-    const bytes = sink.buffer;
+  ofSink(sink: ByteSink): string {
+    return this.of(
+      sink.buffer,
+      0,
+      sink.length,
+      (sink.ascii ? 0 : TEXT_NOT_ASCII) | TEXT_UNDERSCORE
+    );
+  }
+
+  /** The value of bytes[start, end); `hint` (TEXT_NOT_ASCII...) is passed on to `decode`. */
+  of(bytes: Buffer, start: number, end: number, hint: number): string {
+    const n = end - start;
+    if (n > this.maxLength || this.off) return this.decode(bytes, start, end, hint);
     let h = 0x811c9dc5 | 0;
-    for (let k = 0; k < n; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+    for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
     h = mix(h);
-    const mask = this.keys.length - 1;
+    const starts = this.starts;
+    const mask = starts.length - 1;
     for (let at = h & mask; ; at = (at + 1) & mask) {
-      const key = this.keys[at];
-      if (key === undefined) {
-        const value = this.decode(sink.text());
+      const key = starts[at]!;
+      if (key < 0) {
+        const value = this.decode(bytes, start, end, hint);
         if (this.count < this.maxEntries) {
-          this.insert(at, h, new Uint8Array(bytes.subarray(0, n)), value);
+          this.insert(at, h, bytes, start, n, value);
           // at 4096, 8192... texts: if under one in 16 came again, stop trying
           const c = this.count;
           if (c >= 4096 && (c & (c - 1)) === 0 && this.hits * 16 < c) this.off = true;
@@ -164,34 +180,57 @@ export class StringInterner {
         }
         return value;
       }
-      if (this.hashes[at] === h && key.length === n && sameBytes(key, bytes)) {
+      if (this.hashes[at] === h && this.lengths[at] === n && this.sameKey(key, bytes, start, n)) {
         this.hits++;
         return this.values[at]!;
       }
     }
   }
 
-  private insert(at: number, hash: number, key: Uint8Array, value: string): void {
-    this.keys[at] = key;
-    this.values[at] = value;
+  private sameKey(key: number, bytes: Uint8Array, start: number, n: number): boolean {
+    const pool = this.pool;
+    for (let k = 0; k < n; k++) if (pool[key + k] !== bytes[start + k]) return false;
+    return true;
+  }
+
+  private insert(
+    at: number,
+    hash: number,
+    bytes: Uint8Array,
+    start: number,
+    n: number,
+    value: string
+  ): void {
+    if (this.used + n > this.pool.length) {
+      const bigger = new Uint8Array(Math.max(this.pool.length * 2, this.used + n));
+      bigger.set(this.pool.subarray(0, this.used));
+      this.pool = bigger;
+    }
+    this.pool.set(bytes.subarray(start, start + n), this.used);
+    this.starts[at] = this.used;
+    this.used += n;
+    this.lengths[at] = n;
     this.hashes[at] = hash;
+    this.values[at] = value;
     this.count++;
-    if (this.count * 2 <= this.keys.length) return;
-    const keys = this.keys;
-    const values = this.values;
-    const hashes = this.hashes;
-    const size = keys.length * 2;
-    this.keys = new Array<Uint8Array | undefined>(size);
-    this.values = new Array<string>(size);
+    if (this.count * 2 > this.starts.length) this.rehash();
+  }
+
+  private rehash(): void {
+    const { hashes, starts, lengths, values } = this;
+    const size = starts.length * 2;
     this.hashes = new Int32Array(size);
-    for (let k = 0; k < keys.length; k++) {
-      const old = keys[k];
-      if (old === undefined) continue;
+    this.starts = new Int32Array(size).fill(-1);
+    this.lengths = new Int32Array(size);
+    this.values = new Array<string>(size);
+    for (let k = 0; k < starts.length; k++) {
+      if (starts[k]! < 0) continue;
       let slot = hashes[k]! & (size - 1);
-      while (this.keys[slot] !== undefined) slot = (slot + 1) & (size - 1);
-      this.keys[slot] = old;
-      this.values[slot] = values[k]!;
+      while (this.starts[slot]! >= 0) slot = (slot + 1) & (size - 1);
       this.hashes[slot] = hashes[k]!;
+      this.starts[slot] = starts[k]!;
+      this.lengths[slot] = lengths[k]!;
+      this.values[slot] = values[k]!;
     }
   }
 }
@@ -203,12 +242,6 @@ function mix(hash: number): number {
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
-}
-
-/** Whether `key` equals the first key.length bytes of `bytes`. */
-function sameBytes(key: Uint8Array, bytes: Uint8Array): boolean {
-  for (let k = 0; k < key.length; k++) if (key[k] !== bytes[k]) return false;
-  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -242,6 +275,7 @@ function byteClass(test: (b: number) => boolean): Uint8Array {
 
 const isAsciiLetter = (b: number) => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
 const isDigit = (b: number) => b >= 0x30 && b <= 0x39;
+const isHexLetter = (b: number) => (b | 0x20) >= 0x61 && (b | 0x20) <= 0x66;
 /** Bytes that may start a name: ASCII NameStartChar, and any lead of a multi-byte character. */
 const NAME_START = byteClass((b) => isAsciiLetter(b) || b === 0x5f || b === COLON || b >= 0x80);
 /** Bytes that may go on in a name (multi-byte characters are checked when a name is new). */
@@ -322,6 +356,335 @@ function isNcName(text: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Byte-level readers, shared by the scanner and by its handlers' fast paths (ChildReader). They
+// never throw: CUT says the bytes end before the construct does (read it again with more bytes),
+// BAD that it is not well-formed (the scanner's general path reads it again and says why).
+
+/** The bytes end before the construct does. */
+export const CUT = -1;
+/** The construct is not well-formed. */
+export const BAD = -2;
+
+/**
+ * ASCII bytes that stand for themselves in a double-quoted attribute value: printable, not `<`,
+ * `&` or `"` (tab, LF and CR are normalised to spaces, so they are not among them).
+ */
+export const ATTRIBUTE_SAFE = byteClass(
+  (b) => b >= SPACE && b < 0x7f && b !== LT && b !== AMP && b !== DQUOTE
+);
+
+/** Whether the byte is XML whitespace (space, tab, LF, CR): 1 or 0. */
+export const WHITESPACE = WS;
+
+/**
+ * ASCII bytes of character data that stand for themselves: not markup (`<`), not a reference
+ * (`&`), not CR (line ends are normalised) and not `]` (which may start `]]>`).
+ */
+export const TEXT_SAFE = TEXT_PLAIN;
+
+/** The index after the UTF-8 character at i (d[i] >= 0x80) if it is an XML character; CUT, BAD. */
+export function utf8CharEnd(d: Uint8Array, i: number, end: number): number {
+  const b0 = d[i]!;
+  // U+1000 to U+CFFF, most of CJK: any two continuation bytes make an XML character
+  if (b0 >= 0xe1 && b0 <= 0xec && i + 2 < end && isContinuation(d[i + 1]!, d[i + 2]!)) {
+    return i + 3;
+  }
+  if (b0 < 0xc2 || b0 > 0xf4) return BAD;
+  const n = b0 < 0xe0 ? 2 : b0 < 0xf0 ? 3 : 4;
+  for (let k = 1; k < n; k++) {
+    if (i + k >= end) return CUT;
+    if ((d[i + k]! & 0xc0) !== 0x80) return BAD;
+  }
+  if (n === 2) return i + 2;
+  const b1 = d[i + 1]!;
+  if (n === 3) {
+    if (b0 === 0xe0 && b1 < 0xa0) return BAD; // overlong
+    if (b0 === 0xed && b1 >= 0xa0) return BAD; // a surrogate
+    if (b0 === 0xef && b1 === 0xbf && d[i + 2]! >= 0xbe) return BAD; // U+FFFE, U+FFFF
+    return i + 3;
+  }
+  if (b0 === 0xf0 && b1 < 0x90) return BAD; // overlong
+  if (b0 === 0xf4 && b1 >= 0x90) return BAD; // beyond U+10FFFF
+  return i + 4;
+}
+
+/**
+ * The index after the reference at i (d[i] is `&`) if it is a character reference to an XML
+ * character or one of the five predefined entities; CUT, BAD.
+ */
+export function referenceEnd(d: Uint8Array, i: number, end: number): number {
+  let j = i + 1;
+  if (j >= end) return CUT;
+  if (d[j] === HASH) {
+    j++;
+    if (j >= end) return CUT;
+    const hex = d[j] === 0x78;
+    if (hex) j++;
+    let value = 0;
+    let digits = 0;
+    for (; ; j++) {
+      if (j >= end) return CUT;
+      const b = d[j]!;
+      let v: number;
+      if (b >= 0x30 && b <= 0x39) v = b - 0x30;
+      else if (hex && b >= 0x61 && b <= 0x66) v = b - 0x57;
+      else if (hex && b >= 0x41 && b <= 0x46) v = b - 0x37;
+      else break;
+      value = Math.min(value * (hex ? 16 : 10) + v, 0x110000);
+      digits++;
+    }
+    if (digits === 0 || d[j] !== SEMICOLON || !isXmlChar(value)) return BAD;
+    return j + 1;
+  }
+  const start = j;
+  while (j < end && NAME_CHAR[d[j]!] === 1) j++;
+  if (j >= end) return CUT;
+  if (j === start || d[j] !== SEMICOLON || predefinedEntity(d, start, j) < 0) return BAD;
+  return j + 1;
+}
+
+/** The character a reference at i stands for (one that referenceEnd found well-formed). */
+function referenceCodePoint(d: Uint8Array, i: number): number {
+  if (d[i + 1] !== HASH) {
+    let j = i + 1;
+    while (d[j] !== SEMICOLON) j++;
+    return predefinedEntity(d, i + 1, j);
+  }
+  let j = i + 2;
+  const hex = d[j] === 0x78;
+  if (hex) j++;
+  let value = 0;
+  for (; ; j++) {
+    const b = d[j]!;
+    if (b === SEMICOLON) return value;
+    value = value * (hex ? 16 : 10) + (b <= 0x39 ? b - 0x30 : (b | 0x20) - 0x57);
+  }
+}
+
+/** The index after `bytes` if they are at d[i...] (all before `end`); -1 if not. */
+export function bytesAt(d: Uint8Array, i: number, end: number, bytes: Uint8Array): number {
+  const n = bytes.length;
+  if (i + n > end) return -1;
+  for (let k = 0; k < n; k++) if (d[i + k] !== bytes[k]) return -1;
+  return i + n;
+}
+
+/** The index after the end tag `</name>` (no whitespace in it) if it is at d[i...]; -1 if not. */
+export function endTagAt(d: Uint8Array, i: number, end: number, name: Uint8Array): number {
+  if (i + 1 >= end || d[i] !== LT || d[i + 1] !== SLASH) return -1;
+  const j = bytesAt(d, i + 2, end, name);
+  return j >= 0 && j < end && d[j] === GT ? j + 1 : -1;
+}
+
+/**
+ * Attribute names a fast path may take on one kind of element: the bytes of qualified names the
+ * scanner read (and resolved) on earlier elements of that kind, each with what it means to the
+ * fast path. They are valid while the scanner's namespace bindings are what they were when they
+ * were learned (`valid`); a change of bindings forgets them. At most 31, so that a fast path can
+ * tell a duplicate attribute by a bit of an int.
+ */
+export class KnownAttributes {
+  readonly names: Uint8Array[] = [];
+  readonly meanings: number[] = [];
+  private bindings = -1;
+
+  /** Whether the names are valid under the scanner's current bindings. */
+  valid(scanner: XmlScanner): boolean {
+    return this.bindings === scanner.bindings && this.names.length > 0;
+  }
+
+  /**
+   * Learns the attributes of the start tag the scanner is reporting (namespace declarations
+   * excepted), `meaning(k)` of the k-th, keeping those already known if the bindings are the same.
+   */
+  learn(scanner: XmlScanner, meaning: (k: number) => number): void {
+    if (this.bindings !== scanner.bindings) {
+      this.names.length = 0;
+      this.meanings.length = 0;
+      this.bindings = scanner.bindings;
+    }
+    for (let k = 0; k < scanner.attributeCount; k++) {
+      if (scanner.attributeNamespace(k) === XMLNS_NAMESPACE) continue;
+      const name = scanner.attributeName(k);
+      if (
+        this.names.some(
+          (known) => known.length === name.length && bytesAt(known, 0, known.length, name) >= 0
+        )
+      )
+        continue;
+      if (this.names.length >= 31) return;
+      this.names.push(name);
+      this.meanings.push(meaning(k));
+    }
+  }
+
+  /**
+   * The index of the known name at d[i...] followed by `="`, trying the `hint`-th first (names
+   * tend to come in the same order); -1 if there is none.
+   */
+  find(d: Uint8Array, i: number, end: number, hint: number): number {
+    const names = this.names;
+    const first = hint < names.length ? hint : 0;
+    for (let m = 0; m < names.length; m++) {
+      const k = m === 0 ? first : m <= first ? m - 1 : m;
+      const j = bytesAt(d, i, end, names[k]!);
+      if (j >= 0 && j + 1 < end && d[j] === EQUALS && d[j + 1] === DQUOTE) return k;
+    }
+    return -1;
+  }
+}
+
+/**
+ * Writes character data [p, e), checked already, to `sink` as UTF-8: line ends normalised, and
+ * references decoded unless it is the content of a CDATA section. `ascii`: whether every byte of
+ * it is ASCII.
+ */
+export function decodeCharacterData(
+  d: Buffer,
+  p: number,
+  e: number,
+  sink: ByteSink,
+  ascii: boolean,
+  cdata = false
+): void {
+  let run = p;
+  for (let i = p; i < e;) {
+    const b = d[i]!;
+    if (b === AMP && !cdata) {
+      sink.append(d, run, i, ascii);
+      sink.pushCodePoint(referenceCodePoint(d, i));
+      while (d[i] !== SEMICOLON) i++;
+      i++;
+      run = i;
+    } else if (b === CR) {
+      sink.append(d, run, i, ascii);
+      sink.pushByte(LF);
+      i += i + 1 < e && d[i + 1] === LF ? 2 : 1;
+      run = i;
+    } else {
+      i++;
+    }
+  }
+  sink.append(d, run, e, ascii);
+}
+
+/** What a decode of interned bytes may need to know of them (StringInterner's `hint`). */
+export const TEXT_NOT_ASCII = 1;
+/** The bytes may hold an underscore, and so an OOXML `_xHHHH_` escape. */
+export const TEXT_UNDERSCORE = 2;
+
+/** TEXT_PLAIN but `_`. */
+const TEXT_FAST = byteClass((b) => TEXT_PLAIN[b] === 1 && b !== 0x5f);
+
+/**
+ * Reads the text of an element for a fast path (ChildReader): character data up to the `<` that
+ * ends it, every byte checked (ASCII, UTF-8 characters, references; CR and `]` are left to the
+ * scanner, as they need more than a look at one byte). Its text is then bytes[start, end): the
+ * document's own bytes when it has no reference, else the text decoded into a buffer of its own.
+ */
+export class FastText {
+  bytes: Buffer = Buffer.alloc(0);
+  start = 0;
+  end = 0;
+  /** TEXT_NOT_ASCII, TEXT_UNDERSCORE: what a StringInterner's decode needs to know of the text. */
+  hint = 0;
+  private readonly sink = new ByteSink();
+
+  /** Reads the text at i: the index of the `<` after it, or a negative number (not taken). */
+  read(d: Buffer, i: number, end: number): number {
+    const start = i;
+    let hint = 0;
+    for (;;) {
+      if (i >= end) return CUT;
+      const b = d[i]!;
+      if (TEXT_FAST[b] === 1) {
+        i++;
+      } else if (b === LT) {
+        break;
+      } else if (b >= 0x80) {
+        i = utf8CharEnd(d, i, end);
+        if (i < 0) return i;
+        hint |= TEXT_NOT_ASCII;
+      } else if (b === 0x5f) {
+        hint |= TEXT_UNDERSCORE;
+        i++;
+      } else if (b === AMP) {
+        return this.readDecoding(d, start, i, end);
+      } else {
+        return BAD;
+      }
+    }
+    this.bytes = d;
+    this.start = start;
+    this.end = i;
+    this.hint = hint;
+    return i;
+  }
+
+  /** Goes on from the first reference (at i), decoding into the sink. */
+  private readDecoding(d: Buffer, start: number, i: number, end: number): number {
+    const sink = this.sink;
+    sink.clear();
+    let run = start;
+    for (;;) {
+      if (i >= end) return CUT;
+      const b = d[i]!;
+      if (TEXT_PLAIN[b] === 1) {
+        i++;
+      } else if (b === LT) {
+        break;
+      } else if (b >= 0x80) {
+        i = utf8CharEnd(d, i, end);
+        if (i < 0) return i;
+      } else if (b === AMP) {
+        sink.append(d, run, i, false);
+        const at = i;
+        i = decimalReference(d, at, end, sink);
+        if (i === BAD) {
+          // hexadecimal, an entity, or not a reference
+          i = referenceEnd(d, at, end);
+          if (i < 0) return i;
+          sink.pushCodePoint(referenceCodePoint(d, at));
+        }
+        if (i < 0) return i;
+        run = i;
+      } else {
+        return BAD;
+      }
+    }
+    sink.append(d, run, i, false);
+    this.bytes = sink.buffer;
+    this.start = 0;
+    this.end = sink.length;
+    // a reference may stand for a non-ASCII character or for `_`
+    this.hint = TEXT_NOT_ASCII | TEXT_UNDERSCORE;
+    return i;
+  }
+}
+
+/**
+ * A decimal character reference `&#DDDD;` at i, checked and its character written to `sink`:
+ * the index after it, CUT, or BAD when it is not one (or not a well-formed one).
+ */
+function decimalReference(d: Uint8Array, i: number, end: number, sink: ByteSink): number {
+  let j = i + 2;
+  if (j >= end) return CUT;
+  if (d[i + 1] !== HASH) return BAD;
+  let b = d[j]!;
+  if (b < 0x30 || b > 0x39) return BAD;
+  let value = 0;
+  do {
+    value = value * 10 + (b - 0x30);
+    if (value > 0x10ffff) return BAD;
+    if (++j >= end) return CUT;
+    b = d[j]!;
+  } while (b >= 0x30 && b <= 0x39);
+  if (b !== SEMICOLON || !isXmlChar(value)) return BAD;
+  sink.pushCodePoint(value);
+  return j + 1;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Encodings
 
 /** ISO-8859-1 labels, read as ISO-8859-1 (TextDecoder would read them as windows-1252). */
@@ -389,12 +752,40 @@ const SPLICE = 4096;
 const MODE_SNIFF = 0;
 const MODE_READY = 1;
 
+/**
+ * A fast path for the children of one kind of element, such as the cells of a worksheet's rows:
+ * it reads a whole child element straight from the bytes and does with it what the handler would
+ * have done with its events, or declines, and the scanner reads the element as usual.
+ *
+ * `readChild` is called at a `<` (d[p]) that starts a start tag, inside the element the reader was
+ * installed for, with the bytes up to `end` at hand. It returns the index after the child
+ * element's end tag when it read all of it, or a negative number (CUT, BAD, or any other) when it
+ * did not, having changed nothing. It may accept only what is well-formed (a strict subset of the
+ * syntax, e.g. names it knows, plain attribute values, no markup in text), checking every byte it
+ * accepts; anything else it leaves to the scanner, which reads it or reports the error. It
+ * recognises elements by the bytes of names the scanner has resolved before (elementName()),
+ * which is sound only while `bindings` is unchanged; it must not accept namespace declarations.
+ */
+export interface ChildReader {
+  readChild(d: Buffer, p: number, end: number): number;
+}
+
 /** The scanner. Feed it the bytes of one document, then call finish(). */
 export class XmlScanner {
   /** Where the text of the current element goes; null: it is checked and dropped. */
   textSink: ByteSink | null = null;
+  /**
+   * The fast path for the children of the current element, or null. Like textSink, it applies to
+   * the current element: the handler sets it in startElement and endElement.
+   */
+  childReader: ChildReader | null = null;
   /** Attributes of the start tag being reported (namespace declarations among them). */
   attributeCount = 0;
+  /**
+   * Changes whenever a namespace binding does (a declaration takes effect or goes out of scope):
+   * while it is unchanged, a qualified name resolves to the namespace it resolved to before.
+   */
+  bindings = 0;
 
   // ---- input
   private mode = MODE_SNIFF;
@@ -496,6 +887,11 @@ export class XmlScanner {
     return this.attrQ[index]!.local;
   }
 
+  /** The bytes of an attribute's qualified name. */
+  attributeName(index: number): Uint8Array {
+    return this.attrQ[index]!.bytes;
+  }
+
   attributeQName(index: number): string {
     return this.attrQ[index]!.qname;
   }
@@ -515,6 +911,11 @@ export class XmlScanner {
 
   attributeValue(index: number): string {
     return this.attributeBytes(index).toString("utf8", this.attrStart[index], this.attrEnd[index]);
+  }
+
+  /** The bytes of the current element's qualified name (in startElement: of the one started). */
+  elementName(): Uint8Array {
+    return this.stackQ[this.depth - 1]!.bytes;
   }
 
   /** The index of the attribute (namespace, local), or -1. */
@@ -765,7 +1166,11 @@ export class XmlScanner {
         if (b === SLASH) next = this.endTag(p);
         else if (b === BANG) next = this.bang(p);
         else if (b === QUESTION) next = this.processingInstruction(p);
-        else next = this.startTag(p);
+        else if (this.childReader === null || this.depth === 0) next = this.startTag(p);
+        else {
+          next = this.childReader.readChild(d, p, end);
+          if (next < 0) next = this.startTag(p);
+        }
       } else {
         next = this.text(p);
       }
@@ -835,100 +1240,55 @@ export class XmlScanner {
    * it is the content of a CDATA section.
    */
   private decodeText(p: number, e: number, sink: ByteSink, ascii: boolean, cdata: boolean): void {
-    const d = this.d;
-    let run = p;
-    for (let i = p; i < e;) {
-      const b = d[i]!;
-      if (b === AMP && !cdata) {
-        sink.append(d, run, i, ascii);
-        i = this.reference(i, sink);
-        run = i;
-      } else if (b === CR) {
-        sink.append(d, run, i, ascii);
-        sink.pushByte(LF);
-        i += d[i + 1] === LF && i + 1 < e ? 2 : 1;
-        run = i;
-      } else {
-        i++;
-      }
-    }
-    sink.append(d, run, e, ascii);
+    decodeCharacterData(this.d, p, e, sink, ascii, cdata);
   }
 
   /** A reference `&...;` at i: checked, and decoded into `out` when given. */
   private reference(i: number, out: ByteSink | null): number {
+    const j = referenceEnd(this.d, i, this.end);
+    if (j === BAD) throw this.badReference(i);
+    if (j >= 0 && out !== null) out.pushCodePoint(referenceCodePoint(this.d, i));
+    return j;
+  }
+
+  /** Why the reference at i is not well-formed (referenceEnd said BAD). */
+  private badReference(i: number): XmlSyntaxError {
     const d = this.d;
-    const end = this.end;
     let j = i + 1;
-    if (j >= end) return -1;
     if (d[j] === HASH) {
       j++;
-      if (j >= end) return -1;
       const hex = d[j] === 0x78;
       if (hex) j++;
-      let value = 0;
-      let digits = 0;
-      for (; ; j++) {
-        if (j >= end) return -1;
-        const b = d[j]!;
-        let v: number;
-        if (b >= 0x30 && b <= 0x39) v = b - 0x30;
-        else if (hex && b >= 0x61 && b <= 0x66) v = b - 0x57;
-        else if (hex && b >= 0x41 && b <= 0x46) v = b - 0x37;
-        else break;
-        value = Math.min(value * (hex ? 16 : 10) + v, 0x110000);
-        digits++;
+      const first = j;
+      while (j < this.end && (isDigit(d[j]!) || (hex && isHexLetter(d[j]!)))) j++;
+      if (j === first || d[j] !== SEMICOLON) {
+        return this.error("malformed character reference", this.at(i));
       }
-      if (digits === 0 || d[j] !== SEMICOLON) {
-        throw this.error("malformed character reference", this.at(i));
-      }
-      if (!isXmlChar(value)) {
-        throw this.error(
-          `character reference ${d.toString("latin1", i, j + 1)} is not an XML character`,
-          this.at(i)
-        );
-      }
-      out?.pushCodePoint(value);
-      return j + 1;
+      return this.error(
+        `character reference ${d.toString("latin1", i, j + 1)} is not an XML character`,
+        this.at(i)
+      );
     }
     const start = j;
-    while (j < end && NAME_CHAR[d[j]!] === 1) j++;
-    if (j >= end) return -1;
+    while (j < this.end && NAME_CHAR[d[j]!] === 1) j++;
     if (j === start || d[j] !== SEMICOLON) {
-      throw this.error("'&' that does not start a reference", this.at(i));
+      return this.error("'&' that does not start a reference", this.at(i));
     }
-    const value = predefinedEntity(d, start, j);
-    if (value < 0) {
-      throw this.error(`unknown entity &${d.toString("utf8", start, j)};`, this.at(i));
-    }
-    out?.pushByte(value);
-    return j + 1;
+    return this.error(`unknown entity &${d.toString("utf8", start, j)};`, this.at(i));
   }
 
   /** Checks the UTF-8 character at i (a byte >= 0x80); the index after it, or -1: cut short. */
   private utf8(i: number): number {
-    const d = this.d;
-    const b0 = d[i]!;
-    if (b0 < 0xc2 || b0 > 0xf4) throw this.badUtf8(i);
-    const n = b0 < 0xe0 ? 2 : b0 < 0xf0 ? 3 : 4;
-    for (let k = 1; k < n; k++) {
-      if (i + k >= this.end) return -1;
-      if ((d[i + k]! & 0xc0) !== 0x80) throw this.badUtf8(i);
-    }
-    if (n === 2) return i + 2;
-    const b1 = d[i + 1]!;
-    if (n === 3) {
-      if (b0 === 0xe0 && b1 < 0xa0) throw this.badUtf8(i);
-      if (b0 === 0xed && b1 >= 0xa0) throw this.badUtf8(i);
-      if (b0 === 0xef && b1 === 0xbf && d[i + 2]! >= 0xbe) throw this.badCharacter(i);
-      return i + 3;
-    }
-    if (b0 === 0xf0 && b1 < 0x90) throw this.badUtf8(i);
-    if (b0 === 0xf4 && b1 >= 0x90) throw this.badUtf8(i);
-    return i + 4;
+    const j = utf8CharEnd(this.d, i, this.end);
+    if (j === BAD) throw this.badUtf8(i);
+    return j;
   }
 
   private badUtf8(i: number): XmlSyntaxError {
+    const d = this.d;
+    if (d[i] === 0xef && d[i + 1] === 0xbf && d[i + 2]! >= 0xbe && d[i + 2]! <= 0xbf) {
+      return this.badCharacter(i);
+    }
     return this.error(
       `byte 0x${this.d[i]!.toString(16)} does not start a UTF-8 character`,
       this.at(i)
@@ -1156,6 +1516,7 @@ export class XmlScanner {
     this.undoNs[this.undoLength] = target.ns;
     this.undoLength++;
     target.ns = ns;
+    this.bindings++;
   }
 
   /** Normalises attribute k's value into the scratch buffer (references, whitespace). */
@@ -1189,9 +1550,12 @@ export class XmlScanner {
     const depth = this.depth - 1;
     this.depth = depth;
     const mark = this.stackUndo[depth]!;
-    while (this.undoLength > mark) {
-      this.undoLength--;
-      this.undoPrefix[this.undoLength]!.ns = this.undoNs[this.undoLength]!;
+    if (this.undoLength > mark) {
+      this.bindings++;
+      while (this.undoLength > mark) {
+        this.undoLength--;
+        this.undoPrefix[this.undoLength]!.ns = this.undoNs[this.undoLength]!;
+      }
     }
     this.handler.endElement(this.stackNs[depth]!, this.stackQ[depth]!.local);
   }

@@ -10,7 +10,8 @@
  */
 import { Buffer } from "node:buffer";
 import { open, type FileHandle } from "node:fs/promises";
-import { createDeflateRaw, createInflateRaw, crc32, deflateRaw, inflateRaw } from "node:zlib";
+import { createDeflateRaw, createGunzip, crc32, deflateRaw, inflateRaw } from "node:zlib";
+import { env, nextTick } from "node:process";
 import { promisify } from "node:util";
 
 const inflateRawAsync = promisify(inflateRaw);
@@ -43,6 +44,8 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const MAX32 = 0xffffffff;
 const MAX16 = 0xffff;
+/** Size of the chunks an entry is streamed in. */
+const STREAM_CHUNK = Number(env.XLSX_STREAM_CHUNK ?? 1 << 18);
 
 /** CP437 upper half as Unicode, for the rare producer that does not flag its names as UTF-8. */
 const CP437_HIGH =
@@ -198,42 +201,78 @@ export class ZipArchive {
   stream(entry: ZipEntry, onChunk: (chunk: Buffer) => void): Promise<void> {
     this.checkReadable(entry);
     const raw = this.raw(entry);
+    if (entry.method === 0) return streamStored(entry, raw, onChunk);
     return new Promise((resolve, reject) => {
-      let crc = 0;
+      // The deflated data goes to zlib as a gzip member: the same deflate stream between a
+      // 10-byte header and a trailer of the CRC-32 and size the zip gives the content, which zlib
+      // then checks itself, on the thread pool as it inflates. (Data after the end of the deflate
+      // stream, which the zip's compressed size should not have, fails that check too.)
+      const inflater = createGunzip({ chunkSize: STREAM_CHUNK });
       let failed = false;
       const fail = (error: unknown) => {
         if (failed) return;
         failed = true;
+        inflater.destroy();
         reject(error);
       };
-      const deliver = (chunk: Buffer) => {
-        if (failed) return;
-        crc = crc32(chunk, crc);
-        try {
-          onChunk(chunk);
-        } catch (error) {
-          fail(error);
+      // zlib starts on the next chunk only once the 'data' event of this one has returned; the
+      // chunks are handed on from the next tick, which runs after that, so that the next chunk is
+      // inflated while `onChunk` reads this one.
+      const queue: Buffer[] = [];
+      let scheduled = false;
+      const drain = () => {
+        scheduled = false;
+        for (let chunk = queue.shift(); chunk !== undefined && !failed; chunk = queue.shift()) {
+          try {
+            onChunk(chunk);
+          } catch (error) {
+            fail(error);
+          }
         }
       };
-      const finish = () => {
-        if (failed) return;
-        if (crc >>> 0 !== entry.crc32 >>> 0) fail(new ZipError(`${entry.name}: CRC mismatch`));
-        else resolve();
-      };
-      if (entry.method === 0) {
-        for (let at = 0; at < raw.length && !failed; at += 1 << 20) {
-          deliver(raw.subarray(at, Math.min(raw.length, at + (1 << 20))));
+      inflater.on("data", (chunk: Buffer) => {
+        queue.push(chunk);
+        if (!scheduled) {
+          scheduled = true;
+          nextTick(drain);
         }
-        finish();
-        return;
-      }
-      const inflater = createInflateRaw({ chunkSize: 1 << 18 });
-      inflater.on("data", deliver);
-      inflater.on("error", (error) => fail(new ZipError(`${entry.name}: ${error.message}`)));
-      inflater.on("end", finish);
-      inflater.end(raw);
+      });
+      inflater.on("error", (error: Error) => {
+        const check = /incorrect (data|length) check/.test(error.message);
+        fail(
+          new ZipError(`${entry.name}: ${check ? "CRC mismatch (or cut short)" : error.message}`)
+        );
+      });
+      inflater.on("end", () => {
+        drain();
+        if (!failed) resolve();
+      });
+      const trailer = Buffer.alloc(8);
+      trailer.writeUInt32LE(entry.crc32 >>> 0, 0);
+      trailer.writeUInt32LE(entry.size % 2 ** 32, 4);
+      inflater.write(GZIP_HEADER);
+      inflater.write(raw);
+      inflater.end(trailer);
     });
   }
+}
+
+/** A gzip member's header: deflate, no flags, no time, no extra flags, unknown OS. */
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+
+/** A stored entry's content to `onChunk` in pieces of a megabyte, then its CRC checked. */
+async function streamStored(
+  entry: ZipEntry,
+  raw: Buffer,
+  onChunk: (chunk: Buffer) => void
+): Promise<void> {
+  let crc = 0;
+  for (let at = 0; at < raw.length; at += 1 << 20) {
+    const chunk = raw.subarray(at, Math.min(raw.length, at + (1 << 20)));
+    crc = crc32(chunk, crc);
+    onChunk(chunk);
+  }
+  if (crc >>> 0 !== entry.crc32 >>> 0) throw new ZipError(`${entry.name}: CRC mismatch`);
 }
 
 function findEndOfCentralDirectory(bytes: Buffer): number {
