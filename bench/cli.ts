@@ -8,6 +8,8 @@
  *   npm run bench:cli -- --baseline /tmp/cli-base      interleave with another checkout
  *   options: --producers exceljs,openpyxl  --peer-runs N  --peer-runs-full N (at 1,048,575)
  *            --no-split  --no-peer  --make-only (make the cached workbooks, run nothing)
+ *            --report [FILE] (print the tables again from bench/out/cli-last.json or FILE)
+ *            --resume FILE (keep the cases FILE recorded for the same checkouts; run the others)
  *            --current DIR (the checkout called "current"; this one by default)
  *
  * Workbooks (cached in bench/out, keyed by a hash of their generator):
@@ -628,7 +630,14 @@ async function describeCheckout(label: string, dir: string): Promise<Checkout> {
   if (!existsSync(join(dir, "node_modules"))) {
     throw new Error(`${dir}: no node_modules (ln -s ${ROOT}/node_modules ${dir}/node_modules)`);
   }
-  const commit = (await git(dir, ["rev-parse", "--short", "HEAD"])).trim();
+  // a copy that is no git checkout (git archive + the working tree's files) names its commit and
+  // its edits in .bench-commit and .bench-dirty
+  const marker = (name: string): string | null =>
+    existsSync(join(dir, name)) ? readFileSync(join(dir, name), "utf8").trim() : null;
+  const commit =
+    marker(".bench-commit") ?? (await git(dir, ["rev-parse", "--short", "HEAD"])).trim();
+  const noted = marker(".bench-dirty");
+  if (noted !== null) return { label, dir, commit, dirty: noted };
   const status = await git(dir, ["status", "--porcelain", "--", "src", "bin", "scripts"]);
   const diff = await git(dir, ["diff", "HEAD", "--", "src", "bin", "scripts"]);
   return { label, dir, commit, dirty: status.trim() === "" ? "" : sha(status + diff, 10) };
@@ -1281,6 +1290,20 @@ function report(cases: readonly CaseResult[], checkouts: readonly Checkout[]): s
     const rss = spread(ok.map((p) => p.maxRssMb));
     const ours = cliSpread(c.cli[current] ?? [], "wallSeconds");
     const ourRead = spread((c.read[current] ?? []).map((r) => r.seconds));
+    const ourCpu = spread((c.read[current] ?? []).map((r) => r.cpuSeconds));
+    const peerCpu = spread(ok.map((p) => p.cpuSeconds));
+    // the rows SheetJS returned against the rows our reader found, sheet by sheet
+    const ourRows = c.read[current]?.[0]?.rows ?? c.read[Object.keys(c.read)[0] ?? ""]?.[0]?.rows;
+    const peerRows = ok[0]?.rows;
+    let rowsNote = "–";
+    if (ourRows && peerRows) {
+      const off = Object.keys(ourRows)
+        .filter((name) => ourRows[name] !== peerRows[name])
+        .map(
+          (name) => `${name} ${thousands(peerRows[name] ?? 0)} of ${thousands(ourRows[name] ?? 0)}`
+        );
+      rowsNote = off.length ? `NOT all: ${off.join(", ")}` : "all";
+    }
     peers.push([
       c.producer,
       thousands(c.members),
@@ -1295,6 +1318,8 @@ function report(cases: readonly CaseResult[], checkouts: readonly Checkout[]): s
       fmt(ourRead.median),
       `×${fmt(wall.median / ours.median, 1)}`,
       `×${fmt(inner.median / ourRead.median, 1)}`,
+      `${fmt(peerCpu.median)} / ${fmt(ourCpu.median)}`,
+      rowsNote,
     ]);
   }
   lines.push(
@@ -1309,6 +1334,8 @@ function report(cases: readonly CaseResult[], checkouts: readonly Checkout[]): s
         "our read s",
         "wall: peer/ours",
         "read: peer/ours",
+        "cpu s: peer / our read",
+        "rows SheetJS returned",
       ],
       peers
     )
@@ -1436,6 +1463,15 @@ async function main(args: readonly string[]): Promise<void> {
     await child(args.slice(childAt + 1));
     return;
   }
+  const reportAt = args.indexOf("--report");
+  if (reportAt >= 0) {
+    // the tables again from a saved record (bench/out/cli-last.json by default)
+    const saved = JSON.parse(
+      readFileSync(args[reportAt + 1] ?? join(OUT_DIR, "cli-last.json"), "utf8")
+    ) as { cases: CaseResult[]; checkouts: Checkout[] };
+    for (const l of report(saved.cases, saved.checkouts)) say(l);
+    return;
+  }
   const options = parseOptions(args);
   mkdirSync(TMP_DIR, { recursive: true });
   const checkouts: Checkout[] = [];
@@ -1448,7 +1484,22 @@ async function main(args: readonly string[]): Promise<void> {
     );
   }
   if (options.peer) await buildPeer();
-  const started = new Date().toISOString();
+  // --resume FILE: keep the cases an interrupted run of the same checkouts recorded, run the rest
+  const resumeFile = option(args, "--resume");
+  const saved = resumeFile
+    ? (JSON.parse(readFileSync(resumeFile, "utf8")) as {
+        started: string;
+        cases: CaseResult[];
+        checkouts: Checkout[];
+      })
+    : null;
+  const same = (a: readonly Checkout[], b: readonly Checkout[]): boolean =>
+    a.length === b.length &&
+    a.every((k, i) => k.label === b[i]?.label && k.dir === b[i]?.dir && k.dirty === b[i]?.dirty);
+  if (saved && !same(saved.checkouts, checkouts)) {
+    throw new Error(`--resume ${resumeFile}: recorded with other checkouts`);
+  }
+  const started = saved?.started ?? new Date().toISOString();
   const files = new Map<string, string>();
   for (const members of options.sizes) {
     for (const producer of options.producers) {
@@ -1456,7 +1507,7 @@ async function main(args: readonly string[]): Promise<void> {
     }
   }
   if (args.includes("--make-only")) return;
-  rmSync(JSON_DIR, { recursive: true, force: true });
+  if (!resumeFile) rmSync(JSON_DIR, { recursive: true, force: true });
   mkdirSync(JSON_DIR, { recursive: true });
   const cases: CaseResult[] = [];
   const record = (): void => {
@@ -1480,6 +1531,12 @@ async function main(args: readonly string[]): Promise<void> {
   for (const members of options.sizes) {
     for (const producer of options.producers) {
       const file = files.get(`${producer}-${members}`) ?? "";
+      const kept = saved?.cases.find((c) => c.producer === producer && c.members === members);
+      if (kept && kept.file === file) {
+        say(`\n== ${producer}, ${thousands(members)} members: kept from ${resumeFile} ==`);
+        cases.push(kept);
+        continue;
+      }
       cases.push(await runCase(producer, members, file, checkouts, options));
       record(); // partial results survive an interrupted run
     }
