@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectSheets } from "./detect";
 import { grid } from "./testing";
+import type { RawCell } from "./types";
 
 const MEMBER_HEADER = ["会员编号", "会员名称", "会员类型", "入会日期"];
 const DUES_HEADER = ["会员编号", "年度", "应缴金额", "实缴金额"];
@@ -41,6 +42,31 @@ describe("detectSheets", () => {
     const d = detectSheets([grid("会员", rows)], new Set());
     expect(d.sheets.members?.headerIndex).toBe(-1);
     expect(d.problems.filter((p) => p.code === "missing-column")).toHaveLength(4);
+  });
+
+  it("looks for the header in the first 20 rows of the used range, which begins at the first non-empty row", () => {
+    // An .xlsx grid is anchored at A1: nine empty rows above the used range, then 16 title rows,
+    // and the header on the used range's 17th row (worksheet row 26).
+    const rows: RawCell[][] = [
+      ...Array.from({ length: 9 }, (): RawCell[] => [null, " "]),
+      ...Array.from({ length: 16 }, () => ["说明"]),
+      MEMBER_HEADER,
+      ["M1", "甲公司", "企业会员", "2014-01-01"],
+    ];
+    const d = detectSheets([grid("会员", rows)], new Set());
+    const m = d.sheets.members;
+    expect([m?.headerIndex, m?.dataStart, m?.missing]).toEqual([25, 26, []]);
+    expect(d.problems.filter((p) => p.code === "missing-column")).toEqual([]);
+  });
+
+  it("counts empty rows inside the used range towards its first 20", () => {
+    const rows: RawCell[][] = [
+      ["2014年会员名册"],
+      ...Array.from({ length: 19 }, () => []),
+      MEMBER_HEADER,
+    ];
+    const d = detectSheets([grid("会员", rows)], new Set());
+    expect(d.sheets.members?.headerIndex).toBe(-1);
   });
 
   it("maps columns in any order, with English headers, units in brackets and full-width letters", () => {

@@ -176,17 +176,42 @@ interface HeaderChoice {
   readonly tableColumns: boolean;
 }
 
+function isEmptyRow(row: ReadonlyArray<RawCell> | undefined): boolean {
+  if (!row) return true;
+  for (const cell of row) if (!isBlankCell(cell)) return false;
+  return true;
+}
+
+/** usedRangeStart's answer for each grid, found once (detection asks for each kind and sheet). */
+const USED_RANGE_START = new WeakMap<SheetGrid, number>();
+
+/**
+ * Index into grid.rows of the used range's first row: the first row that is not completely empty
+ * (blank as everywhere, isBlankCell). The .xlsx adapter anchors its grid at A1, with the empty
+ * rows above the used range; Office.js hands over the used range itself, whose first row is then
+ * index 0. Either way the header is looked for from the same row.
+ */
+function usedRangeStart(grid: SheetGrid): number {
+  const known = USED_RANGE_START.get(grid);
+  if (known !== undefined) return known;
+  let start = 0;
+  while (start < grid.rows.length && isEmptyRow(grid.rows[start])) start++;
+  USED_RANGE_START.set(grid, start);
+  return start;
+}
+
 /**
  * The usual search, when no table's header row qualifies: the first qualifying row within the
- * first 20; else, for each table without a header row (wherever it sits), the row right above it
- * and its own first row, best match first.
+ * first 20 of the used range; else, for each table without a header row (wherever it sits), the
+ * row right above it and its own first row, best match first.
  */
 function searchHeader(
   def: SheetDef,
   grid: SheetGrid
 ): { index: number; match: HeaderMatch } | null {
-  const limit = Math.min(grid.rows.length, HEADER_SCAN_ROWS);
-  for (let i = 0; i < limit; i++) {
+  const start = usedRangeStart(grid);
+  const limit = Math.min(grid.rows.length, start + HEADER_SCAN_ROWS);
+  for (let i = start; i < limit; i++) {
     const match = matchHeader(def, grid.rows[i]);
     if (isHeader(def, match)) return { index: i, match };
   }
