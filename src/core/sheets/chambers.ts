@@ -21,7 +21,12 @@ export interface ChamberRef {
 export interface ChamberIndex {
   /** Every row's ref, in the sheet's order (what byId and byName point to). */
   readonly refs: readonly ChamberRef[];
+  /** 商会编号 → the ref of the first row that carries it. */
   readonly byId: ReadonlyMap<string, ChamberRef>;
+  /**
+   * 商会名称 → the chamber of the first row that carries it: that row's ref, or, when that row
+   * repeats an earlier row's 商会编号, the ref of the ID's first row (ID and name agree).
+   */
   readonly byName: ReadonlyMap<string, ChamberRef>;
   /** The nearest chamber name to a misspelt one, for "did you mean …?". */
   readonly suggest: (name: string) => string | null;
@@ -93,15 +98,21 @@ export function readChambers(
       founded,
     };
     refs.push(ref);
+    // What this row's name resolves to: the chamber its ID names, which is the ID's first row when
+    // this row repeats an earlier row's ID (a member naming it belongs to that chamber, founded
+    // when that row says).
+    let named = ref;
     if (id !== null) {
       const first = byId.get(id);
-      if (first) r.report("duplicate-id", "error", F.id, { field: "id", firstRow: first.row });
-      else byId.set(compactCopy(id), ref);
+      if (first) {
+        r.report("duplicate-id", "error", F.id, { field: "id", firstRow: first.row });
+        named = first;
+      } else byId.set(compactCopy(id), ref);
     }
     if (name !== null) {
       const first = byName.get(name);
       if (first) r.report("duplicate-id", "error", F.name, { field: "name", firstRow: first.row });
-      else byName.set(compactCopy(name), ref);
+      else byName.set(compactCopy(name), named);
     }
     checkCodeUnique(r, codes, F.uscc, uscc);
 

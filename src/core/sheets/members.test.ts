@@ -17,7 +17,10 @@ const HEADER = [
   "联系电话",
 ];
 
-function run(rows: RawCell[][], opts: { withChambers?: boolean; withTownships?: boolean } = {}) {
+function run(
+  rows: RawCell[][],
+  opts: { withChambers?: boolean; withTownships?: boolean; moreChambers?: RawCell[][] } = {}
+) {
   const problems: ProblemDraft[] = [];
   const ctx = readContext(problems);
   const sheets = [
@@ -27,6 +30,7 @@ function run(rows: RawCell[][], opts: { withChambers?: boolean; withTownships?: 
       ["C1", "城关镇商会", "乡镇街道商会", "城关镇", "2010-05-01"],
       ["C2", "建筑业商会", "行业商会", null, "2012-01-01"],
       ["C3", null, "行业商会", null, "2012-01-01"],
+      ...(opts.moreChambers ?? []),
     ]),
     grid("乡镇", [
       ["乡镇街道", "年度", "非公企业数"],
@@ -141,6 +145,16 @@ describe("readMembers", () => {
       ["F", "joined-before-founded", "warning"],
     ]);
     expect(r.account.counted).toBe(1);
+  });
+
+  it("resolves a chamber named by the name of a row that repeats an earlier ID to the ID's first row", () => {
+    // The later C1 row (a duplicate-id, founded 2014-06-01) is not the chamber: the member, who
+    // joined in 2013, belongs to the first C1, founded 2010-05-01, and joined after it was founded.
+    const r = run([["M1", "甲", "个人会员", "城关新商会", null, "2013-01-01"]], {
+      moreChambers: [["C1", "城关新商会", "行业商会", null, "2014-06-01"]],
+    });
+    expect(r.problems).toEqual([]);
+    expect(r.records.map((m) => [m.chamberId, m.counted])).toEqual([["C1", true]]);
   });
 
   it("warns about a phone that is no phone and keeps the row", () => {
