@@ -3,9 +3,11 @@
  * header row and mapping its columns to fields.
  */
 import { isBlankCell, readText } from "./cells";
+import { problem } from "./problems";
 import { DATA_SHEETS, SETTINGS, type FieldDef, type SheetDef } from "./schema";
 import { headerlessTableBelow } from "./tables";
-import { columnLetter, normalizeKey } from "./text";
+import { columnLetters } from "./a1";
+import { normalizeKey } from "./text";
 import type { ProblemDraft, RawCell, SheetGrid, SheetKind, TableArea } from "./types";
 
 /** Rows scanned for a header row, from the top of the used range. */
@@ -95,7 +97,7 @@ export function worksheetRow(grid: SheetGrid, index: number): number {
 
 /** The column letter of a grid column index. */
 export function worksheetColumn(grid: SheetGrid, index: number): string {
-  return columnLetter(firstColumnOf(grid) + index);
+  return columnLetters(firstColumnOf(grid) + index);
 }
 
 function aliasMap(def: SheetDef): Map<string, FieldDef> {
@@ -307,30 +309,30 @@ function headerProblems(
   const kind = sheet.def.kind;
   const headerRow = sheet.headerIndex >= 0 ? worksheetRow(sheet.grid, sheet.headerIndex) : null;
   for (const field of sheet.missing) {
-    problems.push({
-      code: "missing-column",
-      severity: "error",
-      kind,
-      sheet: sheet.grid.name,
-      row: headerRow,
-      column: null,
-      value: null,
-      params: { kind, field: field.key },
-    });
+    problems.push(
+      problem("missing-column", "error", {
+        kind,
+        sheet: sheet.grid.name,
+        row: headerRow,
+        column: null,
+        value: null,
+        params: { kind, field: field.key },
+      })
+    );
   }
   for (const dup of duplicates) {
     const header = sheet.grid.rows[sheet.headerIndex]?.[dup.second];
     const text = header === undefined || header === null ? null : readText(header);
-    problems.push({
-      code: "duplicate-column",
-      severity: "error",
-      kind,
-      sheet: sheet.grid.name,
-      row: headerRow,
-      column: worksheetColumn(sheet.grid, dup.second),
-      value: text?.ok ? text.value : null,
-      params: { kind, field: dup.field.key, firstColumn: worksheetColumn(sheet.grid, dup.first) },
-    });
+    problems.push(
+      problem("duplicate-column", "error", {
+        kind,
+        sheet: sheet.grid.name,
+        row: headerRow,
+        column: worksheetColumn(sheet.grid, dup.second),
+        value: text?.ok ? text.value : null,
+        params: { kind, field: dup.field.key, firstColumn: worksheetColumn(sheet.grid, dup.first) },
+      })
+    );
   }
   return problems;
 }
@@ -393,16 +395,17 @@ export function detectSheets(
     const hit = found[def.kind];
     if (!hit) {
       if (def !== SETTINGS) {
-        problems.push({
-          code: "missing-sheet",
-          severity: def.kind === "members" ? "error" : "warning",
-          kind: def.kind,
-          sheet: "",
-          row: null,
-          column: null,
-          value: null,
-          params: { kind: def.kind },
-        });
+        // SPEC §3: a missing 会员 sheet is an error, any other a warning.
+        problems.push(
+          problem("missing-sheet", def.kind === "members" ? "error" : "warning", {
+            kind: def.kind,
+            sheet: "",
+            row: null,
+            column: null,
+            value: null,
+            params: { kind: def.kind },
+          })
+        );
       }
       continue;
     }
