@@ -74,7 +74,7 @@ export function chooseOutputNames(
     names[key] = name;
     if (name !== wanted) {
       problems.push(
-        problem("output-sheet-renamed", "warning", {
+        problem("output-sheet-renamed", {
           kind: null,
           sheet: wanted,
           row: null,

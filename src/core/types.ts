@@ -3,6 +3,8 @@
  * (records, problems, metrics and output tables). Pure data; no Office.js, DOM or Node types.
  */
 
+import type { ProblemCode, ProblemParams } from "./problems/codes";
+
 // ---------------------------------------------------------------------------------------------
 // Input: grids of raw cells, as a spreadsheet gives them
 // ---------------------------------------------------------------------------------------------
@@ -184,86 +186,8 @@ export interface Settings {
 
 export type Severity = "error" | "warning";
 
-export type ProblemCode =
-  | "missing-sheet"
-  | "missing-column"
-  | "duplicate-column"
-  | "blank-required"
-  | "not-a-number"
-  | "not-an-integer"
-  | "not-a-date"
-  | "not-a-boolean"
-  | "not-a-year"
-  | "formula-error"
-  | "bad-enum"
-  | "duplicate-id"
-  | "duplicate-uscc"
-  | "bad-uscc"
-  | "unknown-chamber"
-  | "unknown-member"
-  | "member-excluded"
-  | "unknown-township"
-  | "date-in-future"
-  | "date-order"
-  | "joined-before-founded"
-  | "negative-amount"
-  | "overpaid"
-  | "paid-without-date"
-  | "duplicate-dues"
-  | "dues-outside-membership"
-  | "duplicate-township-year"
-  | "township-year-missing"
-  | "bad-phone"
-  | "bad-url"
-  | "bad-setting"
-  | "output-sheet-renamed"
-  | "out-of-range";
-
-/**
- * What each code carries beside its location. Every field a message needs is here, so that the
- * message can be produced in any language from the data alone.
- */
-export interface ProblemParams {
-  "missing-sheet": { kind: SheetKind };
-  "missing-column": { kind: SheetKind; field: string };
-  "duplicate-column": { kind: SheetKind; field: string; firstColumn: string };
-  "blank-required": { field: string; why?: "township-chamber" | "enterprise-member" };
-  "not-a-number": { field: string };
-  "not-an-integer": { field: string; min?: number };
-  "not-a-date": { field: string; impossible?: boolean };
-  "not-a-boolean": { field: string };
-  "not-a-year": { field: string; min?: number; max?: number };
-  "formula-error": { field: string };
-  "bad-enum": { field: string; suggestion: string | null; accepted: readonly string[] };
-  "duplicate-id": { field: string; firstRow: number };
-  "duplicate-uscc": { firstRow: number };
-  "bad-uscc": {
-    reason: "length" | "character" | "check" | "number";
-    expectedCheck?: string;
-    badCharacter?: string;
-  };
-  "unknown-chamber": { suggestion: string | null };
-  "unknown-member": Record<string, never>;
-  "member-excluded": { memberSheet: string; memberRow: number };
-  "unknown-township": { suggestion: string | null };
-  "date-in-future": { field: string; today: string };
-  "date-order": { field: string; otherField: string; other: string };
-  "joined-before-founded": { chamberId: string; founded: string };
-  "negative-amount": { field: string };
-  overpaid: { due: number; paid: number };
-  "paid-without-date": Record<string, never>;
-  "duplicate-dues": { memberId: string; year: number; firstRow: number };
-  "dues-outside-membership": { year: number; joinedYear: number; leftYear: number | null };
-  "duplicate-township-year": { township: string; year: number; firstRow: number };
-  "township-year-missing": { township: string; year: number; usedYear: number | null };
-  "bad-phone": Record<string, never>;
-  "bad-url": Record<string, never>;
-  "bad-setting": { setting: string; defaultValue: string };
-  /** A sheet the user owns has the name of an output sheet; the output went to `usedName`. */
-  "output-sheet-renamed": { wanted: string; usedName: string };
-  /** A year outside 1949..current+1, an integer below its minimum, and the like. */
-  "out-of-range": { field: string; min?: number; max?: number };
-}
+/** The codes and their parameters: one entry per code in problems/codes.ts. */
+export type { ProblemCode, ProblemParams } from "./problems/codes";
 
 /** One problem: a stable code with its parameters, where it happened, and a rendered message. */
 export type Problem = {

@@ -1,8 +1,10 @@
 /**
- * Problem messages: the single place where problem text is written. Each language has a
- * catalogue with one function per problem code (a missing code is a compile error); a message
- * says what is wrong and what would be right, from the problem's data alone.
+ * Problem titles and messages: the single place where problem text is written. Each language has
+ * a catalogue with one entry per problem code (a missing code or a wrong parameter is a compile
+ * error): a short title, and a message that says what is wrong and what would be right, from the
+ * problem's data alone.
  */
+import { ALL_PROBLEM_CODES } from "../problems/codes";
 import type { Lang, Problem, ProblemCode, ProblemDraft, ProblemParams, SheetKind } from "../types";
 import { EN } from "./en";
 import { ZH } from "./zh";
@@ -17,20 +19,37 @@ export interface MessageContext {
   readonly kind: SheetKind | null;
 }
 
-export type MessageCatalogue = {
-  readonly [C in ProblemCode]: (params: ProblemParams[C], at: MessageContext) => string;
+/** A code's text in one language. */
+export interface CodeText<C extends ProblemCode> {
+  /** A few words: the summary's problem counts and the task pane's groups are headed by it. */
+  readonly title: string;
+  readonly message: (params: ProblemParams[C], at: MessageContext) => string;
+}
+
+export type Catalogue = { readonly [C in ProblemCode]: CodeText<C> };
+
+export const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { zh: ZH, en: EN };
+
+function titlesOf(catalogue: Catalogue): Readonly<Record<ProblemCode, string>> {
+  const titles: Partial<Record<ProblemCode, string>> = {};
+  for (const code of ALL_PROBLEM_CODES) titles[code] = catalogue[code].title;
+  return titles as Record<ProblemCode, string>;
+}
+
+/** Every code's title, per language. */
+export const PROBLEM_TITLES: Readonly<Record<Lang, Readonly<Record<ProblemCode, string>>>> = {
+  zh: titlesOf(ZH),
+  en: titlesOf(EN),
 };
 
-export const CATALOGUES: Readonly<Record<Lang, MessageCatalogue>> = { zh: ZH, en: EN };
-
 function renderCode<C extends ProblemCode>(
-  catalogue: MessageCatalogue,
+  catalogue: Catalogue,
   code: C,
   params: ProblemParams[C],
   at: MessageContext
 ): string {
-  const render: (params: ProblemParams[C], at: MessageContext) => string = catalogue[code];
-  return render(params, at);
+  const text: CodeText<C> = catalogue[code];
+  return text.message(params, at);
 }
 
 /** The message of a problem in a language. */

@@ -302,15 +302,6 @@ const SAMPLES: { readonly [C in ProblemCode]: Sample<C> } = {
     zh: ["“汇总”", "“汇总 (2)”"],
     en: ['"汇总"', '"汇总 (2)"'],
   },
-  "out-of-range": {
-    draft: {
-      code: "out-of-range",
-      ...at("dues", "会费", 5, "B", "1900"),
-      params: { field: "year", min: 1949, max: 2026 },
-    },
-    zh: ["年度", "“1900”", "在 1949 到 2026 之间"],
-    en: ["Year", '"1900"', "between 1949 and 2026"],
-  },
 };
 
 const CASES = Object.values(SAMPLES) as readonly Sample<ProblemCode>[];

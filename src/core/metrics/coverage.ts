@@ -3,6 +3,7 @@
  * share of each township's non-public enterprises.
  */
 import { MEMBER_TYPE_CODE, NO_DAY, NONE, type MemberColumns } from "../columns";
+import { problem } from "../problems";
 import type {
   ChamberRecord,
   CoverageMetrics,
@@ -63,16 +64,14 @@ function rowForYear(t: Township, year: number): TownshipRecord | null {
 
 function yearMissingWarning(t: Township, year: number, used: TownshipRecord | null): ProblemDraft {
   const at = used ?? t.rows[0];
-  return {
-    code: "township-year-missing",
-    severity: "warning",
+  return problem("township-year-missing", {
     kind: "townships",
     sheet: at?.sheet ?? "",
     row: at?.row ?? null,
     column: null,
     value: null,
     params: { township: t.name, year, usedYear: used === null ? null : used.year },
-  };
+  });
 }
 
 /** Townships with at least one township-type chamber (active at D) naming them. */

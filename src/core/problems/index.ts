@@ -1,6 +1,7 @@
 /**
- * Building, ordering and summarising problems. Problems are data; their messages are rendered
- * from the catalogues in messages/ and nowhere else.
+ * Building, ordering and summarising problems. Problems are data: each code's severity and
+ * parameters are its entry in codes.ts; its title and message are rendered from the catalogues in
+ * messages/ and nowhere else.
  */
 import type {
   Problem,
@@ -10,7 +11,11 @@ import type {
   ProblemSummary,
   Severity,
   SheetKind,
-} from "./types";
+} from "../types";
+import { columnNumber } from "../a1";
+import { PROBLEM_CODES } from "./codes";
+
+export { ALL_PROBLEM_CODES, PROBLEM_CODES } from "./codes";
 
 export interface ProblemPlace<C extends ProblemCode> {
   readonly kind: SheetKind | null;
@@ -22,18 +27,20 @@ export interface ProblemPlace<C extends ProblemCode> {
 }
 
 /**
- * The one place a problem draft is put together. Its properties are written out in the order of
- * every draft literal (and of the JSON): one object shape for every problem, so that code reading
- * problems by the thousand (sorting, messages, the problems sheet) sees one shape, not one a code.
+ * The one place a problem draft is put together, with its code's default severity (codes.ts), or
+ * with the severity given where SPEC §3 makes it depend on the sheet or the column. Its
+ * properties are written out in the order of the JSON: one object shape for every problem, so
+ * that code reading problems by the thousand (sorting, messages, the problems sheet) sees one
+ * shape, not one a code.
  */
 export function problem<C extends ProblemCode>(
   code: C,
-  severity: Severity,
-  place: ProblemPlace<C>
+  ...at: readonly [place: ProblemPlace<C>] | readonly [severity: Severity, place: ProblemPlace<C>]
 ): ProblemDraft {
+  const place = at.length === 1 ? at[0] : at[1];
   const draft = {
     code,
-    severity,
+    severity: at.length === 1 ? PROBLEM_CODES[code].severity : at[0],
     kind: place.kind,
     sheet: place.sheet,
     row: place.row,
@@ -42,13 +49,6 @@ export function problem<C extends ProblemCode>(
     params: place.params,
   };
   return draft as ProblemDraft;
-}
-
-function columnIndex(column: string | null): number {
-  if (column === null) return 0;
-  let n = 0;
-  for (let i = 0; i < column.length; i++) n = n * 26 + (column.charCodeAt(i) - 64);
-  return n;
 }
 
 /**
@@ -66,7 +66,7 @@ export function sortProblems<P extends ProblemDraft>(
     i,
     s: p.sheet === "" ? 0 : (order.get(p.sheet) ?? sheetOrder.length + 1),
     r: p.row ?? 0,
-    c: columnIndex(p.column),
+    c: p.column === null ? 0 : (columnNumber(p.column) ?? 0),
   }));
   keyed.sort((a, b) => a.s - b.s || a.r - b.r || a.c - b.c || a.i - b.i);
   return keyed.map((k) => k.p);

@@ -10,6 +10,7 @@ import type {
   ProblemCode,
   Severity,
 } from "../types";
+import { PROBLEM_TITLES } from "../messages";
 
 export interface ReportLabels {
   readonly yes: string;
@@ -21,6 +22,7 @@ export interface ReportLabels {
   /** How the count of a chamber type is labelled in the summary. */
   readonly chamberTypeCount: Readonly<Record<ChamberType, string>>;
   readonly memberType: Readonly<Record<MemberType, string>>;
+  /** Each problem code's title, from its catalogue in messages/. */
   readonly codeTitle: Readonly<Record<ProblemCode, string>>;
   /** A sheet cannot be used: why, and which figures are lost. `columns` lists missing columns. */
   readonly unavailable: (
@@ -149,41 +151,7 @@ const ZH: ReportLabels = {
     other: "其他商会",
   },
   memberType: { enterprise: "企业会员", group: "团体会员", individual: "个人会员" },
-  codeTitle: {
-    "missing-sheet": "缺少工作表",
-    "missing-column": "缺少必需的列",
-    "duplicate-column": "列重复",
-    "blank-required": "必填项为空",
-    "not-a-number": "不是数字",
-    "not-an-integer": "不是整数",
-    "not-a-date": "不是日期",
-    "not-a-boolean": "不是“是/否”",
-    "not-a-year": "不是年度",
-    "formula-error": "公式错误值",
-    "bad-enum": "类型不在可选范围内",
-    "duplicate-id": "编号或名称重复",
-    "duplicate-uscc": "统一社会信用代码重复",
-    "bad-uscc": "统一社会信用代码有误",
-    "unknown-chamber": "所属商会不存在",
-    "unknown-member": "会员不存在",
-    "member-excluded": "会员行有错误，会费不计入",
-    "unknown-township": "乡镇街道不存在",
-    "date-in-future": "日期晚于今天",
-    "date-order": "日期先后颠倒",
-    "joined-before-founded": "入会早于商会成立",
-    "negative-amount": "金额为负",
-    overpaid: "实缴多于应缴",
-    "paid-without-date": "已缴费但无缴费日期",
-    "duplicate-dues": "会费记录重复",
-    "dues-outside-membership": "会费年度不在会籍期内",
-    "duplicate-township-year": "乡镇年度重复",
-    "township-year-missing": "乡镇缺少本年度数据",
-    "bad-phone": "电话号码有误",
-    "bad-url": "网址有误",
-    "bad-setting": "设置无法读取",
-    "output-sheet-renamed": "输出工作表已改名",
-    "out-of-range": "数值超出范围",
-  },
+  codeTitle: PROBLEM_TITLES.zh,
   unavailable: (sheet, what, reason, columns) => {
     if (reason === "missing-sheet") return `未找到“${sheet}”工作表，无法计算${what}。`;
     if (reason === "missing-column" && columns.length > 0) {
@@ -332,41 +300,7 @@ const EN: ReportLabels = {
     group: "Group members",
     individual: "Individual members",
   },
-  codeTitle: {
-    "missing-sheet": "Missing sheet",
-    "missing-column": "Missing required column",
-    "duplicate-column": "Duplicate column",
-    "blank-required": "Required cell is blank",
-    "not-a-number": "Not a number",
-    "not-an-integer": "Not a whole number",
-    "not-a-date": "Not a date",
-    "not-a-boolean": "Not yes or no",
-    "not-a-year": "Not a year",
-    "formula-error": "Formula error value",
-    "bad-enum": "Not an accepted type",
-    "duplicate-id": "Repeated ID or name",
-    "duplicate-uscc": "Repeated credit code",
-    "bad-uscc": "Invalid credit code",
-    "unknown-chamber": "Unknown chamber",
-    "unknown-member": "Unknown member",
-    "member-excluded": "Dues of an excluded member",
-    "unknown-township": "Unknown township",
-    "date-in-future": "Date after today",
-    "date-order": "Dates in the wrong order",
-    "joined-before-founded": "Joined before the chamber was founded",
-    "negative-amount": "Negative amount",
-    overpaid: "Paid more than due",
-    "paid-without-date": "Paid without a date",
-    "duplicate-dues": "Repeated dues record",
-    "dues-outside-membership": "Dues outside the membership",
-    "duplicate-township-year": "Repeated township and year",
-    "township-year-missing": "Township lacks the reporting year",
-    "bad-phone": "Invalid phone number",
-    "bad-url": "Invalid website",
-    "bad-setting": "Unreadable setting",
-    "output-sheet-renamed": "Output sheet renamed",
-    "out-of-range": "Out of range",
-  },
+  codeTitle: PROBLEM_TITLES.en,
   unavailable: (sheet, what, reason, columns) => {
     if (reason === "missing-sheet") {
       return `No “${sheet}” sheet was found, so ${what} cannot be computed.`;
