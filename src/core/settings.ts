@@ -24,6 +24,41 @@ const NAME_TO_KEY = new Map<string, string>(
   SETTINGS.fields.flatMap((f) => f.aliases.map((a) => [normalizeKey(a), f.key] as const))
 );
 
+/** A row of the 设置 sheet that names a setting, in indexes of the rows scanned (0-based). */
+export interface SettingRow {
+  readonly key: string;
+  /** The row's index among the rows scanned. */
+  readonly row: number;
+  /** The index of the cell naming the setting; its value is the cell to its right. */
+  readonly nameColumn: number;
+  /** The value cell. */
+  readonly cell: RawCell;
+}
+
+/**
+ * The one scan of the 设置 sheet, for the reader here and for the task pane's save: in each row,
+ * the first cell that is not blank (`isBlankCell`: a cell of spaces is blank) names a setting by
+ * any alias, and the cell to its right holds the value. A setting named again lower down keeps
+ * its first row.
+ */
+export function scanSettingRows(
+  rows: ReadonlyArray<ReadonlyArray<RawCell> | undefined>
+): SettingRow[] {
+  const found: SettingRow[] = [];
+  const seen = new Set<string>();
+  rows.forEach((line, i) => {
+    if (!line) return;
+    const c = line.findIndex((cell) => !isBlankCell(cell));
+    if (c < 0) return;
+    const name = readText(line[c]);
+    const key = name.ok ? NAME_TO_KEY.get(normalizeKey(name.value)) : undefined;
+    if (key === undefined || seen.has(key)) return;
+    seen.add(key);
+    found.push({ key, row: i, nameColumn: c, cell: line[c + 1] });
+  });
+  return found;
+}
+
 interface SettingCell {
   readonly key: string;
   readonly cell: RawCell;
@@ -31,26 +66,14 @@ interface SettingCell {
   readonly column: string;
 }
 
-/** The first cell of each row that names a setting, and the cell to its right. */
+/** The settings of a detected sheet, at their worksheet row and value column. */
 function settingCells(sheet: DetectedSheet): SettingCell[] {
-  const found: SettingCell[] = [];
-  const seen = new Set<string>();
-  sheet.grid.rows.forEach((row, i) => {
-    if (!row) return;
-    const c = row.findIndex((cell) => !isBlankCell(cell));
-    if (c < 0) return;
-    const name = readText(row[c]);
-    const key = name.ok ? NAME_TO_KEY.get(normalizeKey(name.value)) : undefined;
-    if (key === undefined || seen.has(key)) return;
-    seen.add(key);
-    found.push({
-      key,
-      cell: row[c + 1],
-      row: worksheetRow(sheet.grid, i),
-      column: worksheetColumn(sheet.grid, c + 1),
-    });
-  });
-  return found;
+  return scanSettingRows(sheet.grid.rows).map((at) => ({
+    key: at.key,
+    cell: at.cell,
+    row: worksheetRow(sheet.grid, at.row),
+    column: worksheetColumn(sheet.grid, at.nameColumn + 1),
+  }));
 }
 
 export interface SettingsRead {

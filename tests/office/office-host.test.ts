@@ -435,6 +435,40 @@ describe("settings, selection and the active sheet", () => {
     ]);
   });
 
+  it("saves into a setting's row when a cell of spaces stands before its name, appending no second row", async () => {
+    const base = smallDistrict();
+    const h = install({
+      sheets: [
+        ...base.sheets.filter((s) => s.name !== "设置"),
+        {
+          name: "设置",
+          cells: [
+            [" ", "统计截止日期", serial("2014-11-30")],
+            ["\u3000", "基准年度", 2011],
+          ],
+          numberFormats: [
+            [null, null, "yyyy-mm-dd"],
+            [null, null, null],
+          ],
+        },
+      ],
+    });
+    const host = createOfficeHost();
+    expect(await host.readSettings()).toMatchObject({ asOf: "2014-11-30", baseYear: 2011 });
+    await host.saveSettings({
+      asOf: "2014-12-31",
+      baseYear: 2012,
+      coverageTarget: null,
+      duesIncomeThreshold: null,
+    });
+    expect(snapshotSheet(h.book, "设置").cells).toEqual([
+      [" ", "统计截止日期", serial("2014-12-31")],
+      ["\u3000", "基准年度", 2012],
+    ]);
+    const run = await recalc();
+    expect([run.result.json.asOf, run.result.settings.baseYear]).toEqual(["2014-12-31", 2012]);
+  });
+
   it("selects a problem's cell and activates a sheet", async () => {
     const h = install(smallDistrict());
     const host = createOfficeHost();

@@ -8,6 +8,7 @@
 import { readDate, readNumber, readPercent, readYear } from "../../core/cells";
 import { dayFromIso, isoOfDay, serialOfDay } from "../../core/dates";
 import { SETTINGS } from "../../core/schema";
+import { scanSettingRows } from "../../core/settings";
 import { normalizeKey } from "../../core/text";
 import type { DateSystem, RawCell } from "../../core/types";
 import { columnLetters, rawCellOf } from "./cells";
@@ -20,12 +21,6 @@ const SETTING_KEYS: readonly SettingKey[] = [
   "coverageTarget",
   "duesIncomeThreshold",
 ];
-
-const ALIAS_TO_KEY = new Map<string, SettingKey>(
-  SETTINGS.fields.flatMap((f) =>
-    f.aliases.map((a) => [normalizeKey(a), f.key as SettingKey] as const)
-  )
-);
 
 const SHEET_ALIASES = new Set(SETTINGS.aliases.map(normalizeKey));
 
@@ -41,28 +36,26 @@ export interface SettingCell {
   readonly cell: RawCell;
 }
 
-/** The setting rows of a sheet's used range: the first non-blank cell naming a setting. */
+function isSettingKey(key: string): key is SettingKey {
+  return (SETTING_KEYS as readonly string[]).includes(key);
+}
+
+/** The setting rows of a sheet's used range, found by the core's scan (`scanSettingRows`). */
 export function findSettingCells(
   cells: ReadonlyArray<ReadonlyArray<RawCell>>,
   firstRow: number,
   firstColumn: number
 ): SettingCell[] {
   const found: SettingCell[] = [];
-  const seen = new Set<SettingKey>();
-  cells.forEach((line, i) => {
-    const c = line.findIndex((v) => v !== null && v !== undefined && v !== "");
-    if (c < 0) return;
-    const name = line[c];
-    const key = typeof name === "string" ? ALIAS_TO_KEY.get(normalizeKey(name)) : undefined;
-    if (!key || seen.has(key)) return;
-    seen.add(key);
+  for (const at of scanSettingRows(cells)) {
+    if (!isSettingKey(at.key)) continue;
     found.push({
-      key,
-      row: firstRow + i,
-      valueColumn: firstColumn + c + 1,
-      cell: line[c + 1] ?? null,
+      key: at.key,
+      row: firstRow + at.row,
+      valueColumn: firstColumn + at.nameColumn + 1,
+      cell: at.cell ?? null,
     });
-  });
+  }
   return found;
 }
 
