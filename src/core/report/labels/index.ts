@@ -1,0 +1,144 @@
+/**
+ * Every word the output sheets show: one file a language (zh.ts, en.ts), both implementing
+ * ReportLabels, so a label missing in one of them does not compile. Problem titles are not here:
+ * they are each code's entry in the catalogues of messages/.
+ */
+import type {
+  ChamberType,
+  Lang,
+  MemberType,
+  OutputSheetKey,
+  ProblemCode,
+  Severity,
+} from "../../types";
+import { EN, EN_SHEET_NAMES } from "./en";
+import { ZH, ZH_SHEET_NAMES } from "./zh";
+
+export interface ReportLabels {
+  readonly yes: string;
+  readonly no: string;
+  readonly total: string;
+  readonly severity: Readonly<Record<Severity, string>>;
+  /** How a chamber type is named in the chambers report. */
+  readonly chamberType: Readonly<Record<ChamberType, string>>;
+  /** How the count of a chamber type is labelled in the summary. */
+  readonly chamberTypeCount: Readonly<Record<ChamberType, string>>;
+  readonly memberType: Readonly<Record<MemberType, string>>;
+  /** Each problem code's title, from its catalogue in messages/. */
+  readonly codeTitle: Readonly<Record<ProblemCode, string>>;
+  /** A sheet cannot be used: why, and which figures are lost. `columns` lists missing columns. */
+  readonly unavailable: (
+    sheet: string,
+    what: string,
+    reason: "missing-sheet" | "missing-column" | "unreadable",
+    columns: readonly string[]
+  ) => string;
+  readonly summary: {
+    readonly title: string;
+    readonly asOf: string;
+    readonly year: string;
+    readonly baseYear: string;
+    readonly value: string;
+    readonly rate: string;
+    readonly note: string;
+    readonly members: string;
+    readonly membersWhat: string;
+    readonly membersTotal: string;
+    readonly newInYear: string;
+    readonly leftInYear: string;
+    readonly previousYearEnd: string;
+    readonly yearEnd: (year: number) => string;
+    readonly growthRate: string;
+    readonly baseYearEnd: (year: number) => string;
+    readonly growthSinceBase: (year: number) => string;
+    readonly retentionRate: string;
+    readonly retentionNote: string;
+    readonly aboveScale: string;
+    readonly noPreviousMembers: string;
+    readonly noBaseMembers: string;
+    readonly chambers: string;
+    readonly chambersWhat: string;
+    readonly chambersTotal: string;
+    readonly registered: string;
+    readonly presidentEntrepreneur: string;
+    readonly fixedOffice: string;
+    readonly fullTimeStaff: string;
+    readonly website: string;
+    readonly journal: string;
+    readonly fullCollection: string;
+    /** With the threshold in yuan when the caller gives it. */
+    readonly incomeAtLeastThreshold: (threshold: string | null) => string;
+    readonly rateBase: string;
+    readonly noActiveChambers: string;
+    readonly needsDues: string;
+    readonly coverage: string;
+    readonly coverageWhat: string;
+    readonly townships: string;
+    readonly townshipsWithChamber: string;
+    readonly townshipChamberCoverage: string;
+    readonly nonPublicEnterprises: (year: number) => string;
+    readonly enterpriseMembers: string;
+    readonly memberCoverage: string;
+    readonly target: string;
+    readonly meetsTarget: string;
+    readonly noEnterprises: string;
+    readonly noTownships: string;
+    readonly dues: string;
+    readonly duesWhat: string;
+    readonly duesYear: string;
+    readonly due: string;
+    readonly paid: string;
+    readonly collectionRate: string;
+    readonly nothingDue: string;
+    readonly membersFullyPaid: string;
+    readonly membersOwing: string;
+    readonly sources: string;
+    readonly sheet: string;
+    /** "会员表" / "Members sheet", from the sheet kind's label. */
+    readonly sheetOf: (kindLabel: string) => string;
+    readonly headerRow: (row: number) => string;
+    readonly notFound: string;
+    readonly settingsNotFound: string;
+    readonly rows: string;
+    readonly read: string;
+    readonly counted: string;
+    readonly excluded: string;
+    readonly problems: string;
+    readonly count: string;
+    readonly errors: string;
+    readonly warnings: string;
+    readonly errorsNote: string;
+  };
+  readonly growth: {
+    readonly headers: readonly [string, string, string, string, string, string, string, string];
+    readonly chartTitle: (from: number, to: number) => string;
+    readonly noYears: string;
+  };
+  readonly coverage: {
+    readonly headers: readonly [string, string, string, string, string, string];
+    readonly chartTitle: (target: string) => string;
+    readonly targetNote: (target: string, withChamber: string) => string;
+    readonly noTownships: string;
+  };
+  readonly chambersReport: {
+    readonly headers: readonly string[];
+    readonly duesUnavailable: string;
+    readonly chambersUnavailable: string;
+    readonly noChambers: string;
+  };
+  readonly problems: {
+    readonly headers: readonly [string, string, string, string, string, string, string];
+    readonly none: string;
+    readonly more: (count: number, limit: string) => string;
+  };
+}
+
+/** The names of the output sheets in one language. */
+export type OutputSheetNames = Readonly<Record<OutputSheetKey, string>>;
+
+export const REPORT_LABELS: Readonly<Record<Lang, ReportLabels>> = { zh: ZH, en: EN };
+
+export const OUTPUT_SHEET_NAMES: Readonly<Record<Lang, OutputSheetNames>> = {
+  zh: ZH_SHEET_NAMES,
+  en: EN_SHEET_NAMES,
+};
