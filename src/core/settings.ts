@@ -96,7 +96,7 @@ export function readSettings(
   const get = (key: string): SettingCell | undefined => cells.find((c) => c.key === key);
   const bad = (at: SettingCell, defaultValue: string): void => {
     problems.push(
-      problem("bad-setting", "warning", {
+      problem("bad-setting", {
         kind: "settings",
         sheet: sheet?.grid.name ?? "",
         row: at.row,
