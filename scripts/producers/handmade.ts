@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { argv, stdout } from "node:process";
 import JSZip from "jszip";
+import { cellAddress, columnLetters } from "../../src/core/a1";
 import {
   dateColumns,
   excelSerial,
@@ -286,17 +287,6 @@ const DATE_STYLE: Record<string, number> = {
 };
 const MONEY_COLUMNS = new Set(["应缴金额", "实缴金额"]);
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 interface Built {
   readonly parts: Map<string, string | Buffer>;
 }
@@ -450,13 +440,13 @@ class Builder {
 
   private worksheet(plan: SheetPlan, selected: boolean): XNode {
     const width = Math.max(...plan.grid.map((r) => r.length));
-    const lastRef = `${columnLetter(width - 1)}${plan.grid.length}`;
+    const lastRef = cellAddress(width, plan.grid.length);
     const rows = plan.grid.map((cells, r) => {
       let last = cells.length;
       while (last > 0 && cells[last - 1] === null) last--;
       const children = cells
         .slice(0, last)
-        .map((cell, c) => this.cellNode(cell, `${columnLetter(c)}${r + 1}`))
+        .map((cell, c) => this.cellNode(cell, cellAddress(c + 1, r + 1)))
         .filter((x): x is XNode | string => x !== null);
       return el(
         this.m("row"),
@@ -509,7 +499,7 @@ class Builder {
     const after: XNode[] = [];
     const rels: Array<[string, string, string]> = [];
     const lastRow = sheet.rows.length + 1;
-    const lastCol = columnLetter(sheet.columns.length - 1);
+    const lastCol = columnLetters(sheet.columns.length);
     let hiddenRows: Set<number> | undefined;
     if (sheet.name === "会员" && this.v.autoFilter) {
       const typeCol = sheet.columns.indexOf("会员类型");
@@ -553,7 +543,7 @@ class Builder {
       );
     }
     if (sheet.name === "会员" && this.v.validation) {
-      const typeCol = columnLetter(sheet.columns.indexOf("会员类型"));
+      const typeCol = columnLetters(sheet.columns.indexOf("会员类型") + 1);
       after.push(
         el(
           m("dataValidations"),
@@ -632,7 +622,7 @@ class Builder {
           ) {
             row[paid] = {
               kind: "formula",
-              formula: `${columnLetter(due)}${r + 1}`,
+              formula: cellAddress(due + 1, r + 1),
               value: b.value,
               style: XF.money,
             };
@@ -960,7 +950,7 @@ class Builder {
     const idx = (name: string) => plans.findIndex((p) => p.name === name);
     const members = this.data.sheets.find((s) => s.name === "会员");
     const lastRow = (members?.rows.length ?? 0) + 1;
-    const lastCol = columnLetter((members?.columns.length ?? 1) - 1);
+    const lastCol = columnLetters(members?.columns.length ?? 1);
     const names: XNode[] = [];
     if (this.v.autoFilter) {
       names.push(
@@ -1498,7 +1488,7 @@ class Builder {
     const dues = this.data.sheets.find((s) => s.name === "会费");
     if (!dues) return;
     const last = dues.rows.length + 1;
-    const lastCol = columnLetter(dues.columns.length - 1);
+    const lastCol = columnLetters(dues.columns.length);
     const fn: Record<string, Attrs> = {
       会员编号: { totalsRowLabel: "合计" },
       应缴金额: { totalsRowFunction: "sum" },
@@ -1548,7 +1538,7 @@ class Builder {
           const sheetId = i + 1;
           cells.push(
             el(m("c"), {
-              r: `${columnLetter(c)}${r + 1}`,
+              r: cellAddress(c + 1, r + 1),
               i: sheetId !== lastSheet ? sheetId : undefined,
             })
           );

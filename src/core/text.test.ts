@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import fc from "fast-check";
 import {
-  cellAddress,
-  columnLetter,
   editDistance,
   suggester,
   foldWidth,
@@ -76,38 +73,6 @@ describe("memoizeText", () => {
     ["a", "b", "c", "a", "c"].forEach((s) => id(s));
     // a and b fill it; c starts a new memory holding c; a is worked out again, c is remembered.
     expect(seen).toEqual(["a", "b", "c", "a"]);
-  });
-});
-
-describe("columnLetter and cellAddress", () => {
-  it.each([
-    [1, "A"],
-    [26, "Z"],
-    [27, "AA"],
-    [52, "AZ"],
-    [53, "BA"],
-    [702, "ZZ"],
-    [703, "AAA"],
-    [16384, "XFD"],
-  ])("column %i is %s", (col, letters) => {
-    expect(columnLetter(col)).toBe(letters);
-  });
-  it("builds an A1 address", () => {
-    expect(cellAddress(3, 12)).toBe("C12");
-  });
-  it("rejects columns outside the worksheet", () => {
-    expect(() => columnLetter(0)).toThrow(RangeError);
-    expect(() => columnLetter(16385)).toThrow(RangeError);
-    expect(() => cellAddress(1, 0)).toThrow(RangeError);
-  });
-  it("gives every column a distinct letter code that decodes back to it", () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 16384 }), (col) => {
-        const letters = columnLetter(col);
-        const back = Array.from(letters).reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-        expect(back).toBe(col);
-      })
-    );
   });
 });
 

@@ -78,31 +78,6 @@ export const normalizeKey = memoizeText((s: string): string => {
   return (withoutUnit === "" ? compact : withoutUnit).toLowerCase();
 });
 
-const MAX_COLUMN = 16384;
-
-/** The column letter of a 1-based column number: 1 → "A", 27 → "AA", 16384 → "XFD". */
-export function columnLetter(col: number): string {
-  if (!Number.isInteger(col) || col < 1 || col > MAX_COLUMN) {
-    throw new RangeError(`columnLetter: ${col} is not a worksheet column (1..${MAX_COLUMN})`);
-  }
-  let letters = "";
-  let n = col;
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** An A1 address from a 1-based column and row: (3, 12) → "C12". */
-export function cellAddress(col: number, row: number): string {
-  if (!Number.isInteger(row) || row < 1) {
-    throw new RangeError(`cellAddress: ${row} is not a worksheet row`);
-  }
-  return `${columnLetter(col)}${row}`;
-}
-
 /**
  * Optimal-string-alignment edit distance on code points: insertions, deletions, substitutions
  * and swaps of two neighbours each cost 1.

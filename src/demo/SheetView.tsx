@@ -1,5 +1,6 @@
 import * as React from "react";
-import { columnLetters, parseAddress, type GridSelection, type GridSheet } from "./gridSource";
+import { columnLetters } from "../core/a1";
+import { parseAddress, type GridSelection, type GridSheet } from "./gridSource";
 
 const ROW_HEIGHT = 22;
 const ROW_HEAD_WIDTH = 48;

@@ -1,4 +1,5 @@
 /** What the demo's sheet view needs from a workbook: names, cell text, active sheet, selection. */
+import { parseCellAddress, type CellPosition } from "../core/a1";
 
 export interface GridSheet {
   readonly name: string;
@@ -28,23 +29,8 @@ export interface GridSource {
   subscribe(listener: () => void): () => void;
 }
 
-/** Column number (1-based) to letters: 1 → A, 27 → AA. */
-export function columnLetters(column: number): string {
-  let n = column;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 /** "C12" → { row: 12, column: 3 }; the top-left cell of a range; null when not an A1 address. */
-export function parseAddress(address: string): { row: number; column: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)/i.exec(address.replace(/^.*!/, ""));
-  if (!m || m[1] === undefined || m[2] === undefined) return null;
-  let column = 0;
-  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), column };
+export function parseAddress(address: string): CellPosition | null {
+  const local = address.replace(/^.*!/, "");
+  return parseCellAddress(local.split(":")[0] ?? "");
 }

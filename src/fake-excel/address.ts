@@ -1,10 +1,12 @@
 /**
  * A1 addresses for the fake Excel: column letters, cell and range references, sheet-qualified
- * references ("'会员'!A1:C5") and Excel's quoting of sheet names. Pure TypeScript.
+ * references ("'会员'!A1:C5") and Excel's quoting of sheet names, in the fake's 0-based places
+ * over the core's A1 rule (core/a1.ts). Pure TypeScript.
  */
+import { MAX_COLUMN, MAX_ROW, cellAddress, columnLetters, columnNumber } from "../core/a1";
 
-export const MAX_ROWS = 1_048_576;
-export const MAX_COLUMNS = 16_384;
+export const MAX_ROWS = MAX_ROW;
+export const MAX_COLUMNS = MAX_COLUMN;
 
 /** A rectangle of a sheet, 0-based. */
 export interface Rect {
@@ -14,29 +16,19 @@ export interface Rect {
   readonly columnCount: number;
 }
 
-/** Column letters for a 0-based column index: 0 → "A", 26 → "AA". */
+/** Column letters for a 0-based column index: 0 → "A", 26 → "AA" (core/a1.ts counts from 1). */
 export function columnName(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  return columnLetters(index + 1);
 }
 
 /** 0-based column index of letters: "A" → 0. Returns -1 when the text is not letters. */
 export function columnIndex(letters: string): number {
-  if (!/^[A-Za-z]{1,3}$/.test(letters)) return -1;
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+  return (columnNumber(letters) ?? 0) - 1;
 }
 
 /** "C12" for 0-based row 11, column 2. */
 export function cellName(row: number, column: number): string {
-  return `${columnName(column)}${row + 1}`;
+  return cellAddress(column + 1, row + 1);
 }
 
 /** "A1:C3" (or "A1" for one cell) for a rectangle. */

@@ -3,6 +3,13 @@ import { TextDecoder } from "node:util";
 import fc from "fast-check";
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { describe, expect, it } from "vitest";
+import {
+  MAX_COLUMN,
+  cellAddress,
+  columnLetters,
+  columnNumber,
+  parseCellAddress,
+} from "../../src/core/a1";
 import type { RawCell } from "../../src/core/types";
 import { isoDateTimeToSerial } from "../../src/adapters/xlsx/dates";
 import { SharedStringsBuilder } from "../../src/adapters/xlsx/shared-strings";
@@ -156,6 +163,25 @@ describe("SheetRowsBuilder: what each kind of cell reads as", () => {
       cellsOf('<c r="B1"><v>1</v></c><c r="XFE1"><v>2</v></c><c r="AultRowHe1"><v>3</v></c>')
     ).toStrictEqual(sparse([1, 1], [2, 2], [3, 3]));
     expect(cellsOf('<c r="XFD1"><v>1</v></c>')).toHaveLength(16_384);
+  });
+
+  it("places a reference to every column from A to XFD where core/a1.ts numbers it", () => {
+    // seven rows, each with every seventh column, so that no cell's place is its position
+    const rowsXml = Array.from({ length: 7 }, () => [] as string[]);
+    const expected: (number | undefined)[][] = Array.from({ length: 7 }, () => []);
+    for (let c = 1; c <= MAX_COLUMN; c++) {
+      const k = (c - 1) % 7;
+      const letters = columnLetters(c);
+      const ref = [
+        cellAddress(c, k + 1),
+        `$${letters}$${k + 1}`,
+        `${letters.toLowerCase()}${k + 1}`,
+      ][c % 3]!;
+      rowsXml[k]!.push(`<c r="${ref}"><v>${c}</v></c>`);
+      expected[k]![parseCellAddress(ref)!.column - 1] = c;
+    }
+    const xml = rowsXml.map((cells, k) => `<row r="${k + 1}">${cells.join("")}</row>`).join("");
+    expect(readSheet(sheet(xml)).rows).toStrictEqual(expected);
   });
 
   it("takes the declared last row from <dimension> for progress", () => {
@@ -651,14 +677,6 @@ function intended(spec: CellSpec, context: SheetReadContext): RawCell {
   }
 }
 
-function columnLetters(n: number): string {
-  let letters = "";
-  for (let rest = n; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
 /** The intended rows of a grid, sized as the reader sizes them. */
 function intendedRows(rows: RowSpec[], context: SheetReadContext): { rows: Rows; lastRow: number } {
   const out: Rows = [];
@@ -960,10 +978,8 @@ function referenceSheet(
         kind = "c";
         const letters = /^\$?([A-Za-z]+)/.exec(plainAttribute(tag, "r") ?? "")?.[1];
         // a reference past XFD places the cell by its position, as one without `r`
-        const named = letters
-          ? [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0)
-          : 0;
-        column = named >= 1 && named <= 16_384 ? named : column + 1;
+        const named = letters ? columnNumber(letters) : null;
+        column = named ?? column + 1;
         cell = {
           type: plainAttribute(tag, "t"),
           style: parseInt(plainAttribute(tag, "s") ?? "0", 10),

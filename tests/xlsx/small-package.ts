@@ -7,6 +7,7 @@
 import { Buffer } from "node:buffer";
 import JSZip from "jszip";
 import { STRICT, TRANSITIONAL } from "../../src/adapters/xlsx/namespaces";
+import { cellAddress } from "../../src/core/a1";
 
 export interface SmallPackageOptions {
   readonly strict?: boolean;
@@ -28,14 +29,6 @@ export interface SmallPackageOptions {
 
 function esc(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-export function columnName(index: number): string {
-  let name = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  }
-  return name;
 }
 
 /** The parts of a small workbook, as text. */
@@ -142,7 +135,7 @@ export function smallPackageParts(options: SmallPackageOptions = {}): Record<str
           `<${p}row r=${q}${r + 1}${q}>` +
           row
             .map((value, c) => {
-              const ref = `${columnName(c)}${r + 1}`;
+              const ref = cellAddress(c + 1, r + 1);
               return typeof value === "number"
                 ? `<${p}c r=${q}${ref}${q}><${p}v>${value}</${p}v></${p}c>`
                 : `<${p}c r=${q}${ref}${q} t=${q}inlineStr${q}><${p}is><${p}t>${esc(value)}</${p}t></${p}is></${p}c>`;

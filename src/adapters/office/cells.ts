@@ -162,15 +162,3 @@ export const STYLE_FORMATS: Readonly<Record<CellStyle, StyleFormat>> = {
 export function columnWidthPoints(characters: number): number {
   return Math.round((Math.max(0, characters) * 7 + 5) * 0.75 * 100) / 100;
 }
-
-/** "C" for 0-based column 2. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}

@@ -5,13 +5,14 @@
  * value to its right, as the core reads it; saving changes only those value cells, appending a
  * row for a setting the sheet does not have yet, and creates the sheet when there is none.
  */
+import { cellAddress } from "../../core/a1";
 import { readDate, readNumber, readPercent, readYear } from "../../core/cells";
 import { dayFromIso, isoOfDay, serialOfDay } from "../../core/dates";
 import { SETTINGS } from "../../core/schema";
 import { scanSettingRows } from "../../core/settings";
 import { normalizeKey } from "../../core/text";
 import type { DateSystem, RawCell } from "../../core/types";
-import { columnLetters, rawCellOf } from "./cells";
+import { rawCellOf } from "./cells";
 import type { SettingsValues } from "./host";
 
 type SettingKey = keyof SettingsValues;
@@ -121,5 +122,5 @@ export function rangeCells(range: Excel.Range): RawCell[][] {
 
 /** "B7" for 0-based row 6, column 1. */
 export function address(row: number, column: number): string {
-  return `${columnLetters(column)}${row + 1}`;
+  return cellAddress(column + 1, row + 1);
 }

@@ -10,11 +10,11 @@
  * cleared and reused (renamed when the core chose another name), so formulas elsewhere that refer
  * to it keep working; a sheet the add-in did not create is never touched.
  */
+import { columnLetters } from "../../core/a1";
 import { markerName } from "../../core/markers";
 import type { DateSystem, OutputCell, OutputSheet, OutputSheetKey } from "../../core/types";
 import {
   cellWrite,
-  columnLetters,
   columnWidthPoints,
   payloadBytes,
   STYLE_FORMATS,
@@ -106,7 +106,7 @@ function setupOps(target: Target, outline: WorkbookOutline, layout: SheetLayout)
     simpleOp(ACTION_BYTES * out.columnWidths.length, (context) => {
       const ws = sheetProxy(context, finalName);
       out.columnWidths.forEach((width, i) => {
-        const col = columnLetters(i);
+        const col = columnLetters(i + 1);
         ws.getRange(`${col}:${col}`).format.columnWidth = columnWidthPoints(width);
       });
     })

@@ -2,9 +2,10 @@
  * Charts for output sheets, as DrawingML parts: ExcelJS cannot write charts, and the input
  * sheets are never re-serialised, so each chart is a chart part plus a drawing part anchoring it.
  */
+import { parseRangeAddress } from "../../core/a1";
 import type { ChartSpec, OutputSheet, OutputValue } from "../../core/types";
 import type { Conformance } from "./namespaces";
-import { escapeXml, parseRangeRef, quoteSheetName } from "./xml";
+import { escapeXml, quoteSheetName } from "./xml";
 
 const CAT_AXIS = 500_000_001;
 const VAL_AXIS = 500_000_002;
@@ -15,7 +16,7 @@ function cellValueAt(sheet: OutputSheet, row: number, column: number): OutputVal
 
 /** The values of a one-column or one-row range of an output sheet, for the chart's cache. */
 function rangeValues(sheet: OutputSheet, range: string): OutputValue[] {
-  const area = parseRangeRef(range);
+  const area = parseRangeAddress(range);
   if (!area) throw new Error(`chart range is not an A1 range: ${range}`);
   const values: OutputValue[] = [];
   for (let r = area.first.row; r <= area.last.row; r++) {
@@ -136,7 +137,7 @@ export function chartXml(sheet: OutputSheet, spec: ChartSpec, ns: Conformance): 
 }
 
 function anchorPoint(tag: "from" | "to", cell: string): string {
-  const area = parseRangeRef(cell);
+  const area = parseRangeAddress(cell);
   if (!area) throw new Error(`chart anchor is not a cell: ${cell}`);
   const { column, row } = area.first;
   // "to" names the bottom-right cell, which the chart covers: anchor at its far corner.

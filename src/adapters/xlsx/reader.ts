@@ -8,6 +8,7 @@
  * part, which keeps every error text and needs no second copy of the workbook to write it.
  */
 import { Buffer } from "node:buffer";
+import { parseRangeAddress } from "../../core/a1";
 import { findOwnedSheets } from "../../core/markers";
 import { tableArea } from "../../core/tables";
 import type { OutputSheetKey, SheetGrid, TableArea, WorkbookGrid } from "../../core/types";
@@ -26,7 +27,7 @@ import { XmlSyntaxError } from "./xml-scan";
 import { ZipError } from "./zip";
 import { dateStyleFlags } from "./styles-read";
 import { attr, rootElement } from "./xml-dom";
-import { parseRangeRef, resolvePartPath } from "./xml";
+import { resolvePartPath } from "./xml";
 
 export interface ReadResult {
   readonly grid: WorkbookGrid;
@@ -86,7 +87,7 @@ export async function readTables(pkg: XlsxPackage, sheetPart: string): Promise<T
     if (!doc) continue;
     const table = rootElement(doc, part);
     if (table.namespaceURI !== pkg.conformance.main || table.localName !== "table") continue;
-    const range = parseRangeRef(attr(table, "ref") ?? "");
+    const range = parseRangeAddress(attr(table, "ref") ?? "");
     if (!range) continue;
     tables.push(
       tableArea({

@@ -15,6 +15,7 @@
  * the same cellValue, so a cell reads the same whichever path read it.
  */
 import { Buffer } from "node:buffer";
+import { MAX_COLUMN } from "../../core/a1";
 import type { DateSystem, ErrorCell, RawCell } from "../../core/types";
 import { isoDateTimeToSerial } from "./dates";
 import { STRICT, TRANSITIONAL } from "./namespaces";
@@ -660,7 +661,8 @@ function integerAttribute(bytes: Buffer, start: number, end: number): number {
 /**
  * The column of a cell reference (`$`? letters, e.g. "AB12", "$C$3"), or 0 without letters or
  * past a worksheet's last column (XFD, 16,384): such a cell is placed by its position, as one
- * without `r`.
+ * without `r`. The rule is `columnNumber` of core/a1.ts, read here from the bytes for speed; a
+ * test in tests/xlsx/sheet-reader.test.ts holds the two together for every column.
  */
 function columnOfReference(bytes: Uint8Array, start: number, end: number): number {
   let at = start;
@@ -674,9 +676,6 @@ function columnOfReference(bytes: Uint8Array, start: number, end: number): numbe
   }
   return column;
 }
-
-/** A worksheet's last column, XFD. */
-const MAX_COLUMN = 16_384;
 
 /** The cell type a `t=` value names (exactly, as Excel writes them); a number otherwise. */
 function cellTypeOf(bytes: Uint8Array, start: number, end: number): number {

@@ -3,11 +3,12 @@
  * that begins with =, +, - or @ stays text: the part never holds a formula.
  */
 import { Buffer } from "node:buffer";
+import { cellAddress, parseCellAddress, rangeAddress } from "../../core/a1";
+import { dayFromIso, serialOfDay } from "../../core/dates";
 import type { DateSystem, OutputCell, OutputSheet } from "../../core/types";
-import { dayToSerial, isoToDay } from "./dates";
 import type { Conformance } from "./namespaces";
 import type { StyleBook } from "./styles-write";
-import { columnLetters, escapeCellText, escapeXml, parseCellRef, quoteSheetName } from "./xml";
+import { escapeCellText, escapeXml, quoteSheetName } from "./xml";
 
 /** Excel's limit on the characters in one cell. */
 const MAX_CELL_TEXT = 32_767;
@@ -23,10 +24,10 @@ function cellXml(
     return cell.style ? `<c r="${ref}" s="${styles.xfFor(cell.style, cell.fmt)}"/>` : null;
   }
   if (typeof v === "object") {
-    const day = isoToDay(v.date);
+    const day = dayFromIso(v.date);
     if (day === null) throw new Error(`output date is not a calendar day: ${v.date}`);
     const s = styles.xfFor(cell.style, cell.fmt ?? "yyyy-mm-dd", cell.link !== undefined);
-    return `<c r="${ref}" s="${s}"><v>${dayToSerial(day, dateSystem)}</v></c>`;
+    return `<c r="${ref}" s="${s}"><v>${serialOfDay(day, dateSystem)}</v></c>`;
   }
   const s = styles.xfFor(cell.style, cell.fmt, cell.link !== undefined);
   if (typeof v === "boolean") return `<c r="${ref}" s="${s}" t="b"><v>${v ? 1 : 0}</v></c>`;
@@ -58,7 +59,7 @@ function colsXml(widths: readonly number[]): string {
 }
 
 function hyperlinkXml(ref: string, link: NonNullable<OutputCell["link"]>): string {
-  const target = parseCellRef(link.cell) ? link.cell.replace(/\$/g, "") : "A1";
+  const target = parseCellAddress(link.cell) ? link.cell.replace(/\$/g, "") : "A1";
   const location = `${quoteSheetName(link.sheet)}!${target}`;
   return `<hyperlink ref="${ref}" location="${escapeXml(location)}" display="${escapeXml(location)}"/>`;
 }
@@ -83,7 +84,7 @@ export function worksheetXml(
   // a loop, not Math.max(...rows): a problems sheet of a million rows would overflow the stack
   let lastColumn = Math.max(1, sheet.columnWidths.length);
   for (const row of sheet.rows) if (row.length > lastColumn) lastColumn = row.length;
-  const dimension = `A1:${columnLetters(lastColumn)}${Math.max(1, sheet.rows.length)}`;
+  const dimension = rangeAddress(1, 1, lastColumn, Math.max(1, sheet.rows.length));
   text +=
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${ns.main}" xmlns:r="${ns.officeRel}">` +
@@ -97,7 +98,7 @@ export function worksheetXml(
     const cells: string[] = [];
     row.forEach((cell, c) => {
       if (!cell) return;
-      const ref = `${columnLetters(c + 1)}${r + 1}`;
+      const ref = cellAddress(c + 1, r + 1);
       const xml = cellXml(ref, cell, styles, dateSystem);
       if (xml) cells.push(xml);
       if (cell.link) links.push(hyperlinkXml(ref, cell.link));

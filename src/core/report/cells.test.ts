@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  columnLetter,
-  columnRange,
   columnWidths,
   count,
   displayWidth,
@@ -14,19 +12,6 @@ import {
 } from "./cells";
 
 describe("report cells", () => {
-  it("names columns A to Z, then AA, AZ, BA", () => {
-    expect([0, 25, 26, 51, 52, 701, 702].map(columnLetter)).toEqual([
-      "A",
-      "Z",
-      "AA",
-      "AZ",
-      "BA",
-      "ZZ",
-      "AAA",
-    ]);
-    expect(columnRange(3, 2, 14)).toBe("D2:D14");
-  });
-
   it("counts CJK and full-width characters as two columns", () => {
     expect([
       displayWidth("abc"),

@@ -67,32 +67,6 @@ export function totalText(v: string): OutputCell {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A1 addresses
-// ---------------------------------------------------------------------------------------------
-
-/** Column letter of a 0-based column index: 0 → "A", 25 → "Z", 26 → "AA". */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
-/** A cell address from a 0-based column index and a 1-based row: (2, 5) → "C5". */
-export function cellAddress(column: number, row: number): string {
-  return `${columnLetter(column)}${row}`;
-}
-
-/** A one-column range from a 0-based column index and 1-based rows: (0, 2, 9) → "A2:A9". */
-export function columnRange(column: number, firstRow: number, lastRow: number): string {
-  return `${cellAddress(column, firstRow)}:${cellAddress(column, lastRow)}`;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Widths
 // ---------------------------------------------------------------------------------------------
 

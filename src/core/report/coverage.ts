@@ -11,9 +11,8 @@ import type {
   Problem,
   TownshipCoverage,
 } from "../types";
+import { cellAddress, columnRange } from "../a1";
 import {
-  cellAddress,
-  columnRange,
   columnWidths,
   count,
   groupedText,
@@ -135,12 +134,12 @@ function coverageChart(l: ReportLabels, target: number, n: number): ChartSpec {
   return {
     type: "bar",
     title: l.coverage.chartTitle(percentText(target)),
-    categories: columnRange(COL.township, 2, lastRow),
+    categories: columnRange(COL.township + 1, 2, lastRow),
     series: [
-      { name: l.coverage.headers[COL.coverage], values: columnRange(COL.coverage, 2, lastRow) },
+      { name: l.coverage.headers[COL.coverage], values: columnRange(COL.coverage + 1, 2, lastRow) },
     ],
-    from: cellAddress(TABLE_COLUMNS + 1, 2),
-    to: cellAddress(TABLE_COLUMNS + 9, 2 + height),
+    from: cellAddress(TABLE_COLUMNS + 2, 2),
+    to: cellAddress(TABLE_COLUMNS + 10, 2 + height),
     valueFormat: "0%",
   };
 }

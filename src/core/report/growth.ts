@@ -3,18 +3,8 @@
  * members by type (and in total) over the years, to the right of the table.
  */
 import type { ChartSpec, Lang, OutputSheet, Problem, RecalcJson, SeriesEntry } from "../types";
-import {
-  cellAddress,
-  columnRange,
-  columnWidths,
-  count,
-  header,
-  note,
-  noteSheet,
-  rate,
-  type Row,
-  year,
-} from "./cells";
+import { cellAddress, columnRange } from "../a1";
+import { columnWidths, count, header, note, noteSheet, rate, type Row, year } from "./cells";
 import { REPORT_LABELS } from "./labels";
 import { unavailableText } from "./unavailable";
 
@@ -71,14 +61,17 @@ function seriesRow(e: SeriesEntry): Row {
 /** Data rows are worksheet rows 2 … n+1; the chart starts one empty column right of the table. */
 function growthChart(headers: readonly string[], title: string, n: number): ChartSpec {
   const lastRow = n + 1;
-  const s = (col: number) => ({ name: headers[col] ?? "", values: columnRange(col, 2, lastRow) });
+  const s = (col: number) => ({
+    name: headers[col] ?? "",
+    values: columnRange(col + 1, 2, lastRow),
+  });
   return {
     type: "line",
     title,
-    categories: columnRange(COL.year, 2, lastRow),
+    categories: columnRange(COL.year + 1, 2, lastRow),
     series: [s(COL.enterprise), s(COL.group), s(COL.individual), s(COL.members)],
-    from: cellAddress(TABLE_COLUMNS + 1, 2),
-    to: cellAddress(TABLE_COLUMNS + 9, 20),
+    from: cellAddress(TABLE_COLUMNS + 2, 2),
+    to: cellAddress(TABLE_COLUMNS + 10, 20),
     valueFormat: "#,##0",
   };
 }

@@ -2,6 +2,7 @@
  * Test data for the report's tests: a small, consistent RecalcJson, chamber records and problems,
  * and helpers that read the built sheets back. Used only by *.test.ts files.
  */
+import { columnLetters, parseRangeAddress } from "../a1";
 import type {
   ChamberRecord,
   OutputCell,
@@ -249,14 +250,9 @@ export interface ParsedRange {
 
 /** A one-column A1 range such as "C2:C9"; throws on anything else. */
 export function parseColumnRange(range: string): ParsedRange {
-  const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
-  if (m === null || m[1] !== m[3]) throw new Error(`not a one-column range: ${range}`);
-  return { column: m[1] ?? "", firstRow: Number(m[2]), lastRow: Number(m[4]) };
-}
-
-/** 0-based index of a column letter: "A" → 0, "AA" → 26. */
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
+  const r = parseRangeAddress(range);
+  if (r === null || !range.includes(":") || r.first.column !== r.last.column) {
+    throw new Error(`not a one-column range: ${range}`);
+  }
+  return { column: columnLetters(r.first.column), firstRow: r.first.row, lastRow: r.last.row };
 }
