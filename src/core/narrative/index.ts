@@ -1,0 +1,12 @@
+/** The work report's paragraphs, written from the result (narrative.ts) and formatted as reports write figures (figures.ts). */
+export { buildNarrative, type NarrativeSettings } from "./narrative";
+export { formatCount, formatDate, formatRate, formatYuan, type NarrativeFigure } from "./figures";
+export type {
+  Narrative,
+  NarrativeParagraph,
+  NarrativeSentence,
+  OmissionReason,
+  OmittedSentence,
+  ParagraphKey,
+  SentenceKey,
+} from "./types";
