@@ -5,6 +5,16 @@
 import type { Lang, ProblemCode, SheetKind } from "../core/types";
 import type { HostErrorCode, RunStage } from "../adapters/office/host";
 import { REPORT_LABELS } from "../core/report/labels";
+import { FAILURE_TEXTS, type FailureKey } from "../adapters/office/host-messages";
+
+/** The failure texts (one home: adapters/office/host-messages.ts) as the pane's `error.*` keys. */
+type FailureEntries = { readonly [K in FailureKey as `error.${K}`]: string };
+
+function failureEntries(lang: Lang): FailureEntries {
+  return Object.fromEntries(
+    Object.entries(FAILURE_TEXTS[lang]).map(([key, text]) => [`error.${key}`, text])
+  ) as FailureEntries;
+}
 
 const en = {
   appTitle: "Chamber statistics",
@@ -80,19 +90,7 @@ const en = {
   "invalid.duesIncomeThreshold": "Enter an amount of 0 or more.",
   "error.title": "The recalculation could not finish",
   "error.settingsTitle": "The settings could not be read or saved",
-  "error.cell-edit-mode":
-    "Excel is editing a cell. Press Enter or Esc to finish editing, then click Recalculate again.",
-  "error.protected":
-    "The workbook or one of its sheets is protected. Unprotect it (Review › Unprotect), then try again.",
-  "error.read-only":
-    "The workbook is open read-only. Save a copy you can edit, open it, then try again.",
-  "error.requirement-set":
-    "This version of Excel lacks features the add-in needs. Update Office or use Excel on the web.",
-  "error.payload":
-    "The workbook is too large to read in one go. Close other workbooks and try again, or split the data.",
-  "error.unknown": "Excel reported an error. Try again; if it persists, reload the add-in.",
-  "error.unexpected": "Something went wrong. Try again; if it persists, reload the add-in.",
-  "error.detail": "Details: {detail}",
+  ...failureEntries("en"),
   "structure.title": "The workbook has no usable members sheet",
   "structure.missing-sheet":
     "No 会员 (members) sheet was found. Add a sheet named 会员 whose header row has 会员编号, 会员名称, 会员类型 and 入会日期, then recalculate.",
@@ -178,15 +176,7 @@ const zh: Catalogue = {
   "invalid.duesIncomeThreshold": "请输入不小于 0 的金额。",
   "error.title": "重新计算未能完成",
   "error.settingsTitle": "无法读取或保存设置",
-  "error.cell-edit-mode": "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑，再点击“重新计算”。",
-  "error.protected": "工作簿或其中的工作表受保护。请先撤销保护（审阅 › 撤销保护），再重试。",
-  "error.read-only": "工作簿以只读方式打开。请另存一份可编辑的副本并打开它，再重试。",
-  "error.requirement-set":
-    "此版本的 Excel 缺少加载项需要的功能。请更新 Office，或使用网页版 Excel。",
-  "error.payload": "工作簿太大，无法一次读取。请关闭其他工作簿后重试，或拆分数据。",
-  "error.unknown": "Excel 报告了错误。请重试；如仍出现，请重新加载加载项。",
-  "error.unexpected": "出现意外错误。请重试；如仍出现，请重新加载加载项。",
-  "error.detail": "详细信息：{detail}",
+  ...failureEntries("zh"),
   "structure.title": "工作簿中没有可用的会员工作表",
   "structure.missing-sheet":
     "未找到“会员”工作表。请添加名为“会员”的工作表，表头包含 会员编号、会员名称、会员类型、入会日期，然后重新计算。",

@@ -6,11 +6,11 @@ import { URL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   failureMessage,
-  localToday,
   recalculateFromRibbon,
   registerCommands,
 } from "../../src/commands/commands";
 import { HostError } from "../../src/adapters/office/host";
+import { hostErrorKey, translate } from "../../src/taskpane/i18n";
 import { installFakeExcel, workbookFromSnapshot, type FakeExcelHandle } from "../../src/fake-excel";
 import { smallDistrict } from "./workbooks";
 
@@ -57,12 +57,18 @@ describe("the Recalculate function command", () => {
     expect(failureMessage(new HostError("protected", "x"), "zh")).toMatch(/保护/);
     expect(failureMessage(new HostError("read-only", "x"), "en")).toMatch(/read-only/);
     expect(failureMessage(new HostError("unknown", "GeneralException: boom"), "en")).toBe(
-      "Recalculation failed: GeneralException: boom"
+      "Excel reported an error. Try again; if it persists, reload the add-in. Details: GeneralException: boom"
     );
   });
 
-  it("dates the recalculation by the local calendar day", () => {
-    expect(localToday(new Date(2014, 11, 31, 23, 59))).toBe("2014-12-31");
-    expect(localToday(new Date(2015, 0, 1, 0, 1))).toBe("2015-01-01");
+  it("words a refusal as the task pane does, in both languages", () => {
+    for (const lang of ["zh", "en"] as const) {
+      expect(failureMessage(new HostError("protected", "AccessDenied"), lang)).toBe(
+        translate(lang, hostErrorKey("protected"))
+      );
+    }
+    expect(failureMessage(new HostError("unknown", "boom"), "zh")).toBe(
+      translate("zh", "error.unknown") + translate("zh", "error.detail", { detail: "boom" })
+    );
   });
 });

@@ -1,0 +1,49 @@
+/**
+ * What the add-in tells the user when a run fails, in Chinese and English: a sentence for each of
+ * Excel's refusals (`HostErrorCode`), one for any other failure, and the line that carries the
+ * error's own detail. The task pane (taskpane/i18n.ts) and the ribbon's Recalculate command
+ * (commands/commands.ts) both take their words from here. No React, no Office.js.
+ */
+import type { Lang } from "../../core/types";
+import { HostError, type HostErrorCode } from "./host";
+
+/** A refusal, a failure that is not one of Excel's refusals, or the detail line ("{detail}"). */
+export type FailureKey = HostErrorCode | "unexpected" | "detail";
+
+export const FAILURE_TEXTS: Readonly<Record<Lang, Readonly<Record<FailureKey, string>>>> = {
+  en: {
+    "cell-edit-mode":
+      "Excel is editing a cell. Press Enter or Esc to finish editing, then click Recalculate again.",
+    protected:
+      "The workbook or one of its sheets is protected. Unprotect it (Review › Unprotect), then try again.",
+    "read-only":
+      "The workbook is open read-only. Save a copy you can edit, open it, then try again.",
+    "requirement-set":
+      "This version of Excel lacks features the add-in needs. Update Office or use Excel on the web.",
+    payload:
+      "The workbook is too large to read in one go. Close other workbooks and try again, or split the data.",
+    unknown: "Excel reported an error. Try again; if it persists, reload the add-in.",
+    unexpected: "Something went wrong. Try again; if it persists, reload the add-in.",
+    detail: "Details: {detail}",
+  },
+  zh: {
+    "cell-edit-mode": "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑，再点击“重新计算”。",
+    protected: "工作簿或其中的工作表受保护。请先撤销保护（审阅 › 撤销保护），再重试。",
+    "read-only": "工作簿以只读方式打开。请另存一份可编辑的副本并打开它，再重试。",
+    "requirement-set": "此版本的 Excel 缺少加载项需要的功能。请更新 Office，或使用网页版 Excel。",
+    payload: "工作簿太大，无法一次读取。请关闭其他工作簿后重试，或拆分数据。",
+    unknown: "Excel 报告了错误。请重试；如仍出现，请重新加载加载项。",
+    unexpected: "出现意外错误。请重试；如仍出现，请重新加载加载项。",
+    detail: "详细信息：{detail}",
+  },
+};
+
+/** Which advice a failure gets, and its own detail (Excel's message, or the error's). */
+export function describeFailure(error: unknown): {
+  readonly advice: HostErrorCode | "unexpected";
+  readonly detail: string;
+} {
+  if (error instanceof HostError) return { advice: error.code, detail: error.detail };
+  if (error instanceof Error) return { advice: "unexpected", detail: error.message };
+  return { advice: "unexpected", detail: String(error) };
+}
