@@ -18,14 +18,8 @@ import { readWorkbookGrid } from "../../src/adapters/xlsx/reader";
 import { run } from "../../src/cli/main";
 import { recalculate } from "../../src/core";
 import type { Problem, RecalcJson } from "../../src/core/types";
-import { CORPUS } from "../../scripts/make-corpus";
-import {
-  AS_OF,
-  EXPECTATIONS,
-  TODAY,
-  type CorpusExpectation,
-  type Where,
-} from "../corpus/expectations";
+import { AS_OF, TODAY, type CorpusExpectation, type Where } from "../../scripts/corpus/case";
+import { CORPUS, EXPECTATIONS } from "../../scripts/make-corpus";
 
 const CORPUS_DIR = resolve(fileURLToPath(import.meta.url), "../../corpus");
 const work = mkdtempSync(join(tmpdir(), "corpus-"));
