@@ -4,7 +4,16 @@
  */
 import { isBlankCell, readText } from "./cells";
 import { problem } from "./problems";
-import { DATA_SHEETS, SETTINGS, type FieldDef, type SheetDef } from "./schema";
+import {
+  DATA_SHEETS,
+  SETTINGS,
+  type AnyFieldDef,
+  type AnySheetDef,
+  type FieldDef,
+  type FieldKey,
+  type FieldKeyByKind,
+  type SheetDef,
+} from "./schema";
 import { headerlessTableBelow } from "./tables";
 import { columnLetters } from "./a1";
 import { normalizeKey } from "./text";
@@ -13,16 +22,19 @@ import type { ProblemDraft, RawCell, SheetGrid, SheetKind, TableArea } from "./t
 /** Rows scanned for a header row, from the top of the used range. */
 export const HEADER_SCAN_ROWS = 20;
 
-/** A found input sheet with its header and column map. Column indexes are 0-based into grid rows. */
-export interface DetectedSheet {
-  readonly def: SheetDef;
+/**
+ * A found input sheet with its header and column map. Column indexes are 0-based into grid rows.
+ * `Kind` is the sheet's kind (Detection.sheets says which), so that its field keys are typed.
+ */
+export interface DetectedSheet<Kind extends SheetKind = SheetKind> {
+  readonly def: SheetDef<Kind, FieldKeyByKind<Kind>>;
   readonly grid: SheetGrid;
   /** Index into grid.rows of the header row, or -1 when no header row was recognised. */
   readonly headerIndex: number;
   /** Field key → 0-based index into a grid row. */
-  readonly columns: ReadonlyMap<string, number>;
+  readonly columns: ReadonlyMap<FieldKeyByKind<Kind>, number>;
   /** Required fields without a column: the sheet's rows are not read. */
-  readonly missing: readonly FieldDef[];
+  readonly missing: readonly FieldDef<FieldKeyByKind<Kind>>[];
   /** Index into grid.rows of the first and (exclusive) last data row. */
   readonly dataStart: number;
   readonly dataEnd: number;
@@ -55,11 +67,11 @@ class Detected implements DetectedSheet {
   readonly dataColumns: readonly [number, number];
 
   constructor(
-    readonly def: SheetDef,
+    readonly def: AnySheetDef,
     readonly grid: SheetGrid,
     readonly headerIndex: number,
-    readonly columns: ReadonlyMap<string, number>,
-    readonly missing: readonly FieldDef[],
+    readonly columns: ReadonlyMap<FieldKey, number>,
+    readonly missing: readonly AnyFieldDef[],
     readonly dataStart: number,
     readonly dataEnd: number,
     /** An Excel table's columns, when the table gave the header. */
@@ -77,8 +89,11 @@ class Detected implements DetectedSheet {
   }
 }
 
+/** The found sheets, each typed by its kind. */
+export type DetectedSheets = { readonly [Kind in SheetKind]?: DetectedSheet<Kind> };
+
 export interface Detection {
-  readonly sheets: Partial<Record<SheetKind, DetectedSheet>>;
+  readonly sheets: DetectedSheets;
   readonly problems: ProblemDraft[];
 }
 
@@ -100,8 +115,8 @@ export function worksheetColumn(grid: SheetGrid, index: number): string {
   return columnLetters(firstColumnOf(grid) + index);
 }
 
-function aliasMap(def: SheetDef): Map<string, FieldDef> {
-  const map = new Map<string, FieldDef>();
+function aliasMap(def: AnySheetDef): Map<string, AnyFieldDef> {
+  const map = new Map<string, AnyFieldDef>();
   for (const field of def.fields) {
     for (const alias of field.aliases) {
       const key = normalizeKey(alias);
@@ -111,11 +126,11 @@ function aliasMap(def: SheetDef): Map<string, FieldDef> {
   return map;
 }
 
-const ALIASES = new Map<SheetKind, Map<string, FieldDef>>(
+const ALIASES = new Map<SheetKind, Map<string, AnyFieldDef>>(
   [...DATA_SHEETS, SETTINGS].map((def) => [def.kind, aliasMap(def)])
 );
 
-function aliasesOf(def: SheetDef): Map<string, FieldDef> {
+function aliasesOf(def: AnySheetDef): Map<string, AnyFieldDef> {
   return ALIASES.get(def.kind) ?? aliasMap(def);
 }
 
@@ -126,19 +141,19 @@ function headerKey(cell: RawCell): string | null {
 }
 
 interface HeaderMatch {
-  readonly columns: Map<string, number>;
-  readonly duplicates: Array<{ field: FieldDef; first: number; second: number }>;
+  readonly columns: Map<FieldKey, number>;
+  readonly duplicates: Array<{ field: AnyFieldDef; first: number; second: number }>;
   readonly requiredFound: number;
 }
 
 /** Maps one row's cells (within [from, to)) to fields by alias. */
 export function matchHeader(
-  def: SheetDef,
+  def: AnySheetDef,
   row: ReadonlyArray<RawCell> | undefined,
   from = 0,
   to = row?.length ?? 0
 ): HeaderMatch {
-  const columns = new Map<string, number>();
+  const columns = new Map<FieldKey, number>();
   const duplicates: HeaderMatch["duplicates"] = [];
   let requiredFound = 0;
   if (row) {
@@ -160,12 +175,12 @@ export function matchHeader(
   return { columns, duplicates, requiredFound };
 }
 
-function requiredCount(def: SheetDef): number {
+function requiredCount(def: AnySheetDef): number {
   return def.fields.filter((f) => f.required).length;
 }
 
 /** At least half of the sheet's required columns are recognised. */
-function isHeader(def: SheetDef, match: HeaderMatch): boolean {
+function isHeader(def: AnySheetDef, match: HeaderMatch): boolean {
   return match.requiredFound > 0 && match.requiredFound * 2 >= requiredCount(def);
 }
 
@@ -208,7 +223,7 @@ function usedRangeStart(grid: SheetGrid): number {
  * row right above it and its own first row, best match first.
  */
 function searchHeader(
-  def: SheetDef,
+  def: AnySheetDef,
   grid: SheetGrid
 ): { index: number; match: HeaderMatch } | null {
   const start = usedRangeStart(grid);
@@ -238,7 +253,7 @@ function searchHeader(
  * hold the data below the header found (`headerlessTableBelow`): its totals row and what lies
  * below it are not data.
  */
-export function findHeader(def: SheetDef, grid: SheetGrid): HeaderChoice | null {
+export function findHeader(def: AnySheetDef, grid: SheetGrid): HeaderChoice | null {
   const top = firstRowOf(grid);
   const left = firstColumnOf(grid);
   let best: HeaderChoice | null = null;
@@ -264,7 +279,11 @@ export function findHeader(def: SheetDef, grid: SheetGrid): HeaderChoice | null 
   return { ...found, table: holder, tableColumns: false };
 }
 
-function detectedFrom(def: SheetDef, grid: SheetGrid, choice: HeaderChoice | null): DetectedSheet {
+function detectedFrom(
+  def: AnySheetDef,
+  grid: SheetGrid,
+  choice: HeaderChoice | null
+): DetectedSheet {
   if (!choice) {
     const missing = def.fields.filter((f) => f.required);
     return new Detected(
@@ -310,7 +329,7 @@ function headerProblems(
   const headerRow = sheet.headerIndex >= 0 ? worksheetRow(sheet.grid, sheet.headerIndex) : null;
   for (const field of sheet.missing) {
     problems.push(
-      problem("missing-column", "error", {
+      problem("missing-column", {
         kind,
         sheet: sheet.grid.name,
         row: headerRow,
@@ -324,7 +343,7 @@ function headerProblems(
     const header = sheet.grid.rows[sheet.headerIndex]?.[dup.second];
     const text = header === undefined || header === null ? null : readText(header);
     problems.push(
-      problem("duplicate-column", "error", {
+      problem("duplicate-column", {
         kind,
         sheet: sheet.grid.name,
         row: headerRow,
@@ -337,7 +356,7 @@ function headerProblems(
   return problems;
 }
 
-function nameMatches(def: SheetDef, name: string): boolean {
+function nameMatches(def: AnySheetDef, name: string): boolean {
   const key = normalizeKey(name);
   return def.aliases.some((alias) => normalizeKey(alias) === key);
 }
@@ -372,7 +391,7 @@ export function detectSheets(
 
   // By header: repeatedly take the best (sheet, kind) pair among what is left.
   for (;;) {
-    let best: { def: SheetDef; grid: SheetGrid; choice: HeaderChoice } | null = null;
+    let best: { def: AnySheetDef; grid: SheetGrid; choice: HeaderChoice } | null = null;
     for (const def of DATA_SHEETS) {
       if (found[def.kind]) continue;
       for (const grid of candidates) {
@@ -389,6 +408,7 @@ export function detectSheets(
     found[best.def.kind] = { grid: best.grid, choice: best.choice };
   }
 
+  // Each sheet is stored under its def's kind, whose table gave its keys: what DetectedSheets says.
   const result: Partial<Record<SheetKind, DetectedSheet>> = {};
   const problems: ProblemDraft[] = [];
   for (const def of [...DATA_SHEETS, SETTINGS]) {
@@ -414,5 +434,5 @@ export function detectSheets(
     if (def === SETTINGS) continue;
     for (const p of headerProblems(detected, hit.choice?.match.duplicates ?? [])) problems.push(p);
   }
-  return { sheets: result, problems };
+  return { sheets: result as DetectedSheets, problems };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { readPhone } from "./cells";
-import { RowReader } from "./read";
+import { problem } from "./problems";
+import { fieldsOf, RowReader } from "./read";
 import { detectOne, grid, readContext } from "./testing";
 import type { ProblemDraft, RawCell } from "./types";
 
@@ -40,5 +41,28 @@ describe("RowReader.phone", () => {
       }),
       { numRuns: 2000 }
     );
+  });
+});
+
+describe("field keys", () => {
+  const sheet = detectOne("members", [
+    grid("会员", [["会员编号", "会员名称", "会员类型", "入会日期"]]),
+  ]);
+
+  it("do not compile when the sheet has no such field, and throw if a cast lets one through", () => {
+    const reader = new RowReader(sheet, readContext());
+    expect(reader.field("joined")).toEqual({ key: "joined", column: 3, required: true });
+    // @ts-expect-error "nmae" is no field of the 会员 sheet
+    expect(() => reader.field("nmae")).toThrow("unknown field nmae of members");
+    // @ts-expect-error "founded" is a field of the 商会 sheet, not of the 会员 sheet
+    expect(() => fieldsOf(sheet, ["id", "founded"])).toThrow("unknown field founded of members");
+  });
+
+  it("in a problem's parameters do not compile unless some sheet has the field", () => {
+    const place = { kind: "members" as const, sheet: "会员", row: 2, column: "D", value: "x" };
+    const draft = problem("not-a-date", { ...place, params: { field: "joined" } });
+    expect(draft.params).toEqual({ field: "joined" });
+    // @ts-expect-error "joind" is no sheet's field
+    problem("not-a-date", { ...place, params: { field: "joind" } });
   });
 });

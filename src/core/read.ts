@@ -26,6 +26,7 @@ import { isPhoneNumber, isUrl } from "./contact";
 import type { DetectedSheet } from "./detect";
 import { worksheetColumn, worksheetRow } from "./detect";
 import { plainMemberType, readChamberType, readMemberType } from "./enums";
+import type { FieldKey, FieldKeyByKind } from "./schema";
 import { problem } from "./problems";
 import { checkUscc, plainUsccHash } from "./uscc";
 import type {
@@ -39,6 +40,7 @@ import type {
   RawCell,
   Severity,
   SheetGrid,
+  SheetKind,
 } from "./types";
 
 export interface ReadContext {
@@ -68,19 +70,22 @@ const MOBILE_MAX = 19_999_999_999;
  * whether it is required. Made once a sheet by `fieldsOf`, so that reading a cell is an array load
  * rather than a lookup by key (this runs for every cell of a million-row sheet).
  */
-export interface Field {
-  readonly key: string;
+export interface Field<K extends FieldKey = FieldKey> {
+  readonly key: K;
   /** 0-based index into a grid row, or -1 when the sheet has no such column. */
   readonly column: number;
   readonly required: boolean;
 }
 
-/** The named fields of a detected sheet; throws on a key its kind does not have (a bug). */
-export function fieldsOf<K extends string>(
-  sheet: DetectedSheet,
+/**
+ * The named fields of a detected sheet. A key its kind does not have does not compile; one that
+ * slips through a cast throws (a bug).
+ */
+export function fieldsOf<Kind extends SheetKind, K extends FieldKeyByKind<Kind>>(
+  sheet: DetectedSheet<Kind>,
   keys: readonly K[]
-): Readonly<Record<K, Field>> {
-  const fields = {} as Record<K, Field>;
+): Readonly<Record<K, Field<K>>> {
+  const fields = {} as Record<K, Field<K>>;
   for (const key of keys) {
     const def = sheet.def.fields.find((f) => f.key === key);
     if (def === undefined) throw new Error(`unknown field ${key} of ${sheet.def.kind}`);
@@ -89,8 +94,11 @@ export function fieldsOf<K extends string>(
   return fields;
 }
 
-/** Reads the fields of one row at a time from a detected sheet, counting the row's errors. */
-export class RowReader {
+/**
+ * Reads the fields of one row at a time from a detected sheet, counting the row's errors. `Kind`
+ * is the sheet's kind, which types the keys `field` takes.
+ */
+export class RowReader<Kind extends SheetKind = SheetKind> {
   private index = 0;
   private row: ReadonlyArray<RawCell> = [];
   /** Errors reported on the current row. */
@@ -105,7 +113,7 @@ export class RowReader {
   private readonly to: number;
 
   constructor(
-    readonly sheet: DetectedSheet,
+    readonly sheet: DetectedSheet<Kind>,
     readonly ctx: ReadContext
   ) {
     this.rows = sheet.grid.rows;
@@ -114,8 +122,8 @@ export class RowReader {
   }
 
   /** A field of this sheet (see fieldsOf). */
-  field(key: string): Field {
-    return fieldsOf(this.sheet, [key])[key] as Field;
+  field<K extends FieldKeyByKind<Kind>>(key: K): Field<K> {
+    return fieldsOf(this.sheet, [key])[key];
   }
 
   /** Moves to grid row `index`; returns false when the row is completely empty (skipped silently). */

@@ -19,9 +19,10 @@ export type FieldType =
   | "phone"
   | "url";
 
-export interface FieldDef {
+/** A field of a sheet; `K` is its key's literal type in the tables below (FieldKeyOf). */
+export interface FieldDef<K extends string = string> {
   /** Stable key used in records, problems and messages. */
-  readonly key: string;
+  readonly key: K;
   readonly type: FieldType;
   /** Always required (a missing column is `missing-column`; a blank cell is `blank-required`). */
   readonly required: boolean;
@@ -30,25 +31,26 @@ export interface FieldDef {
   readonly label: Readonly<Record<Lang, string>>;
 }
 
-export interface SheetDef {
-  readonly kind: SheetKind;
+/** An input sheet; `Kind` and `K` narrow it to one sheet of the tables below and its keys. */
+export interface SheetDef<Kind extends SheetKind = SheetKind, K extends string = string> {
+  readonly kind: Kind;
   readonly aliases: readonly string[];
   readonly label: Readonly<Record<Lang, string>>;
-  readonly fields: readonly FieldDef[];
+  readonly fields: readonly FieldDef<K>[];
 }
 
-function field(
-  key: string,
+function field<const K extends string>(
+  key: K,
   type: FieldType,
   required: boolean,
   aliases: readonly string[],
   en: string
-): FieldDef {
+): FieldDef<K> {
   const zh = aliases[0] ?? key;
   return { key, type, required, aliases, label: { zh, en } };
 }
 
-export const CHAMBERS: SheetDef = {
+export const CHAMBERS = {
   kind: "chambers",
   aliases: ["商会", "基层商会", "商会名录", "Chambers"],
   label: { zh: "商会", en: "Chambers" },
@@ -98,9 +100,9 @@ export const CHAMBERS: SheetDef = {
     field("journal", "boolean", false, ["会刊", "Journal"], "Journal"),
     field("uscc", "uscc", false, ["统一社会信用代码", "信用代码", "USCC"], "USCC"),
   ],
-};
+} as const satisfies SheetDef;
 
-export const MEMBERS: SheetDef = {
+export const MEMBERS = {
   kind: "members",
   aliases: ["会员", "会员名册", "会员名单", "Members"],
   label: { zh: "会员", en: "Members" },
@@ -141,9 +143,9 @@ export const MEMBERS: SheetDef = {
     ),
     field("phone", "phone", false, ["联系电话", "电话", "手机", "Phone"], "Phone"),
   ],
-};
+} as const satisfies SheetDef;
 
-export const DUES: SheetDef = {
+export const DUES = {
   kind: "dues",
   aliases: ["会费", "会费收缴", "会费台账", "Dues"],
   label: { zh: "会费", en: "Dues" },
@@ -166,9 +168,9 @@ export const DUES: SheetDef = {
     ),
     field("paidOn", "date", false, ["缴费日期", "缴费时间", "Paid on"], "Paid on"),
   ],
-};
+} as const satisfies SheetDef;
 
-export const TOWNSHIPS: SheetDef = {
+export const TOWNSHIPS = {
   kind: "townships",
   aliases: ["乡镇", "乡镇街道", "非公企业", "Townships"],
   label: { zh: "乡镇", en: "Townships" },
@@ -183,10 +185,10 @@ export const TOWNSHIPS: SheetDef = {
       "Non-public enterprises"
     ),
   ],
-};
+} as const satisfies SheetDef;
 
 /** The 设置 sheet is two columns, name and value; its "fields" are the settings' names. */
-export const SETTINGS: SheetDef = {
+export const SETTINGS = {
   kind: "settings",
   aliases: ["设置", "参数", "Settings"],
   label: { zh: "设置", en: "Settings" },
@@ -208,12 +210,37 @@ export const SETTINGS: SheetDef = {
       "Dues income threshold"
     ),
   ],
-};
+} as const satisfies SheetDef;
+
+/** Each sheet kind's table, with its keys' literal types. */
+export interface SheetDefs {
+  readonly chambers: typeof CHAMBERS;
+  readonly members: typeof MEMBERS;
+  readonly dues: typeof DUES;
+  readonly townships: typeof TOWNSHIPS;
+  readonly settings: typeof SETTINGS;
+}
+
+/** The keys of a sheet's fields: a key the table does not have is a compile error. */
+export type FieldKeyOf<S extends SheetDef> = S["fields"][number]["key"];
+/** The field keys of a sheet kind (of any kind when `Kind` is a union). */
+export type FieldKeyByKind<Kind extends SheetKind> = FieldKeyOf<SheetDefs[Kind]>;
+export type ChamberFieldKey = FieldKeyByKind<"chambers">;
+export type MemberFieldKey = FieldKeyByKind<"members">;
+export type DuesFieldKey = FieldKeyByKind<"dues">;
+export type TownshipFieldKey = FieldKeyByKind<"townships">;
+export type SettingKey = FieldKeyByKind<"settings">;
+/** Any sheet's field key (what a problem's `field` parameter names). */
+export type FieldKey = FieldKeyByKind<SheetKind>;
+
+/** One of the tables above when which one is not known statically: its keys are still keys. */
+export type AnySheetDef = SheetDef<SheetKind, FieldKey>;
+export type AnyFieldDef = FieldDef<FieldKey>;
 
 /** Data sheets in the order they are read: chambers and townships before members, members before dues. */
-export const DATA_SHEETS: readonly SheetDef[] = [CHAMBERS, TOWNSHIPS, MEMBERS, DUES];
+export const DATA_SHEETS: readonly AnySheetDef[] = [CHAMBERS, TOWNSHIPS, MEMBERS, DUES];
 
-export const SHEET_DEFS: Readonly<Record<SheetKind, SheetDef>> = {
+export const SHEET_DEFS: SheetDefs = {
   chambers: CHAMBERS,
   members: MEMBERS,
   dues: DUES,
@@ -223,7 +250,8 @@ export const SHEET_DEFS: Readonly<Record<SheetKind, SheetDef>> = {
 
 /** The label of a field of a sheet kind, in a language; the key itself when unknown. */
 export function fieldLabel(kind: SheetKind, key: string, lang: Lang): string {
-  const def = SHEET_DEFS[kind].fields.find((f) => f.key === key);
+  const fields: readonly FieldDef[] = SHEET_DEFS[kind].fields;
+  const def = fields.find((f) => f.key === key);
   return def ? def.label[lang] : key;
 }
 

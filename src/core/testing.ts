@@ -18,7 +18,7 @@ export function readContext(problems: ProblemDraft[] = []): SheetReadContext {
 }
 
 /** Detects the sheets of a workbook and returns the one of a kind (failing loudly when absent). */
-export function detectOne(kind: SheetKind, sheets: SheetGrid[]): DetectedSheet {
+export function detectOne<K extends SheetKind>(kind: K, sheets: SheetGrid[]): DetectedSheet<K> {
   const found = detectSheets(sheets, new Set()).sheets[kind];
   if (!found) throw new Error(`no ${kind} sheet detected`);
   return found;

@@ -10,7 +10,7 @@ function bad(
   const base = { kind: "members" as const, sheet: "会员", row, column, value: "x", message: "m" };
   if (code === "bad-uscc") return { ...base, code, severity: "error", params: { reason: "check" } };
   if (code === "bad-phone") return { ...base, code, severity: "warning", params: {} };
-  return { ...base, code, severity: "error", params: { field: "会员编号", firstRow: 2 } };
+  return { ...base, code, severity: "error", params: { field: "id", firstRow: 2 } };
 }
 
 describe("problems in the pane", () => {

@@ -4,6 +4,7 @@
  * catalogue of messages/. To add a code: an entry here, then one in messages/zh.ts and en.ts (the
  * catalogues do not compile without it).
  */
+import type { FieldKey } from "../schema";
 import type { Severity, SheetKind } from "../types";
 
 /** A code's entry. `params` is never set: it carries the parameters' type into ProblemParams. */
@@ -22,22 +23,22 @@ function code<P = NoParams>(severity: Severity): CodeDef<P> {
 export const PROBLEM_CODES = {
   /** A warning for every sheet but 会员 (detect.ts says so at the call). */
   "missing-sheet": code<{ kind: SheetKind }>("error"),
-  "missing-column": code<{ kind: SheetKind; field: string }>("error"),
-  "duplicate-column": code<{ kind: SheetKind; field: string; firstColumn: string }>("error"),
-  "blank-required": code<{ field: string; why?: "township-chamber" | "enterprise-member" }>(
+  "missing-column": code<{ kind: SheetKind; field: FieldKey }>("error"),
+  "duplicate-column": code<{ kind: SheetKind; field: FieldKey; firstColumn: string }>("error"),
+  "blank-required": code<{ field: FieldKey; why?: "township-chamber" | "enterprise-member" }>(
     "error"
   ),
   /** The not-a-* codes are warnings in optional columns (the cell is then taken as blank). */
-  "not-a-number": code<{ field: string }>("error"),
-  "not-an-integer": code<{ field: string; min?: number }>("error"),
-  "not-a-date": code<{ field: string; impossible?: boolean }>("error"),
-  "not-a-boolean": code<{ field: string }>("error"),
-  "not-a-year": code<{ field: string; min?: number; max?: number }>("error"),
-  "formula-error": code<{ field: string }>("error"),
-  "bad-enum": code<{ field: string; suggestion: string | null; accepted: readonly string[] }>(
+  "not-a-number": code<{ field: FieldKey }>("error"),
+  "not-an-integer": code<{ field: FieldKey; min?: number }>("error"),
+  "not-a-date": code<{ field: FieldKey; impossible?: boolean }>("error"),
+  "not-a-boolean": code<{ field: FieldKey }>("error"),
+  "not-a-year": code<{ field: FieldKey; min?: number; max?: number }>("error"),
+  "formula-error": code<{ field: FieldKey }>("error"),
+  "bad-enum": code<{ field: FieldKey; suggestion: string | null; accepted: readonly string[] }>(
     "error"
   ),
-  "duplicate-id": code<{ field: string; firstRow: number }>("error"),
+  "duplicate-id": code<{ field: FieldKey; firstRow: number }>("error"),
   "duplicate-uscc": code<{ firstRow: number }>("error"),
   "bad-uscc": code<{
     reason: "length" | "character" | "check" | "number";
@@ -49,10 +50,10 @@ export const PROBLEM_CODES = {
   "member-excluded": code<{ memberSheet: string; memberRow: number }>("error"),
   "unknown-township": code<{ suggestion: string | null }>("error"),
   /** A warning for 缴费日期 (the reader says so at the call). */
-  "date-in-future": code<{ field: string; today: string }>("error"),
-  "date-order": code<{ field: string; otherField: string; other: string }>("error"),
+  "date-in-future": code<{ field: FieldKey; today: string }>("error"),
+  "date-order": code<{ field: FieldKey; otherField: FieldKey; other: string }>("error"),
   "joined-before-founded": code<{ chamberId: string; founded: string }>("warning"),
-  "negative-amount": code<{ field: string }>("error"),
+  "negative-amount": code<{ field: FieldKey }>("error"),
   overpaid: code<{ due: number; paid: number }>("warning"),
   "paid-without-date": code("warning"),
   "duplicate-dues": code<{ memberId: string; year: number; firstRow: number }>("error"),

@@ -44,7 +44,7 @@ export function registeredByCode(uscc: string | null): boolean {
 }
 
 export function readChambers(
-  sheet: DetectedSheet,
+  sheet: DetectedSheet<"chambers">,
   ctx: SheetReadContext,
   townships: TownshipIndex | null
 ): ChambersRead {

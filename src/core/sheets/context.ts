@@ -1,7 +1,7 @@
 /** What the per-sheet readers share: the read context, row accounting and a progress hook. */
 import type { DetectedSheet } from "../detect";
 import { RowReader, type ReadContext } from "../read";
-import type { RowAccount } from "../types";
+import type { RowAccount, SheetKind } from "../types";
 
 export interface SheetReadContext extends ReadContext {
   /** The year of today, for the "year ≤ current year + 1" rule. */
@@ -24,10 +24,10 @@ export function noRows(): RowAccount {
  * A sheet with a missing required column is not read: its non-empty rows are all excluded (the
  * missing-column error names them all).
  */
-export function eachRow(
-  sheet: DetectedSheet,
+export function eachRow<Kind extends SheetKind>(
+  sheet: DetectedSheet<Kind>,
   ctx: SheetReadContext,
-  visit: (reader: RowReader) => void
+  visit: (reader: RowReader<Kind>) => void
 ): RowAccount {
   const reader = new RowReader(sheet, ctx);
   const { dataStart, dataEnd } = sheet;
@@ -56,6 +56,8 @@ export function eachRow(
 }
 
 /** A sheet that can be read: found, with every required column. */
-export function readable(sheet: DetectedSheet | undefined): sheet is DetectedSheet {
+export function readable<Kind extends SheetKind>(
+  sheet: DetectedSheet<Kind> | undefined
+): sheet is DetectedSheet<Kind> {
   return sheet !== undefined && sheet.missing.length === 0;
 }

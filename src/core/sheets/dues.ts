@@ -84,7 +84,7 @@ function claimUnknownMemberYear(
 }
 
 export function readDues(
-  sheet: DetectedSheet,
+  sheet: DetectedSheet<"dues">,
   ctx: SheetReadContext,
   members: MemberIndex
 ): DuesRead {

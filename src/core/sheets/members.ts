@@ -78,7 +78,7 @@ export function checkJoinedBeforeFounded(
 }
 
 export function readMembers(
-  sheet: DetectedSheet,
+  sheet: DetectedSheet<"members">,
   ctx: SheetReadContext,
   chambers: ChamberIndex | null,
   townships: TownshipIndex | null

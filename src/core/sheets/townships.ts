@@ -30,7 +30,10 @@ export function lookupTownship(index: TownshipIndex, name: string): string | nul
   return index.list[index.refOf(name)] ?? null;
 }
 
-export function readTownships(sheet: DetectedSheet, ctx: SheetReadContext): TownshipsRead {
+export function readTownships(
+  sheet: DetectedSheet<"townships">,
+  ctx: SheetReadContext
+): TownshipsRead {
   const records: TownshipRecord[] = [];
   const names = new Map<string, string>();
   const firstRowOf = new Map<string, number>();
