@@ -1,14 +1,16 @@
-/** The command line's arguments: `chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place] [--debug]`. */
+/** The command line's arguments: `chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json | --report-text] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place] [--debug]`. */
 import { resolve } from "node:path";
 import { parseArgs as nodeParseArgs, type ParseArgsConfig } from "node:util";
+import { dayFromIso } from "../core/dates";
 import type { Lang } from "../core/types";
-import { isoToDay } from "../adapters/xlsx/dates";
 
 export interface RunArgs {
   readonly kind: "run";
   readonly input: string;
   readonly out: string;
   readonly json: boolean;
+  /** Print the work report's paragraphs instead of the summary. */
+  readonly reportText: boolean;
   readonly asOf: string | null;
   readonly lang: Lang | null;
   readonly inPlace: boolean;
@@ -24,7 +26,8 @@ export type UsageProblem =
   | { readonly code: "bad-date"; readonly value: string }
   | { readonly code: "bad-lang"; readonly value: string }
   | { readonly code: "out-is-input" }
-  | { readonly code: "out-and-in-place" };
+  | { readonly code: "out-and-in-place" }
+  | { readonly code: "json-and-report-text" };
 
 export type ParsedArgs =
   | RunArgs
@@ -44,6 +47,7 @@ const OPTIONS = {
   "as-of": { type: "string" },
   lang: { type: "string" },
   json: { type: "boolean" },
+  "report-text": { type: "boolean" },
   "in-place": { type: "boolean" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -97,13 +101,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (flags.has("help")) return { kind: "help", lang };
   if (langText !== undefined && lang === null) problem ??= { code: "bad-lang", value: langText };
   const asOf = values.get("as-of") ?? null;
-  if (asOf !== null && isoToDay(asOf) === null) problem ??= { code: "bad-date", value: asOf };
+  if (asOf !== null && dayFromIso(asOf) === null) problem ??= { code: "bad-date", value: asOf };
   const input = positional[0];
   if (positional.length > 1) problem ??= { code: "extra-argument", value: positional[1] ?? "" };
   if (input === undefined) problem ??= { code: "no-input" };
   const inPlace = flags.has("in-place");
   const outOption = values.get("out");
   if (inPlace && outOption !== undefined) problem ??= { code: "out-and-in-place" };
+  if (flags.has("json") && flags.has("report-text")) problem ??= { code: "json-and-report-text" };
   if (problem || input === undefined) {
     return { kind: "usage", problem: problem ?? { code: "no-input" }, lang };
   }
@@ -116,6 +121,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     input,
     out,
     json: flags.has("json"),
+    reportText: flags.has("report-text"),
     asOf,
     lang,
     inPlace,

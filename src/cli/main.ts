@@ -9,9 +9,10 @@ import { realpathSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Writable } from "node:stream";
+import { localIsoDate } from "../core/dates";
 import { recalculate } from "../core/index";
+import { buildNarrative } from "../core/narrative/index";
 import type { Lang, RecalcOptions, RecalcResult } from "../core/types";
-import { localIsoDate } from "../adapters/xlsx/dates";
 import { FileProblem } from "../adapters/xlsx/errors";
 import { openPackage, type XlsxPackage } from "../adapters/xlsx/package";
 import { readPackageGrid } from "../adapters/xlsx/reader";
@@ -19,6 +20,7 @@ import { savePackage, writeOutputSheets } from "../adapters/xlsx/writer";
 import { parseArgs, type RunArgs } from "./args";
 import { TEXT } from "./messages";
 import { progressBar, type Progress } from "./progress";
+import { formatReportText } from "./report-text";
 import { formatSummary } from "./summary";
 
 export interface CliIo {
@@ -35,7 +37,7 @@ export function environmentLang(env: CliIo["env"]): Lang {
   return /^en/i.test(locale) ? "en" : "zh";
 }
 
-type Checked = Pick<RecalcResult, "lang" | "json" | "output">;
+type Checked = Pick<RecalcResult, "lang" | "json" | "output" | "settings">;
 
 /**
  * Reads the package's cells and runs the core. Only what the CLI writes and prints is returned:
@@ -56,8 +58,8 @@ async function checkPackage(
     ...(args.asOf !== null ? { asOf: args.asOf } : {}),
     ...(args.lang !== null ? { lang: args.lang } : {}),
   };
-  const { lang, json, output } = recalculate(grid, options);
-  return { lang, json, output };
+  const { lang, json, output, settings } = recalculate(grid, options);
+  return { lang, json, output, settings };
 }
 
 async function isRegularFile(path: string): Promise<boolean> {
@@ -111,7 +113,9 @@ async function recalcFile(args: RunArgs, io: CliIo): Promise<number> {
     io.stdout.write(
       args.json
         ? `${JSON.stringify(result.json, null, 2)}\n`
-        : formatSummary(result.json, result.lang, args.out)
+        : args.reportText
+          ? formatReportText(buildNarrative(result.json, result.settings, result.lang), result.lang)
+          : formatSummary(result.json, result.lang, args.out)
     );
     return result.json.problems.errors > 0 ? 1 : 0;
   } catch (error) {

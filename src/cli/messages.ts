@@ -25,10 +25,12 @@ export interface CliText {
   noProblems: string;
   written: (path: string) => string;
   notApplicable: string;
+  /** Before each sentence the narrative left out, with its reason. */
+  omittedSentence: (reason: string) => string;
   internalError: (message: string, debug: boolean) => string;
 }
 
-const USAGE_EN = `Usage: chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]
+const USAGE_EN = `Usage: chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json | --report-text] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]
 
 Checks every row of a chamber workbook, computes the report figures and writes the summary sheets
 into a copy of the workbook (INPUT.recalculated.xlsx unless --out or --in-place is given).
@@ -36,6 +38,7 @@ into a copy of the workbook (INPUT.recalculated.xlsx unless --out or --in-place 
   --out FILE       where to write the recalculated workbook
   --in-place       write the summary sheets into INPUT itself
   --json           print the figures as JSON instead of the readable summary
+  --report-text    print the work report's paragraphs, written from the figures
   --as-of DATE     the as-of date (overrides the 设置 sheet)
   --lang zh|en     language of the messages and output sheets
   --debug          on an internal error, print its stack trace
@@ -44,13 +47,14 @@ into a copy of the workbook (INPUT.recalculated.xlsx unless --out or --in-place 
 Exit status: 0 no errors, 1 the workbook has errors (the output is still written), 2 a usage or
 file problem, 3 an internal error (a bug in chamber-recalc; nothing was written).`;
 
-const USAGE_ZH = `用法：chamber-recalc 输入.xlsx [--out 输出.xlsx] [--json] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]
+const USAGE_ZH = `用法：chamber-recalc 输入.xlsx [--out 输出.xlsx] [--json | --report-text] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]
 
 逐行校验商会工作簿，计算工作报告数据，并把汇总表写入工作簿副本（默认为“输入.recalculated.xlsx”，可用 --out 或 --in-place 指定）。
 
   --out 文件       重算后工作簿的保存位置
   --in-place       直接写入输入文件
   --json           以 JSON 输出各项数据，不输出文字摘要
+  --report-text    输出据各项数据写成的工作报告段落
   --as-of 日期     统计截止日期（优先于“设置”表）
   --lang zh|en     提示信息和输出表的语言
   --debug          出现内部错误时显示调用栈
@@ -80,6 +84,8 @@ export const TEXT: Record<Lang, CliText> = {
           return "The output would overwrite the input workbook: choose another --out, or use --in-place.";
         case "out-and-in-place":
           return "Give either --out or --in-place, not both.";
+        case "json-and-report-text":
+          return "Give either --json or --report-text, not both.";
       }
     },
     fileProblem: (code, path, detail) => {
@@ -129,6 +135,7 @@ export const TEXT: Record<Lang, CliText> = {
     noProblems: "Problems: none",
     written: (path) => `Output written to ${path}`,
     notApplicable: "n/a",
+    omittedSentence: (reason) => `(Not written: ${reason})`,
     internalError: (message, debug) =>
       `chamber-recalc: internal error (a bug, not a problem with your workbook; nothing was written): ${message}` +
       (debug ? "" : " (run again with --debug for details)"),
@@ -154,6 +161,8 @@ export const TEXT: Record<Lang, CliText> = {
           return "输出会覆盖输入工作簿：请另选 --out，或使用 --in-place。";
         case "out-and-in-place":
           return "--out 和 --in-place 只能二选一。";
+        case "json-and-report-text":
+          return "--json 和 --report-text 只能二选一。";
       }
     },
     fileProblem: (code, path, detail) => {
@@ -204,6 +213,7 @@ export const TEXT: Record<Lang, CliText> = {
     noProblems: "问题：无",
     written: (path) => `结果已写入 ${path}`,
     notApplicable: "无",
+    omittedSentence: (reason) => `（未写入：${reason}）`,
     internalError: (message, debug) =>
       `chamber-recalc：内部错误（程序缺陷，不是工作簿的问题；未写出任何文件）：${message}` +
       (debug ? "" : "（加 --debug 重新运行可查看详情）"),

@@ -65,6 +65,7 @@ export const en: NarrativeWording = {
     s.t(".");
   },
   chambersQuality(s, c) {
+    s.t("Of these, ");
     const part = (count: keyof typeof c, rate: keyof typeof c, what: string) => () => {
       s.count(`chambers.${count}`, c[count] as number).t(" (");
       s.rate(`chambers.${rate}`, (c[rate] as number | null) ?? 0).t(`) ${what}`);
@@ -129,7 +130,7 @@ export const en: NarrativeWording = {
     s.t("Of ").count("coverage.nonPublicEnterprises", c.nonPublicEnterprises);
     s.t(" non-public enterprises, ").count("coverage.enterpriseMembers", c.enterpriseMembers);
     s.t(" are members, a member coverage of ").rate("coverage.memberCoverage", rate);
-    s.t(rate >= c.target ? ", meeting the target of " : ", short of the target of ");
+    s.t(c.meetsTarget === true ? ", meeting the target of " : ", short of the target of ");
     s.rate("coverage.target", c.target).t(".");
   },
   duesCollection(s, d, rate) {

@@ -110,7 +110,7 @@ export const zh: NarrativeWording = {
     s.t("全区非公有制企业").count("coverage.nonPublicEnterprises", c.nonPublicEnterprises);
     s.t("家，入会企业会员").count("coverage.enterpriseMembers", c.enterpriseMembers);
     s.t("家，会员覆盖率").rate("coverage.memberCoverage", rate);
-    s.t(rate >= c.target ? "，达到" : "，未达到")
+    s.t(c.meetsTarget === true ? "，达到" : "，未达到")
       .rate("coverage.target", c.target)
       .t("的目标。");
   },
