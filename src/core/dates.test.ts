@@ -7,6 +7,7 @@ import {
   daysInMonth,
   endOfYear,
   isoOfDay,
+  localIsoDate,
   serialOfDay,
   yearOfDay,
   ymdOfDay,
@@ -156,5 +157,31 @@ describe("serialOfDay", () => {
   it("puts the two systems 1462 days apart", () => {
     const day = iso(2014, 11, 30);
     expect(serialOfDay(day, 1900) - serialOfDay(day, 1904)).toBe(1462);
+  });
+});
+
+describe("localIsoDate", () => {
+  it("dates a clock reading by the local calendar day, around midnight too", () => {
+    expect(localIsoDate(new Date(2014, 11, 31, 23, 59))).toBe("2014-12-31");
+    expect(localIsoDate(new Date(2015, 0, 1, 0, 1))).toBe("2015-01-01");
+    expect(localIsoDate(new Date(2024, 1, 29, 12))).toBe("2024-02-29");
+  });
+  it("gives the day that the core reads back as the same local date", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: 0, max: 365 }),
+        (y, n) => {
+          const now = new Date(y, 0, 1 + n, 12);
+          const day = dayFromIso(localIsoDate(now));
+          expect(day).not.toBeNull();
+          expect(ymdOfDay(day ?? NaN)).toEqual({
+            year: now.getFullYear(),
+            month: now.getMonth() + 1,
+            day: now.getDate(),
+          });
+        }
+      )
+    );
   });
 });

@@ -2,7 +2,8 @@
  * Calendar days with no time zone. A Day is the number of days since 1970-01-01 (day 0);
  * everything here is integer arithmetic on the proleptic Gregorian calendar, so results never
  * depend on the machine's time zone. Conversions follow H. Hinnant's days_from_civil /
- * civil_from_days.
+ * civil_from_days. This is the one home of calendar arithmetic: the metrics, the report, both
+ * workbook adapters and the surfaces' "today" all count days here.
  */
 import type { DateSystem, Day } from "./types";
 
@@ -86,7 +87,7 @@ export function dayFromIso(s: string): Day | null {
   return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-/** year-12-31. */
+/** year-12-31, the calendar year's last day (the metrics' "end of year X" is `reportingYearEnd`). */
 export function endOfYear(year: number): Day {
   return daysFromCivil(year, 12, 31);
 }
@@ -94,6 +95,16 @@ export function endOfYear(year: number): Day {
 /** year-01-01. */
 export function startOfYear(year: number): Day {
   return daysFromCivil(year, 1, 1);
+}
+
+/**
+ * The calendar day a clock reading falls on by the machine's local clock, as "YYYY-MM-DD": the
+ * day the user sees in the corner of the screen, which is what "today" means in SPEC. The one
+ * function here that consults the time zone, and only of the Date it is handed: each surface (the
+ * command line, the task pane, the ribbon command) reads the clock and passes the reading in.
+ */
+export function localIsoDate(now: Date): string {
+  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1, 2)}-${pad(now.getDate(), 2)}`;
 }
 
 /** 1899-12-31, serial 0 of the 1900 system for serials before Excel's phantom 1900-02-29. */

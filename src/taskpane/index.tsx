@@ -5,10 +5,10 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { createOfficeHost } from "../adapters/office";
+import { localIsoDate } from "../core/dates";
 import type { Lang } from "../core/types";
 import { App } from "./App";
 import { langFromDisplayLanguage } from "./i18n";
-import { localToday } from "./today";
 
 function setDocumentLang(lang: Lang): void {
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
@@ -23,7 +23,7 @@ function start(): void {
     <App
       host={createOfficeHost()}
       initialLang={lang}
-      today={() => localToday()}
+      today={() => localIsoDate(new Date())}
       onLangChange={setDocumentLang}
     />
   );

@@ -1,5 +1,6 @@
 /** The settings form's text fields and how they map to the host's SettingsValues. */
 import type { SettingsValues } from "../adapters/office/host";
+import { dayFromIso, yearOfDay } from "../core/dates";
 import type { MessageKey } from "./i18n";
 
 export interface SettingsText {
@@ -65,13 +66,8 @@ export function parseSettings(
 function parseAsOf(text: string): string | null | undefined {
   const t = text.trim();
   if (t === "") return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  if (!m) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const real =
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return real && year >= 1949 ? t : undefined;
+  const day = dayFromIso(t);
+  return day !== null && yearOfDay(day) >= 1949 ? t : undefined;
 }
 
 function parseBaseYear(text: string): number | null | undefined {

@@ -1,29 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { dayToIso, dayToSerial, isoToDay, serialToDay } from "../../src/adapters/xlsx/dates";
+import { isoDateTimeToSerial } from "../../src/adapters/xlsx/dates";
 
-const day = (iso: string) => {
-  const d = isoToDay(iso);
-  if (d === null) throw new Error(iso);
-  return d;
-};
-
-describe("Excel serials and calendar days", () => {
-  it("counts Excel's phantom 1900-02-29: serial 59 is 02-28 and serial 61 is 03-01", () => {
-    expect(dayToIso(serialToDay(1, 1900))).toBe("1900-01-01");
-    expect(dayToIso(serialToDay(59, 1900))).toBe("1900-02-28");
-    expect(dayToIso(serialToDay(61, 1900))).toBe("1900-03-01");
-    expect(dayToSerial(day("1900-02-28"), 1900)).toBe(59);
-    expect(dayToSerial(day("1900-03-01"), 1900)).toBe(61);
+describe('the date-time of a t="d" cell as an Excel serial', () => {
+  it("counts Excel's phantom 1900-02-29: 02-28 is serial 59 and 03-01 is serial 61", () => {
+    expect(isoDateTimeToSerial("1900-01-01", 1900)).toBe(1);
+    expect(isoDateTimeToSerial("1900-02-28", 1900)).toBe(59);
+    expect(isoDateTimeToSerial("1900-03-01", 1900)).toBe(61);
   });
 
   it("puts 2014-11-30 at serial 41973 in the 1900 system and 40511 in the 1904 system", () => {
-    expect(dayToSerial(day("2014-11-30"), 1900)).toBe(41973);
-    expect(dayToSerial(day("2014-11-30"), 1904)).toBe(40511);
-    expect(dayToIso(serialToDay(40511.75, 1904))).toBe("2014-11-30");
+    expect(isoDateTimeToSerial("2014-11-30", 1900)).toBe(41973);
+    expect(isoDateTimeToSerial("2014-11-30T00:00:00", 1904)).toBe(40511);
   });
 
-  it("rejects impossible days", () => {
-    expect(isoToDay("2014-02-30")).toBeNull();
-    expect(isoToDay("2014-2-3")).toBeNull();
+  it("keeps the time of day as the serial's fraction", () => {
+    expect(isoDateTimeToSerial("2014-11-30T18:00", 1904)).toBe(40511.75);
+    expect(isoDateTimeToSerial(" 2024-03-01T12:00:00.000 ", 1900)).toBe(45352.5);
+  });
+
+  it("reads no impossible or malformed day", () => {
+    expect(isoDateTimeToSerial("2014-02-30", 1900)).toBeNull();
+    expect(isoDateTimeToSerial("2014-2-3", 1900)).toBeNull();
+    expect(isoDateTimeToSerial("", 1900)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { serialToDay, dayToIso } from "../../src/adapters/xlsx/dates";
+import { dayFromSerial, isoOfDay } from "../../src/core/dates";
 import { readWorkbookGrid } from "../../src/adapters/xlsx/reader";
 import type { RawCell, SheetGrid, WorkbookGrid } from "../../src/core/types";
 import { FIXTURES } from "../cli/helpers";
@@ -20,7 +20,8 @@ function cell(grid: WorkbookGrid, name: string, row: number, column: number): un
   const s = sheet(grid, name);
   const value: RawCell = s.rows[row - (s.firstRow ?? 1)]?.[column - (s.firstColumn ?? 1)];
   if (value && typeof value === "object" && value.kind === "date") {
-    const day = dayToIso(serialToDay(value.serial, grid.dateSystem ?? 1900));
+    const d = dayFromSerial(value.serial, grid.dateSystem ?? 1900);
+    const day = d === null ? "(no day)" : isoOfDay(d);
     return value.serial % 1 === 0 ? `date ${day}` : `date ${day} +${value.serial % 1}`;
   }
   return value ?? null;

@@ -18,7 +18,7 @@ import type {
   SeriesEntry,
   Settings,
 } from "../types";
-import { assertYearOfAsOf, endOfYear } from "./days";
+import { assertYearOfAsOf, reportingYearEnd } from "./days";
 
 export interface MemberFigures {
   readonly members: MemberMetrics;
@@ -75,8 +75,8 @@ interface Sweep {
 function sweep(members: MemberColumns, settings: Settings, firstYear: number): Sweep {
   const { asOf, year } = settings;
   const points = new Float64Array(year - firstYear + 1);
-  for (let k = 0; k < points.length; k++) points[k] = endOfYear(firstYear + k, settings);
-  const previousYearEnd = endOfYear(year - 1, settings);
+  for (let k = 0; k < points.length; k++) points[k] = reportingYearEnd(firstYear + k, settings);
+  const previousYearEnd = reportingYearEnd(year - 1, settings);
   const width = points.length + 1; // the last slot holds days after every point
   const joinedAll = new Float64Array(width);
   const leftAll = new Float64Array(width);
