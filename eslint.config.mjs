@@ -12,6 +12,13 @@ const officeRules = officeBlock.rules ?? {};
 const tsPlugin = officeBlock.plugins["@typescript-eslint"];
 const prettier = officeBlock.plugins.prettier;
 
+// What the core may not import (below, with the test helpers added for its non-test files).
+const CORE_IMPORT_BANS = [
+  { group: ["node:*", "fs", "path", "os", "child_process"], message: "The core has no Node APIs." },
+  { group: ["exceljs", "react", "react-dom", "@fluentui/*"], message: "The core imports no adapter or UI library." },
+  { group: ["**/adapters/**", "**/taskpane/**", "**/cli/**"], message: "The core imports nothing from the adapters, the CLI or the UI." },
+];
+
 export default [
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "tests/artifacts/**"] },
   ...officeAddins.configs.recommended,
@@ -72,17 +79,24 @@ export default [
     // The core is pure TypeScript: it may not reach for adapters, the UI, Node or Office.js.
     files: ["src/core/**/*.ts"],
     rules: {
+      "no-restricted-imports": ["error", { patterns: CORE_IMPORT_BANS }],
+      "no-restricted-globals": ["error", "Office", "Excel", "window", "document", "process"],
+    },
+  },
+  {
+    // ...and only its tests use the test helpers (tests/core/kit): the core's sources do not.
+    files: ["src/core/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            { group: ["node:*", "fs", "path", "os", "child_process"], message: "The core has no Node APIs." },
-            { group: ["exceljs", "react", "react-dom", "@fluentui/*"], message: "The core imports no adapter or UI library." },
-            { group: ["**/adapters/**", "**/taskpane/**", "**/cli/**"], message: "The core imports nothing from the adapters, the CLI or the UI." },
+            ...CORE_IMPORT_BANS,
+            { group: ["**/tests/**"], message: "Only the core's *.test.ts files import test helpers." },
           ],
         },
       ],
-      "no-restricted-globals": ["error", "Office", "Excel", "window", "document", "process"],
     },
   },
 ];

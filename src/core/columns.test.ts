@@ -9,7 +9,7 @@ import {
   withLazyRecords,
   type MemberColumns,
 } from "./columns";
-import { dues, member } from "./metrics/testkit";
+import { dues, member } from "../../tests/core/kit/records";
 
 describe("records as columns", () => {
   const members = [

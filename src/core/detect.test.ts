@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectSheets } from "./detect";
-import { grid } from "./testing";
+import { grid } from "../../tests/core/kit/grids";
 import type { RawCell } from "./types";
 
 const MEMBER_HEADER = ["会员编号", "会员名称", "会员类型", "入会日期"];

@@ -11,7 +11,7 @@ import { plainMemberType, readMemberType } from "./enums";
 import { hashText } from "./key-index";
 import { RowReader } from "./read";
 import { displayWidth } from "./report/cells";
-import { detectOne, grid, readContext } from "./testing";
+import { detectOne, grid, readContext } from "../../tests/core/kit/grids";
 import type { ProblemDraft, RawCell } from "./types";
 import { isPlainUscc, plainUsccHash, USCC_ALPHABET, usccCheckCharacter } from "./uscc";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeMetrics, type MetricsInput, type MetricsOutput } from "./metrics";
-import { chamber, dues, inputs, member, settingsAt, township } from "./metrics/testkit";
+import { chamber, dues, inputs, member, settingsAt, township } from "../../tests/core/kit/records";
 import type {
   ChamberRecord,
   ChamberType,

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { readPhone } from "./cells";
 import { problem } from "./problems";
 import { fieldsOf, RowReader } from "./read";
-import { detectOne, grid, readContext } from "./testing";
+import { detectOne, grid, readContext } from "../../tests/core/kit/grids";
 import type { ProblemDraft, RawCell } from "./types";
 
 /** Reads one 联系电话 cell through a RowReader: the value and the problems of the row. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chooseOutputNames, recalculate } from "./recalc";
-import { grid, TODAY } from "./testing";
+import { grid, TODAY } from "../../tests/core/kit/grids";
 import type { SheetGrid, WorkbookGrid } from "./types";
 
 const MEMBERS = grid("会员", [

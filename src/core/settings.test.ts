@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dayFromIso, isoOfDay } from "./dates";
 import { detectSheets } from "./detect";
 import { readSettings } from "./settings";
-import { grid } from "./testing";
+import { grid } from "../../tests/core/kit/grids";
 import type { RawCell } from "./types";
 
 const TODAY = dayFromIso("2014-12-15") ?? 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detectSheets } from "./detect";
 import { firstDataRow, headerlessTableBelow, tableArea } from "./tables";
-import { grid } from "./testing";
+import { grid } from "../../tests/core/kit/grids";
 import type { RawCell, TableArea } from "./types";
 
 describe("tableArea", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeMetrics } from "../metrics";
-import { chamber, dues, inputs, member, settingsAt } from "./testkit";
+import { chamber, dues, inputs, member, settingsAt } from "../../../tests/core/kit/records";
 
 describe("chamber figures", () => {
   it("counts chambers founded on or before the as-of date and not dissolved by then", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeMetrics } from "../metrics";
-import { chamber, inputs, member, settingsAt, township } from "./testkit";
+import { chamber, inputs, member, settingsAt, township } from "../../../tests/core/kit/records";
 
 describe("coverage figures", () => {
   it("makes every figure null and says why when the 乡镇 sheet is missing", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeMetrics } from "../metrics";
-import { chamber, dues, inputs, member } from "./testkit";
+import { chamber, dues, inputs, member } from "../../../tests/core/kit/records";
 
 function duesOf(overrides: Parameters<typeof inputs>[0]) {
   const d = computeMetrics(inputs(overrides)).dues;

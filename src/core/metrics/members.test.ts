@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeMemberFigures } from "./members";
-import { member, settingsAt } from "./testkit";
+import { member, settingsAt } from "../../../tests/core/kit/records";
 
 // D = 2024-06-30, Y = 2024, B = 2021 unless a test says otherwise.
 const settings = settingsAt("2024-06-30", { baseYear: 2021 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { ChamberRecord, RecalcJson } from "../types";
 import { FMT_MONEY, FMT_PERCENT } from "./cells";
 import { buildChambersSheet } from "./chambers";
-import { AS_OF_DAY, chamberRecord, sampleChambers, sampleJson, values } from "./testkit";
+import {
+  AS_OF_DAY,
+  chamberRecord,
+  sampleChambers,
+  sampleJson,
+  values,
+} from "../../../tests/core/kit/report";
 
 function report(
   json: RecalcJson = sampleJson(),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { CoverageMetrics } from "../types";
 import { FMT_PERCENT } from "./cells";
 import { buildCoverageSheet } from "./coverage";
-import { parseColumnRange, problem, sampleJson, values } from "./testkit";
+import { parseColumnRange, problem, sampleJson, values } from "../../../tests/core/kit/report";
 
 function coverage(c: CoverageMetrics = sampleJson().coverage, lang: "zh" | "en" = "zh") {
   return buildCoverageSheet({ lang, coverage: c, problems: [], name: "覆盖率" });

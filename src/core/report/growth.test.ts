@@ -3,7 +3,7 @@ import type { RecalcJson } from "../types";
 import { FMT_PERCENT } from "./cells";
 import { buildGrowthSheet } from "./growth";
 import { columnNumber, parseCellAddress } from "../a1";
-import { parseColumnRange, problem, sampleJson, values } from "./testkit";
+import { parseColumnRange, problem, sampleJson, values } from "../../../tests/core/kit/report";
 
 function growth(json: RecalcJson = sampleJson(), lang: "zh" | "en" = "zh", problems = []) {
   return buildGrowthSheet({ lang, json, problems, name: "会员增长" });

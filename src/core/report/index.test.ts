@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Lang, OutputSheet } from "../types";
 import { buildOutputSheets, OUTPUT_SHEET_NAMES, type ReportInput } from "./index";
-import { problem, sampleChambers, sampleJson, values } from "./testkit";
+import { problem, sampleChambers, sampleJson, values } from "../../../tests/core/kit/report";
 
 function input(lang: Lang, over: Partial<ReportInput> = {}): ReportInput {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Problem } from "../types";
 import { buildProblemsSheet } from "./problems";
-import { problem, values } from "./testkit";
+import { problem, values } from "../../../tests/core/kit/report";
 
 function sheet(problems: readonly Problem[], lang: "zh" | "en" = "zh", maxRows?: number) {
   return buildProblemsSheet({ lang, problems, name: "校验结果" }, maxRows);

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { recalculate } from "../recalc";
-import { grid, TODAY } from "../testing";
-import { rowByLabel, sectionRows, values } from "./testkit";
+import { grid, TODAY } from "../../../tests/core/kit/grids";
+import { rowByLabel, sectionRows, values } from "../../../tests/core/kit/report";
 
 const BOOK = {
   sheets: [

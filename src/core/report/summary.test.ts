@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { OutputSheet, RecalcJson } from "../types";
 import { FMT_COUNT, FMT_DATE, FMT_MONEY, FMT_PERCENT } from "./cells";
 import { buildSummarySheet } from "./summary";
-import { problem, rowByLabel, sampleJson, sectionRows, values } from "./testkit";
+import {
+  problem,
+  rowByLabel,
+  sampleJson,
+  sectionRows,
+  values,
+} from "../../../tests/core/kit/report";
 
 function summary(json: RecalcJson = sampleJson(), lang: "zh" | "en" = "zh", extra = {}) {
   return buildSummarySheet({ lang, json, problems: [], found: [], name: "汇总", ...extra });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProblemDraft, RawCell } from "../types";
-import { detectOne, grid, readContext, where } from "../testing";
+import { detectOne, grid, readContext, where } from "../../../tests/core/kit/grids";
 import { readChambers } from "./chambers";
 import { readTownships } from "./townships";
 import { usccCheckCharacter } from "../uscc";

@@ -1,8 +1,8 @@
 /** Helpers for the core's tests: small grids and a read context. Not used by production code. */
-import { dayFromIso } from "./dates";
-import { detectSheets, type DetectedSheet } from "./detect";
-import type { SheetReadContext } from "./sheets/context";
-import type { ProblemDraft, RawCell, SheetGrid, SheetKind } from "./types";
+import { dayFromIso } from "../../../src/core/dates";
+import { detectSheets, type DetectedSheet } from "../../../src/core/detect";
+import type { SheetReadContext } from "../../../src/core/sheets/context";
+import type { ProblemDraft, RawCell, SheetGrid, SheetKind } from "../../../src/core/types";
 
 export const TODAY = "2014-12-15";
 

@@ -9,13 +9,13 @@ import type {
   MemberRecord,
   Settings,
   TownshipRecord,
-} from "../types";
-import { dayOf } from "./days";
+} from "../../../src/core/types";
+import { dayFromIso } from "../../../src/core/dates";
 
 export function day(iso: string): Day {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (match === null) throw new Error(`not a YYYY-MM-DD date: ${iso}`);
-  return dayOf(Number(match[1]), Number(match[2]), Number(match[3]));
+  const d = dayFromIso(iso);
+  if (d === null) throw new Error(`not a YYYY-MM-DD date: ${iso}`);
+  return d;
 }
 
 function optionalDay(iso: string | null | undefined): Day | null {

@@ -2,7 +2,7 @@
  * Test data for the report's tests: a small, consistent RecalcJson, chamber records and problems,
  * and helpers that read the built sheets back. Used only by *.test.ts files.
  */
-import { columnLetters, parseRangeAddress } from "../a1";
+import { columnLetters, parseRangeAddress } from "../../../src/core/a1";
 import type {
   ChamberRecord,
   OutputCell,
@@ -10,7 +10,7 @@ import type {
   OutputValue,
   Problem,
   RecalcJson,
-} from "../types";
+} from "../../../src/core/types";
 
 /** A consistent result for 2014 (as of 2014-11-30, base year 2011), in the shape of SPEC §4. */
 export function sampleJson(): RecalcJson {
