@@ -4,7 +4,7 @@
  * the tests that need it, never skip them; elsewhere those tests may skip, saying why.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { env } from "node:process";
 import { clearTimeout, setTimeout } from "node:timers";
@@ -52,6 +52,49 @@ export function libreOfficeConsumer(): Consumer {
     ["--version"],
     "soffice not found (apt-get install libreoffice-calc-nogui)"
   );
+}
+
+/** LibreOffice Writer, which reads .docx (Calc alone cannot: "source file could not be loaded"). */
+export function libreOfficeWriterConsumer(): Consumer {
+  const office = libreOfficeConsumer();
+  if (!office.available) return { ...office, name: "LibreOffice Writer" };
+  const writer = existsSync("/usr/lib/libreoffice/program/libswlo.so");
+  return {
+    name: "LibreOffice Writer",
+    available: writer,
+    reason: writer
+      ? ""
+      : "LibreOffice Writer not installed (apt-get install libreoffice-writer-nogui)",
+  };
+}
+
+/** Converts a .docx to UTF-8 text with LibreOffice Writer; returns the text. */
+export async function docxTextWithLibreOffice(
+  file: string,
+  outDir: string,
+  profileDir: string
+): Promise<string> {
+  mkdirSync(outDir, { recursive: true });
+  const result = await runAsync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${profileDir}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "txt:Text (encoded):UTF8",
+      "--outdir",
+      outDir,
+      file,
+    ],
+    300_000
+  );
+  const base = (file.split("/").at(-1) ?? file).replace(/\.[^.]+$/, "");
+  const out = join(outDir, `${base}.txt`);
+  if (!existsSync(out)) {
+    throw new Error(`LibreOffice did not convert ${file}: exit ${result.status} ${result.stderr}`);
+  }
+  return readFileSync(out, "utf8");
 }
 
 /**

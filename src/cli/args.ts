@@ -1,4 +1,4 @@
-/** The command line's arguments: `chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json | --report-text] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place] [--debug]`. */
+/** The command line's arguments: `chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json | --report-text] [--docx OUT.docx] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place] [--debug]`. */
 import { resolve } from "node:path";
 import { parseArgs as nodeParseArgs, type ParseArgsConfig } from "node:util";
 import { dayFromIso } from "../core/dates";
@@ -11,6 +11,8 @@ export interface RunArgs {
   readonly json: boolean;
   /** Print the work report's paragraphs instead of the summary. */
   readonly reportText: boolean;
+  /** Also write the paragraphs and the headline figures to this .docx. */
+  readonly docx: string | null;
   readonly asOf: string | null;
   readonly lang: Lang | null;
   readonly inPlace: boolean;
@@ -27,7 +29,8 @@ export type UsageProblem =
   | { readonly code: "bad-lang"; readonly value: string }
   | { readonly code: "out-is-input" }
   | { readonly code: "out-and-in-place" }
-  | { readonly code: "json-and-report-text" };
+  | { readonly code: "json-and-report-text" }
+  | { readonly code: "docx-is-workbook" };
 
 export type ParsedArgs =
   | RunArgs
@@ -48,6 +51,7 @@ const OPTIONS = {
   lang: { type: "string" },
   json: { type: "boolean" },
   "report-text": { type: "boolean" },
+  docx: { type: "string" },
   "in-place": { type: "boolean" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -116,12 +120,17 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (!inPlace && resolve(out) === resolve(input)) {
     return { kind: "usage", problem: { code: "out-is-input" }, lang };
   }
+  const docx = values.get("docx") ?? null;
+  if (docx !== null && (resolve(docx) === resolve(input) || resolve(docx) === resolve(out))) {
+    return { kind: "usage", problem: { code: "docx-is-workbook" }, lang };
+  }
   return {
     kind: "run",
     input,
     out,
     json: flags.has("json"),
     reportText: flags.has("report-text"),
+    docx,
     asOf,
     lang,
     inPlace,

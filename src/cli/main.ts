@@ -20,6 +20,7 @@ import { savePackage, writeOutputSheets } from "../adapters/xlsx/writer";
 import { parseArgs, type RunArgs } from "./args";
 import { TEXT } from "./messages";
 import { progressBar, type Progress } from "./progress";
+import { writeReportDocx } from "./docx";
 import { formatReportText } from "./report-text";
 import { formatSummary } from "./summary";
 
@@ -110,11 +111,13 @@ async function recalcFile(args: RunArgs, io: CliIo): Promise<number> {
     await writeOutputSheets(pkg, result.output);
     await savePackage(pkg, args.out, (f) => progress.update("writing", f));
     progress.done();
+    const narrative = buildNarrative(result.json, result.settings, result.lang);
+    if (args.docx !== null) await writeReportDocx(args.docx, narrative, result.json, result.lang);
     io.stdout.write(
       args.json
         ? `${JSON.stringify(result.json, null, 2)}\n`
         : args.reportText
-          ? formatReportText(buildNarrative(result.json, result.settings, result.lang), result.lang)
+          ? formatReportText(narrative, result.lang)
           : formatSummary(result.json, result.lang, args.out)
     );
     return result.json.problems.errors > 0 ? 1 : 0;

@@ -27,10 +27,14 @@ export interface CliText {
   notApplicable: string;
   /** Before each sentence the narrative left out, with its reason. */
   omittedSentence: (reason: string) => string;
+  /** The .docx's title, with the as-of date as the language writes it. */
+  docxTitle: (asOf: string) => string;
+  /** The heading above the .docx's table of headline figures. */
+  docxHeadline: string;
   internalError: (message: string, debug: boolean) => string;
 }
 
-const USAGE_EN = `Usage: chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json | --report-text] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]
+const USAGE_EN = `Usage: chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json | --report-text] [--docx OUT.docx] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]
 
 Checks every row of a chamber workbook, computes the report figures and writes the summary sheets
 into a copy of the workbook (INPUT.recalculated.xlsx unless --out or --in-place is given).
@@ -39,6 +43,7 @@ into a copy of the workbook (INPUT.recalculated.xlsx unless --out or --in-place 
   --in-place       write the summary sheets into INPUT itself
   --json           print the figures as JSON instead of the readable summary
   --report-text    print the work report's paragraphs, written from the figures
+  --docx FILE      also write those paragraphs and the headline figures as a Word document
   --as-of DATE     the as-of date (overrides the 设置 sheet)
   --lang zh|en     language of the messages and output sheets
   --debug          on an internal error, print its stack trace
@@ -47,7 +52,7 @@ into a copy of the workbook (INPUT.recalculated.xlsx unless --out or --in-place 
 Exit status: 0 no errors, 1 the workbook has errors (the output is still written), 2 a usage or
 file problem, 3 an internal error (a bug in chamber-recalc; nothing was written).`;
 
-const USAGE_ZH = `用法：chamber-recalc 输入.xlsx [--out 输出.xlsx] [--json | --report-text] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]
+const USAGE_ZH = `用法：chamber-recalc 输入.xlsx [--out 输出.xlsx] [--json | --report-text] [--docx OUT.docx] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]
 
 逐行校验商会工作簿，计算工作报告数据，并把汇总表写入工作簿副本（默认为“输入.recalculated.xlsx”，可用 --out 或 --in-place 指定）。
 
@@ -55,6 +60,7 @@ const USAGE_ZH = `用法：chamber-recalc 输入.xlsx [--out 输出.xlsx] [--jso
   --in-place       直接写入输入文件
   --json           以 JSON 输出各项数据，不输出文字摘要
   --report-text    输出据各项数据写成的工作报告段落
+  --docx 文件      另把这些段落和主要数据写成 Word 文档
   --as-of 日期     统计截止日期（优先于“设置”表）
   --lang zh|en     提示信息和输出表的语言
   --debug          出现内部错误时显示调用栈
@@ -86,6 +92,8 @@ export const TEXT: Record<Lang, CliText> = {
           return "Give either --out or --in-place, not both.";
         case "json-and-report-text":
           return "Give either --json or --report-text, not both.";
+        case "docx-is-workbook":
+          return "--docx would overwrite a workbook: give the Word document its own name (OUT.docx).";
       }
     },
     fileProblem: (code, path, detail) => {
@@ -136,6 +144,8 @@ export const TEXT: Record<Lang, CliText> = {
     written: (path) => `Output written to ${path}`,
     notApplicable: "n/a",
     omittedSentence: (reason) => `(Not written: ${reason})`,
+    docxTitle: (asOf) => `Work report figures as of ${asOf}`,
+    docxHeadline: "Headline figures",
     internalError: (message, debug) =>
       `chamber-recalc: internal error (a bug, not a problem with your workbook; nothing was written): ${message}` +
       (debug ? "" : " (run again with --debug for details)"),
@@ -163,6 +173,8 @@ export const TEXT: Record<Lang, CliText> = {
           return "--out 和 --in-place 只能二选一。";
         case "json-and-report-text":
           return "--json 和 --report-text 只能二选一。";
+        case "docx-is-workbook":
+          return "--docx 会覆盖工作簿：请为 Word 文档另取文件名（如 报告.docx）。";
       }
     },
     fileProblem: (code, path, detail) => {
@@ -214,6 +226,8 @@ export const TEXT: Record<Lang, CliText> = {
     written: (path) => `结果已写入 ${path}`,
     notApplicable: "无",
     omittedSentence: (reason) => `（未写入：${reason}）`,
+    docxTitle: (asOf) => `工作报告数据（截至${asOf}）`,
+    docxHeadline: "主要数据",
     internalError: (message, debug) =>
       `chamber-recalc：内部错误（程序缺陷，不是工作簿的问题；未写出任何文件）：${message}` +
       (debug ? "" : "（加 --debug 重新运行可查看详情）"),
