@@ -26,11 +26,19 @@ export type FakeValue = string | number | boolean | FakeErrorValue;
 export interface FakeStyle {
   bold?: boolean;
   italic?: boolean;
+  /** "Single", "Double", … or "None", as Office.js names underlines. */
+  underline?: string;
   fontColor?: string;
   fontSize?: number;
   fill?: string;
   horizontalAlignment?: string;
   wrapText?: boolean;
+  /** The line along the cell's top edge: its style ("Continuous", …) and weight ("Thin", …). */
+  borderTop?: string;
+  borderTopWeight?: string;
+  /** The line along the cell's bottom edge. */
+  borderBottom?: string;
+  borderBottomWeight?: string;
 }
 
 export interface FakeChartSeries {

@@ -6,7 +6,7 @@
 import { dayFromIso, serialOfDay } from "../../core/dates";
 import { isDateFormatCode } from "../../core/number-formats";
 import { memoizeText } from "../../core/text";
-import type { CellStyle, DateSystem, OutputCell, OutputDate, RawCell } from "../../core/types";
+import type { DateSystem, OutputCell, OutputDate, RawCell } from "../../core/types";
 
 /** The lowest ExcelApi set the adapter needs (freeze panes, chart series, workbook protection). */
 export const MIN_EXCEL_API = "1.7";
@@ -138,25 +138,6 @@ export function payloadBytes(value: unknown): number {
   }
   return payloadBytes(JSON.stringify(value));
 }
-
-/** Formats of each cell style of the output sheets. */
-export interface StyleFormat {
-  readonly bold?: boolean;
-  readonly italic?: boolean;
-  readonly fontSize?: number;
-  readonly fontColor?: string;
-  readonly fill?: string;
-}
-
-export const STYLE_FORMATS: Readonly<Record<CellStyle, StyleFormat>> = {
-  title: { bold: true, fontSize: 14, fontColor: "#1F3864" },
-  header: { bold: true, fill: "#D9E1F2", fontColor: "#1F3864" },
-  label: { fill: "#F2F2F2" },
-  total: { bold: true, fill: "#EDEDED" },
-  note: { italic: true, fontColor: "#7F7F7F" },
-  error: { bold: true, fontColor: "#C00000" },
-  warning: { fontColor: "#9C5700" },
-};
 
 /** Excel column width in points for a width in characters of the default font. */
 export function columnWidthPoints(characters: number): number {

@@ -12,14 +12,15 @@
  */
 import { columnLetters } from "../../core/a1";
 import { markerName } from "../../core/markers";
-import type { DateSystem, OutputCell, OutputSheet, OutputSheetKey } from "../../core/types";
-import {
-  cellWrite,
-  columnWidthPoints,
-  payloadBytes,
-  STYLE_FORMATS,
-  type StyleFormat,
-} from "./cells";
+import type {
+  CellStyle,
+  DateSystem,
+  OutputCell,
+  OutputSheet,
+  OutputSheetKey,
+} from "../../core/types";
+import { cellLook, type CellLook } from "../../core/report/styles";
+import { cellWrite, columnWidthPoints, payloadBytes } from "./cells";
 import { isPayloadError } from "./errors";
 import { HostError } from "./host";
 import { isSetSupported, type SheetLayout, type SyncCounter, type WorkbookOutline } from "./read";
@@ -216,15 +217,26 @@ interface Rect {
   columnCount: number;
 }
 
-/** Cells of each style merged into rectangles: horizontal runs, then identical runs stacked. */
+/** Which look a cell takes (its role, and whether it is a link); null for the default look. */
+function lookKey(cell: OutputCell | null | undefined): string | null {
+  if (!cell || (!cell.style && !cell.link)) return null;
+  return `${cell.style ?? ""}|${cell.link ? "link" : ""}`;
+}
+
+function lookOfKey(key: string): CellLook {
+  const [style = "", link] = key.split("|");
+  return cellLook(style === "" ? undefined : (style as CellStyle), link === "link");
+}
+
+/** Cells of each look merged into rectangles: horizontal runs, then identical runs stacked. */
 export function styleRects(out: OutputSheet): Map<string, Rect[]> {
   const result = new Map<string, Rect[]>();
   const open = new Map<string, Rect>();
   out.rows.forEach((line, r) => {
     const runs: Array<{ style: string; c0: number; c1: number }> = [];
     line.forEach((cell, c) => {
-      const style = cell?.style;
-      if (!style) return;
+      const style = lookKey(cell);
+      if (style === null) return;
       const last = runs[runs.length - 1];
       if (last && last.style === style && last.c1 === c - 1) last.c1 = c;
       else runs.push({ style, c0: c, c1: c });
@@ -248,24 +260,41 @@ export function styleRects(out: OutputSheet): Map<string, Rect[]> {
   return result;
 }
 
-function applyStyle(format: Excel.RangeFormat, style: StyleFormat): void {
-  if (style.bold !== undefined) format.font.bold = style.bold;
-  if (style.italic !== undefined) format.font.italic = style.italic;
-  if (style.fontSize !== undefined) format.font.size = style.fontSize;
-  if (style.fontColor !== undefined) format.font.color = style.fontColor;
-  if (style.fill !== undefined) format.fill.color = style.fill;
+function rowsOf(rect: Rect): Rect[] {
+  return Array.from({ length: rect.rowCount }, (_, i) => ({
+    ...rect,
+    row: rect.row + i,
+    rowCount: 1,
+  }));
 }
 
-function styleActionCount(style: StyleFormat): number {
-  return Object.keys(style).length;
+/** A look of the style table (core/report/styles.ts) in Office.js's terms. */
+function applyStyle(format: Excel.RangeFormat, style: CellLook): void {
+  if (style.bold !== undefined) format.font.bold = style.bold;
+  if (style.italic !== undefined) format.font.italic = style.italic;
+  if (style.underline !== undefined) format.font.underline = style.underline ? "Single" : "None";
+  if (style.fontSize !== undefined) format.font.size = style.fontSize;
+  if (style.fontColor !== undefined) format.font.color = `#${style.fontColor}`;
+  if (style.fill !== undefined) format.fill.color = `#${style.fill}`;
+  if (style.border !== undefined) {
+    const edge = format.borders.getItem(style.border === "top" ? "EdgeTop" : "EdgeBottom");
+    edge.style = "Continuous";
+    edge.weight = "Thin";
+  }
+}
+
+function styleActionCount(style: CellLook): number {
+  return Object.keys(style).length + (style.border === undefined ? 0 : 2);
 }
 
 /** One operation per rectangle group, packed so that no operation exceeds the budget. */
 function styleOps(sheet: string, out: OutputSheet, budget: number): Op[] {
   const ops: Op[] = [];
-  for (const [name, rects] of styleRects(out)) {
-    const style = STYLE_FORMATS[name as keyof typeof STYLE_FORMATS];
-    if (!style) continue;
+  for (const [name, stacked] of styleRects(out)) {
+    const style = lookOfKey(name);
+    // Excel draws an edge's border along the range's edge only: a bordered look goes row by row,
+    // so that every cell of it has the line (as in the .xlsx file).
+    const rects = style.border === undefined ? stacked : stacked.flatMap(rowsOf);
     const perRect = ACTION_BYTES * (1 + styleActionCount(style));
     const perOp = Math.max(1, Math.floor(budget / perRect));
     for (let i = 0; i < rects.length; i += perOp) {
@@ -275,7 +304,7 @@ function styleOps(sheet: string, out: OutputSheet, budget: number): Op[] {
   return ops;
 }
 
-function rectStyleOp(sheet: string, rects: Rect[], style: StyleFormat, perRect: number): Op {
+function rectStyleOp(sheet: string, rects: Rect[], style: CellLook, perRect: number): Op {
   return {
     bytes: perRect * rects.length,
     apply: (context) => {

@@ -4,6 +4,7 @@
  * every `s=` index of an input sheet keeps its meaning. The part is edited as a namespace-aware
  * DOM: whatever it holds that this does not know (dxfs, extLst, mc: markup, comments) stays.
  */
+import { cellLook, type CellLook } from "../../core/report/styles";
 import type { CellStyle } from "../../core/types";
 import type { Conformance } from "./namespaces";
 import {
@@ -28,14 +29,6 @@ const BUILTIN_FORMATS: Readonly<Record<string, number>> = {
   "0%": 9,
   "0.00%": 10,
   "@": 49,
-};
-
-const COLOURS = {
-  error: "FFC00000",
-  warning: "FF9C5700",
-  note: "FF808080",
-  link: "FF0563C1",
-  headerFill: "FFDDEBF7",
 };
 
 /** A styles part with one default of each kind, for a package that has none. */
@@ -92,22 +85,27 @@ const SECTION_DEFAULTS: Readonly<Record<Section, string[]>> = {
   cellXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'],
 };
 
+/** The font part of a look (core/report/styles.ts), colours as the styles part writes them. */
 interface FontSpec {
   bold?: boolean;
   italic?: boolean;
   underline?: boolean;
-  sizeDelta?: number;
+  size?: number;
   colour?: string;
 }
 
-function fontSpecOf(style: CellStyle | undefined, link: boolean): FontSpec {
+/** An "RRGGBB" colour of the style table as an opaque ARGB colour. */
+function argb(rgb: string): string {
+  return `FF${rgb}`;
+}
+
+function fontSpecOf(look: CellLook): FontSpec {
   const spec: FontSpec = {};
-  if (style === "title") Object.assign(spec, { bold: true, sizeDelta: 3 });
-  if (style === "header" || style === "total") spec.bold = true;
-  if (style === "note") Object.assign(spec, { italic: true, colour: COLOURS.note });
-  if (style === "error") spec.colour = COLOURS.error;
-  if (style === "warning") spec.colour = COLOURS.warning;
-  if (link) Object.assign(spec, { underline: true, colour: COLOURS.link });
+  if (look.bold) spec.bold = true;
+  if (look.italic) spec.italic = true;
+  if (look.underline) spec.underline = true;
+  if (look.fontSize !== undefined) spec.size = look.fontSize;
+  if (look.fontColor !== undefined) spec.colour = argb(look.fontColor);
   return spec;
 }
 
@@ -241,7 +239,7 @@ export class StyleBook {
       if (spec.underline) children.push({ name: "u" });
       children.push({
         name: "sz",
-        attributes: { val: String(this.baseFont.size + (spec.sizeDelta ?? 0)) },
+        attributes: { val: String(spec.size ?? this.baseFont.size) },
       });
       if (spec.colour) children.push({ name: "color", attributes: { rgb: spec.colour } });
       if (this.baseFont.name)
@@ -254,8 +252,9 @@ export class StyleBook {
     });
   }
 
-  private headerFillId(): number {
-    return this.once("fill:header", () => {
+  private fillId(rgb: string | undefined): number {
+    if (rgb === undefined) return 0;
+    return this.once(`fill:${rgb}`, () => {
       this.section("fills");
       return this.add("fills", {
         name: "fill",
@@ -264,7 +263,7 @@ export class StyleBook {
             name: "patternFill",
             attributes: { patternType: "solid" },
             children: [
-              { name: "fgColor", attributes: { rgb: COLOURS.headerFill } },
+              { name: "fgColor", attributes: { rgb: argb(rgb) } },
               { name: "bgColor", attributes: { indexed: "64" } },
             ],
           },
@@ -273,7 +272,8 @@ export class StyleBook {
     });
   }
 
-  private borderId(edge: "top" | "bottom"): number {
+  private borderId(edge: "top" | "bottom" | undefined): number {
+    if (edge === undefined) return 0;
     return this.once(`border:${edge}`, () => {
       const side = (name: string): Spec =>
         name === edge
@@ -291,16 +291,16 @@ export class StyleBook {
     });
   }
 
-  /** The cellXfs index for a cell of this style, number format and link-ness. */
+  /** The cellXfs index for a cell of this role, number format and link-ness: its look translated. */
   xfFor(style: CellStyle | undefined, format: string | undefined, link = false): number {
     const key = `${style ?? ""}|${format ?? ""}|${link ? 1 : 0}`;
     const known = this.memo.get(key);
     if (known !== undefined) return known;
+    const look = cellLook(style, link);
     const numFmtId = this.formatId(format);
-    const fontId = this.fontId(fontSpecOf(style, link));
-    const fillId = style === "header" ? this.headerFillId() : 0;
-    const borderId =
-      style === "header" ? this.borderId("bottom") : style === "total" ? this.borderId("top") : 0;
+    const fontId = this.fontId(fontSpecOf(look));
+    const fillId = this.fillId(look.fill);
+    const borderId = this.borderId(look.border);
     this.section("cellStyleXfs");
     const index = this.add("cellXfs", {
       name: "xf",

@@ -1,7 +1,8 @@
 /**
- * The output sheets of SPEC §5 as data. Adapters (ExcelJS, Office.js) only render them: every
- * value, format, style, width, frozen row, link and chart is decided here. Strings are literal
- * text; user text is passed through unchanged.
+ * The output sheets of SPEC §5 as data. Adapters (the .xlsx writer, Office.js) only render them:
+ * every value, format, cell role, width, frozen row, link and chart is decided here, and what
+ * each role looks like in the one style table (styles.ts). Strings are literal text; user text
+ * is passed through unchanged.
  */
 import type {
   ChamberRecord,

@@ -35,8 +35,15 @@ export class FakeRangeFormat extends ClientObject<RangeRef> {
     return out;
   }
 
-  /** Sets a style property on every cell of the range. */
-  applyStyle(key: StyleKey, value: FakeStyle[StyleKey]): void {
+  /**
+   * Sets a style property on every cell of the range, or (for an edge's border) on the cells of
+   * its first or last row.
+   */
+  applyStyle(
+    key: StyleKey,
+    value: FakeStyle[StyleKey],
+    rows: "all" | "first" | "last" = "all"
+  ): void {
     this.act(`format.${key}`, [value], (ref) => {
       requireSheetWritable(this.session, ref.sheet);
       if (ref.rect.rowCount * ref.rect.columnCount > 1_000_000) {
@@ -45,7 +52,16 @@ export class FakeRangeFormat extends ClientObject<RangeRef> {
           "The fake Excel formats at most a million cells at once."
         );
       }
-      forEachCell(ref.rect, (r, c) => {
+      const { rect } = ref;
+      const edge =
+        rows === "all"
+          ? rect
+          : {
+              ...rect,
+              row: rows === "first" ? rect.row : rect.row + rect.rowCount - 1,
+              rowCount: 1,
+            };
+      forEachCell(edge, (r, c) => {
         const k = cellKey(r, c);
         const style = { ...(ref.sheet.styles.get(k) ?? {}) } as Record<string, unknown>;
         style[key] = value;
@@ -79,7 +95,7 @@ export class FakeRangeFormat extends ClientObject<RangeRef> {
     throw propertyNotLoaded("wrapText");
   }
 
-  get font(): { bold: boolean; italic: boolean; color: string; size: number } {
+  get font(): { bold: boolean; italic: boolean; underline: string; color: string; size: number } {
     const apply = (key: StyleKey, v: FakeStyle[StyleKey]): void => this.applyStyle(key, v);
     return {
       set bold(v: boolean) {
@@ -93,6 +109,12 @@ export class FakeRangeFormat extends ClientObject<RangeRef> {
       },
       get italic(): boolean {
         throw propertyNotLoaded("font.italic");
+      },
+      set underline(v: string) {
+        apply("underline", v);
+      },
+      get underline(): string {
+        throw propertyNotLoaded("font.underline");
       },
       set color(v: string) {
         apply("fontColor", v);
@@ -117,6 +139,34 @@ export class FakeRangeFormat extends ClientObject<RangeRef> {
       },
       get color(): string {
         throw propertyNotLoaded("fill.color");
+      },
+    };
+  }
+
+  /** The borders of the range; the fake knows its top and bottom edges. */
+  get borders(): { getItem(index: string): { style: string; weight: string } } {
+    const apply = (key: StyleKey, v: string, rows: "first" | "last"): void =>
+      this.applyStyle(key, v, rows);
+    return {
+      getItem(index: string) {
+        if (index !== "EdgeTop" && index !== "EdgeBottom") {
+          throw new FakeOfficeError("InvalidArgument", `The fake Excel has no border ${index}.`);
+        }
+        const top = index === "EdgeTop";
+        return {
+          set style(v: string) {
+            apply(top ? "borderTop" : "borderBottom", v, top ? "first" : "last");
+          },
+          get style(): string {
+            throw propertyNotLoaded(`borders.${index}.style`);
+          },
+          set weight(v: string) {
+            apply(top ? "borderTopWeight" : "borderBottomWeight", v, top ? "first" : "last");
+          },
+          get weight(): string {
+            throw propertyNotLoaded(`borders.${index}.weight`);
+          },
+        };
       },
     };
   }
