@@ -8,6 +8,7 @@ import { detectSheets, worksheetColumn, worksheetRow, type DetectedSheet } from 
 import { OUTPUT_KEYS } from "./markers";
 import { withMessage } from "./messages";
 import { computeMetricsOfColumns } from "./metrics";
+import { buildNarrative, narrativeJson } from "./narrative/index";
 import { problem, sortProblems, summarise } from "./problems";
 import { buildOutputSheets, OUTPUT_SHEET_NAMES } from "./report";
 import { readSettings } from "./settings";
@@ -18,6 +19,7 @@ import { MemberIndex } from "./sheets/member-index";
 import { readMembers, type MembersRead } from "./sheets/members";
 import { readTownships, type TownshipsRead } from "./sheets/townships";
 import type {
+  FiguresJson,
   FoundSheet,
   Lang,
   OutputSheetKey,
@@ -199,7 +201,7 @@ export function recalculate(grid: WorkbookGrid, options: RecalcOptions): RecalcR
     grid.sheets.map((s) => s.name)
   );
 
-  const json: RecalcJson = {
+  const figures: FiguresJson = {
     asOf: isoOfDay(settings.asOf),
     year: settings.year,
     baseYear: settings.baseYear,
@@ -215,6 +217,10 @@ export function recalculate(grid: WorkbookGrid, options: RecalcOptions): RecalcR
       townships: townships?.account ?? unreadAccount(sheets.townships),
     },
     problems: summarise(problems, options.itemCap ?? 10_000),
+  };
+  const json: RecalcJson = {
+    ...figures,
+    narrative: narrativeJson(buildNarrative(figures, settings, lang)),
   };
 
   const found = (Object.entries(sheets) as Array<[SheetKind, DetectedSheet]>).map(([kind, s]) =>

@@ -73,8 +73,14 @@ describe("exit statuses and output", () => {
       "dues",
       "rows",
       "problems",
+      "narrative",
     ]);
     expect(json.asOf).toBe("2014-11-30");
+    // every figure of the narrative is at its place in its paragraph (SPEC §7)
+    for (const p of json.narrative.paragraphs) {
+      for (const f of p.figures) expect(p.text.slice(f.start, f.end)).toBe(f.text);
+    }
+    expect(json.narrative.paragraphs.map((p) => p.key)).toContain("members");
     expect(json.problems.items.map((p) => [p.sheet, p.row, p.column, p.code])).toEqual([
       ["Members", 5, "F", "formula-error"],
       ["Dues", 4, "D", "overpaid"],

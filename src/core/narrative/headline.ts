@@ -4,7 +4,7 @@
  * A figure that is null is left out.
  */
 import { REPORT_LABELS } from "../report/labels/index";
-import type { Lang, RecalcJson } from "../types";
+import type { FiguresJson, Lang } from "../types";
 import { formatCount, formatRate } from "./figures";
 
 export interface HeadlineRow {
@@ -14,7 +14,7 @@ export interface HeadlineRow {
   readonly path: string;
 }
 
-export function headlineTable(json: RecalcJson, lang: Lang): HeadlineRow[] {
+export function headlineTable(json: FiguresJson, lang: Lang): HeadlineRow[] {
   const l = REPORT_LABELS[lang].summary;
   const rows: HeadlineRow[] = [];
   const add = (label: string, path: string, value: number | null, kind: "count" | "rate") => {

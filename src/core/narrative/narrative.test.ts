@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { RecalcJson } from "../types";
+import type { FiguresJson } from "../types";
 import { buildNarrative, formatCount, formatDate, formatRate, formatYuan } from "./index";
 
 const SETTINGS = { coverageTarget: 0.1, duesIncomeThreshold: 50_000 };
 
 /** A result in the shape of §6, with the district report's figures. */
-function district(): RecalcJson {
+function district(): FiguresJson {
   return {
     asOf: "2014-11-30",
     year: 2014,
@@ -76,7 +76,7 @@ function district(): RecalcJson {
 }
 
 /** The value at a dotted path of the result, or of the settings for "settings.…". */
-function at(json: RecalcJson, path: string): unknown {
+function at(json: FiguresJson, path: string): unknown {
   if (path === "previousYear") return json.year - 1;
   if (path.startsWith("settings.")) {
     return SETTINGS[path.slice("settings.".length) as keyof typeof SETTINGS];

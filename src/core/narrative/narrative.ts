@@ -5,12 +5,13 @@
  * sentence whose figure is null is left out and listed with its reason. The wording is per
  * language (zh.ts, en.ts).
  */
-import type { Lang, RecalcJson, Settings } from "../types";
+import type { FiguresJson, Lang, Settings } from "../types";
 import { en } from "./en";
 import { SentenceBuilder, type NarrativeFigure } from "./figures";
 import type {
   Narrative,
   NarrativeFacts,
+  NarrativeJson,
   NarrativeParagraph,
   NarrativeSentence,
   NarrativeWording,
@@ -30,7 +31,7 @@ export type NarrativeSettings = Pick<Settings, "coverageTarget" | "duesIncomeThr
 type Outcome = ((s: SentenceBuilder) => void) | OmissionReason;
 
 export function buildNarrative(
-  json: RecalcJson,
+  json: FiguresJson,
   settings: NarrativeSettings,
   lang: Lang
 ): Narrative {
@@ -66,6 +67,14 @@ export function buildNarrative(
   return { paragraphs, omitted };
 }
 
+/** The narrative as the §6 JSON holds it: paragraphs with their text and figures, and what was left out. */
+export function narrativeJson(narrative: Narrative): NarrativeJson {
+  return {
+    paragraphs: narrative.paragraphs.map(({ key, text, figures }) => ({ key, text, figures })),
+    omitted: narrative.omitted,
+  };
+}
+
 /** The sentences joined, with every figure's place moved to the paragraph's text. */
 function paragraph(
   key: ParagraphKey,
@@ -86,7 +95,7 @@ function paragraph(
 }
 
 function chamberSentences(
-  json: RecalcJson,
+  json: FiguresJson,
   facts: NarrativeFacts,
   words: NarrativeWording
 ): (readonly [SentenceKey, Outcome])[] {
@@ -109,7 +118,7 @@ function chamberSentences(
 }
 
 function memberSentences(
-  json: RecalcJson,
+  json: FiguresJson,
   facts: NarrativeFacts,
   words: NarrativeWording
 ): (readonly [SentenceKey, Outcome])[] {
@@ -146,7 +155,7 @@ function memberSentences(
 }
 
 function coverageSentences(
-  json: RecalcJson,
+  json: FiguresJson,
   words: NarrativeWording
 ): (readonly [SentenceKey, Outcome])[] {
   const c = json.coverage;
@@ -187,7 +196,7 @@ function coverageSentences(
 }
 
 function duesSentences(
-  json: RecalcJson,
+  json: FiguresJson,
   facts: NarrativeFacts,
   words: NarrativeWording
 ): (readonly [SentenceKey, Outcome])[] {

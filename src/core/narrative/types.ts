@@ -63,6 +63,12 @@ export interface Narrative {
   readonly omitted: readonly OmittedSentence[];
 }
 
+/** The narrative as §6's `narrative` holds it: each paragraph's text and figures. */
+export interface NarrativeJson {
+  readonly paragraphs: readonly Pick<NarrativeParagraph, "key" | "text" | "figures">[];
+  readonly omitted: readonly OmittedSentence[];
+}
+
 /** What the sentences are written from: the §6 figures and the settings they depend on. */
 export interface NarrativeFacts {
   readonly asOf: string;

@@ -1,4 +1,5 @@
 /** The figures of SPEC §4, and the machine-readable result of §6 that holds them. */
+import type { NarrativeJson } from "../narrative/types";
 import type { ProblemSummary } from "./problems";
 import type { ChamberType, MemberType } from "./records";
 
@@ -117,4 +118,9 @@ export interface RecalcJson {
   dues: DuesMetrics | null;
   rows: Record<"members" | "chambers" | "dues" | "townships", RowAccount>;
   problems: ProblemSummary;
+  /** The work report's paragraphs written from the figures above (§7). */
+  narrative: NarrativeJson;
 }
+
+/** The §6 object without its narrative: what the narrative is written from. */
+export type FiguresJson = Omit<RecalcJson, "narrative">;

@@ -98,6 +98,8 @@ export function sampleJson(): RecalcJson {
       items: [],
       truncated: false,
     },
+    // the output sheets do not show the narrative; the narrative's own tests build it
+    narrative: { paragraphs: [], omitted: [] },
   };
 }
 
