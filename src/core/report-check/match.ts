@@ -337,14 +337,26 @@ function match(
     if (path !== null) return path;
     if (side === "before") break;
   }
-  // 会员1,889个，较2013年末的1,670个: the same thing at another year end, named earlier in the sentence
+  // 会员1,889个，较2013年末的1,670个: the same thing at another year end, named earlier in the
+  // sentence or, failing that, in an earlier sentence of the paragraph (……。较基准年2010年末的1,058个)
   if (f.unit === "count" && yearRefs(text, { start: cut, end: f.start }, figures).length > 0) {
-    const earlier = nearest(occurrences, f, "entity", "before", {
-      ...regions,
-      clause: { start: sentence.start, end: clause.end },
-    });
-    const path = earlier === null ? null : resolve(earlier, f, text, figures, years, regions);
-    if (path !== null) return path;
+    let scope: Span = sentence;
+    let found: Occurrence[] = occurrences;
+    for (;;) {
+      const earlier = nearest(found, f, "entity", "before", {
+        ...regions,
+        clause: { start: scope.start, end: clause.end },
+      });
+      if (earlier !== null) {
+        const path = resolve(earlier, f, text, figures, years, regions);
+        if (path !== null) return path;
+        break;
+      }
+      if (scope.start < 2 || text[scope.start - 1] === "\n") break;
+      // in an earlier sentence the subject carried over is the members' total, not a type of them
+      scope = sentenceAt(text, scope.start - 2, scope.start - 1);
+      found = occurrencesIn(text, scope).filter((o) => o.concept.count === "members.total");
+    }
   }
   return f.unit === "percent" ? shareOfPrevious(f, text, figures, years, sentence) : null;
 }
@@ -447,7 +459,12 @@ function yearRefs(text: string, span: Span, figures: readonly QuotedFigure[]): Y
   }
   const slice = text.slice(span.start, span.end);
   for (const m of slice.matchAll(/基准年|\bbase year\b/gi)) {
-    refs.push({ pos: span.start + m.index, year: null, end: true, kind: "base" });
+    // 基准年2010年末, "the base year 2010": one reference, to the base year
+    const after = span.start + m.index + m[0].length;
+    const named = refs.findIndex((r) => r.kind === "year" && r.pos >= after && r.pos <= after + 2);
+    const year = named < 0 ? null : (refs[named]?.year ?? null);
+    if (named >= 0) refs.splice(named, 1);
+    refs.push({ pos: span.start + m.index, year, end: true, kind: "base" });
   }
   for (const m of slice.matchAll(
     /(?:上年|去年|上一年)(?:末|底|度)?|\b(?:the )?(?:previous|last) year(?:'s)?(?: end)?\b/gi
@@ -469,13 +486,16 @@ function memberCountPath(
 ): string | null {
   const before = yearRefs(text, { start: regions.cut, end: f.start }, figures);
   const after = yearRefs(text, { start: f.end, end: regions.next }, figures);
-  const ref = before.at(-1) ?? after[0] ?? null;
+  // 基准年2010年末: the base year, whichever year it also names
+  const ref =
+    before.concat(after).find((r) => r.kind === "base") ?? before.at(-1) ?? after[0] ?? null;
   if (ref === null) {
     // "从1,058家增加到……": a count things grew from, with no year to say when
     const lead = text.slice(regions.cut, f.start);
     if (/(?:从|由)[^，。；]*$|\bfrom\b[^,.;]*$/i.test(lead)) return null;
     return count;
   }
+  if (ref.kind === "base" && series === "members") return "members.baseYearEnd";
   const year =
     ref.kind === "base"
       ? (years.baseYear ?? before.concat(after).find((r) => r.kind === "year")?.year ?? null)
