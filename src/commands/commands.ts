@@ -5,13 +5,18 @@
  * page, opened with ?message=…), in the user's language; success shows itself in the sheets.
  */
 import { createOfficeHost } from "../adapters/office";
-import { describeFailure, FAILURE_TEXTS } from "../adapters/office/host-messages";
+import {
+  describeFailure,
+  FAILURE_TEXTS,
+  langFromDisplayLanguage,
+} from "../adapters/office/host-messages";
 import { localIsoDate } from "../core/dates";
 import type { Lang } from "../core/types";
 
 function userLang(): Lang {
-  const language = typeof Office !== "undefined" ? (Office.context?.displayLanguage ?? "") : "";
-  return language.toLowerCase().startsWith("zh") || language === "" ? "zh" : "en";
+  return langFromDisplayLanguage(
+    typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined
+  );
 }
 
 /**

@@ -28,6 +28,7 @@ import { worksheetColumn, worksheetRow } from "./detect";
 import { plainMemberType, readChamberType, readMemberType } from "./enums";
 import type { FieldKey, FieldKeyByKind } from "./schema";
 import { problem } from "./problems";
+import { PROBLEM_CODES } from "./problems/codes";
 import { checkUscc, plainUsccHash } from "./uscc";
 import type {
   ChamberType,
@@ -164,8 +165,16 @@ export class RowReader<Kind extends SheetKind = SheetKind> {
     };
   }
 
-  /** Reports a problem on the current row at a field's cell. */
-  report<C extends ProblemCode>(
+  /** Reports a problem on the current row at a field's cell, with its code's default severity. */
+  report<C extends ProblemCode>(code: C, f: Field | null, params: ProblemParams[C]): void {
+    this.reportAs(code, PROBLEM_CODES[code].severity, f, params);
+  }
+
+  /**
+   * A problem whose severity SPEC makes depend on the column (a not-a-* in an optional column is a
+   * warning): the one place a reader names a severity.
+   */
+  reportAs<C extends ProblemCode>(
     code: C,
     severity: Severity,
     f: Field | null,
@@ -189,7 +198,7 @@ export class RowReader<Kind extends SheetKind = SheetKind> {
   private present(f: Field, required: boolean): RawCell {
     const cell = this.cell(f);
     if (isBlankCell(cell)) {
-      if (required) this.report("blank-required", "error", f, { field: f.key });
+      if (required) this.report("blank-required", f, { field: f.key });
       return null;
     }
     return cell;
@@ -201,7 +210,7 @@ export class RowReader<Kind extends SheetKind = SheetKind> {
     const hard = required || read.code === "formula-error";
     const severity: Severity = hard ? "error" : "warning";
     const params = { field: f.key, ...(read.params ?? {}) };
-    this.report(read.code, severity, f, params as ProblemParams[typeof read.code]);
+    this.reportAs(read.code, severity, f, params as ProblemParams[typeof read.code]);
     return null;
   }
 
@@ -244,7 +253,10 @@ export class RowReader<Kind extends SheetKind = SheetKind> {
     const plain = plainNumber(this.cell(f));
     const value = plain !== null && Number.isSafeInteger(plain) ? plain : this.read(f, readInteger);
     if (value !== null && value < 0) {
-      this.report("not-an-integer", f.required ? "error" : "warning", f, { field: f.key, min: 0 });
+      this.reportAs("not-an-integer", f.required ? "error" : "warning", f, {
+        field: f.key,
+        min: 0,
+      });
       return null;
     }
     return value;
@@ -254,7 +266,7 @@ export class RowReader<Kind extends SheetKind = SheetKind> {
   money(f: Field): number | null {
     const value = plainNumber(this.cell(f)) ?? this.read(f, readNumber);
     if (value !== null && value < 0) {
-      this.report("negative-amount", "error", f, { field: f.key });
+      this.report("negative-amount", f, { field: f.key });
       return null;
     }
     return value;
@@ -266,7 +278,7 @@ export class RowReader<Kind extends SheetKind = SheetKind> {
       plain !== null && Number.isInteger(plain) && plain >= 0 ? plain : this.read(f, readYear);
     if (value !== null && (value < min || value > max)) {
       const severity = f.required ? "error" : "warning";
-      this.report("not-a-year", severity, f, { field: f.key, min, max });
+      this.reportAs("not-a-year", severity, f, { field: f.key, min, max });
       return null;
     }
     return value;
@@ -294,9 +306,9 @@ export class RowReader<Kind extends SheetKind = SheetKind> {
     const read = checkUscc(present);
     if (read.ok) return read.value;
     if (read.code === "formula-error") {
-      this.report("formula-error", "error", f, { field: f.key });
+      this.report("formula-error", f, { field: f.key });
     } else {
-      this.report("bad-uscc", "error", f, read.params);
+      this.report("bad-uscc", f, read.params);
     }
     return null;
   }
@@ -320,7 +332,7 @@ export class RowReader<Kind extends SheetKind = SheetKind> {
     const plain = plainId(cell);
     if (plain !== null) {
       // readPhone keeps such a text as it is.
-      if (!isPhoneNumber(plain)) this.report("bad-phone", "warning", f, {});
+      if (!isPhoneNumber(plain)) this.report("bad-phone", f, {});
       return plain;
     }
     const present = this.present(f, false);
@@ -328,22 +340,22 @@ export class RowReader<Kind extends SheetKind = SheetKind> {
     if (typeof present === "number" && Number.isSafeInteger(present) && present >= 0) {
       // A number typed into the column: readPhone would read it as its digits (numberText).
       const digits = String(present);
-      if (!isPhoneNumber(digits)) this.report("bad-phone", "warning", f, {});
+      if (!isPhoneNumber(digits)) this.report("bad-phone", f, {});
       return digits;
     }
     const read = readPhone(present);
     if (!read.ok) {
-      this.report("formula-error", "error", f, { field: f.key });
+      this.report("formula-error", f, { field: f.key });
       return null;
     }
-    if (!read.valid) this.report("bad-phone", "warning", f, {});
+    if (!read.valid) this.report("bad-phone", f, {});
     return read.value;
   }
 
   /** A website: kept as written (it counts as "has a website"); one that is no URL is a warning. */
   url(f: Field): string | null {
     const text = this.text(f, false);
-    if (text !== null && !isUrl(text)) this.report("bad-url", "warning", f, {});
+    if (text !== null && !isUrl(text)) this.report("bad-url", f, {});
     return text;
   }
 
@@ -351,7 +363,7 @@ export class RowReader<Kind extends SheetKind = SheetKind> {
   pastDate(f: Field, severity: Severity): Day | null {
     const day = this.date(f);
     if (day !== null && day > this.ctx.today) {
-      this.report("date-in-future", severity, f, { field: f.key, today: this.ctx.todayIso });
+      this.reportAs("date-in-future", severity, f, { field: f.key, today: this.ctx.todayIso });
       return severity === "error" ? null : day;
     }
     return day;

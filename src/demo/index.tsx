@@ -6,7 +6,6 @@
  * Query parameters: lang (Office's display language, e.g. zh-CN or en-US; default zh-CN),
  * data (the snapshot's URL; default demo-data.json), latency (milliseconds per sync; default 0).
  */
-import * as React from "react";
 import { createRoot } from "react-dom/client";
 import {
   exportSnapshot,

@@ -5,7 +5,7 @@ import {
   MessageBarTitle,
   makeStyles,
 } from "@fluentui/react-components";
-import { HostError } from "../adapters/office/host";
+import { describeFailure } from "../adapters/office/host-messages";
 import type { Problem } from "../core/types";
 import { hostErrorKey, type MessageKey, type Translate } from "./i18n";
 
@@ -38,10 +38,10 @@ export function ErrorMessage({ t, title, error, focusRef }: ErrorMessageProps): 
   );
 }
 
+/** The advice and detail of adapters/office/host-messages.ts, as the pane's message keys. */
 function describeError(error: unknown): { advice: MessageKey; detail: string } {
-  if (error instanceof HostError) return { advice: hostErrorKey(error.code), detail: error.detail };
-  if (error instanceof Error) return { advice: "error.unexpected", detail: error.message };
-  return { advice: "error.unexpected", detail: String(error) };
+  const { advice, detail } = describeFailure(error);
+  return { advice: advice === "unexpected" ? "error.unexpected" : hostErrorKey(advice), detail };
 }
 
 export interface StructureMessageProps {

@@ -220,10 +220,7 @@ export function sheetKindKey(kind: SheetKind): MessageKey {
   return `sheet.${kind}`;
 }
 
-/** Office's display language ("zh-CN", "en-US", …) to the pane's language: Chinese for zh-*, else English. */
-export function langFromDisplayLanguage(displayLanguage: string | null | undefined): Lang {
-  return /^zh\b/i.test((displayLanguage ?? "").trim()) ? "zh" : "en";
-}
+export { langFromDisplayLanguage } from "../adapters/office/host-messages";
 
 // ---------------------------------------------------------------------------------------------
 // Numbers as the pane shows them (the same digits in both languages: 1,889 · 78.54%)

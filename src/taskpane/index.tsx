@@ -2,7 +2,6 @@
  * The task pane's entry point. In Excel, office.js defines `Office`; in the browser demo the
  * in-memory fake of Excel does. Either way the pane talks to the workbook through the adapter.
  */
-import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { createOfficeHost } from "../adapters/office";
 import { localIsoDate } from "../core/dates";

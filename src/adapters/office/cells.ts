@@ -7,6 +7,7 @@ import { dayFromIso, serialOfDay } from "../../core/dates";
 import { isDateFormatCode } from "../../core/number-formats";
 import { memoizeText } from "../../core/text";
 import type { DateSystem, OutputCell, OutputDate, RawCell } from "../../core/types";
+import { FMT_DATE } from "../../core/report/cells";
 
 /** The lowest ExcelApi set the adapter needs (freeze panes, chart series, workbook protection). */
 export const MIN_EXCEL_API = "1.7";
@@ -112,7 +113,7 @@ export function cellWrite(cell: OutputCell | null, system: DateSystem): CellWrit
     return { value: v, format: cell.fmt ?? null };
   const day = dayFromIso(v.date);
   if (day === null) return { value: v.date, format: "@" };
-  return { value: serialOfDay(day, system), format: cell.fmt ?? "yyyy-mm-dd" };
+  return { value: serialOfDay(day, system), format: cell.fmt ?? FMT_DATE };
 }
 
 /**

@@ -47,3 +47,11 @@ export function describeFailure(error: unknown): {
   if (error instanceof Error) return { advice: "unexpected", detail: error.message };
   return { advice: "unexpected", detail: String(error) };
 }
+
+/**
+ * Office's display language ("zh-CN", "en-US", …) to the add-in's language: Chinese for zh-*,
+ * else English. The task pane and the ribbon's command both follow it.
+ */
+export function langFromDisplayLanguage(displayLanguage: string | null | undefined): Lang {
+  return /^zh\b/i.test((displayLanguage ?? "").trim()) ? "zh" : "en";
+}

@@ -14,6 +14,7 @@ import { normalizeKey } from "../../core/text";
 import type { DateSystem, RawCell } from "../../core/types";
 import { rawCellOf } from "./cells";
 import type { SettingsValues } from "./host";
+import { FMT_DATE } from "../../core/report/cells";
 
 type SettingKey = keyof SettingsValues;
 const SETTING_KEYS: readonly SettingKey[] = [
@@ -89,7 +90,7 @@ export function settingWrite(
       const day = values.asOf === null ? null : dayFromIso(values.asOf);
       return day === null
         ? { value: "", format: "General" }
-        : { value: serialOfDay(day, system), format: "yyyy-mm-dd" };
+        : { value: serialOfDay(day, system), format: FMT_DATE };
     }
     case "baseYear":
       return values.baseYear === null

@@ -12,13 +12,7 @@
  */
 import { columnLetters } from "../../core/a1";
 import { markerName } from "../../core/markers";
-import type {
-  CellStyle,
-  DateSystem,
-  OutputCell,
-  OutputSheet,
-  OutputSheetKey,
-} from "../../core/types";
+import type { CellStyle, DateSystem, OutputCell, OutputSheet } from "../../core/types";
 import { cellLook, type CellLook } from "../../core/report/styles";
 import { cellWrite, columnWidthPoints, payloadBytes } from "./cells";
 import { isPayloadError } from "./errors";
@@ -375,10 +369,6 @@ export function checkWritable(
   }
 }
 
-export interface WriteResult {
-  readonly written: ReadonlyArray<{ readonly key: OutputSheetKey; readonly name: string }>;
-}
-
 /** Builds every write operation of a recalculation, in the order they must run. */
 export function buildOps(
   targets: readonly Target[],
@@ -475,5 +465,4 @@ export async function runOps(
   }
 }
 
-export { planTargets as planOutputTargets };
 export type { Target };

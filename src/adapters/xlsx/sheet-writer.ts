@@ -9,6 +9,7 @@ import type { DateSystem, OutputCell, OutputSheet } from "../../core/types";
 import type { Conformance } from "./namespaces";
 import type { StyleBook } from "./styles-write";
 import { escapeCellText, escapeXml, quoteSheetName } from "./xml";
+import { FMT_DATE } from "../../core/report/cells";
 
 /** Excel's limit on the characters in one cell. */
 const MAX_CELL_TEXT = 32_767;
@@ -26,7 +27,7 @@ function cellXml(
   if (typeof v === "object") {
     const day = dayFromIso(v.date);
     if (day === null) throw new Error(`output date is not a calendar day: ${v.date}`);
-    const s = styles.xfFor(cell.style, cell.fmt ?? "yyyy-mm-dd", cell.link !== undefined);
+    const s = styles.xfFor(cell.style, cell.fmt ?? FMT_DATE, cell.link !== undefined);
     return `<c r="${ref}" s="${s}"><v>${serialOfDay(day, dateSystem)}</v></c>`;
   }
   const s = styles.xfFor(cell.style, cell.fmt, cell.link !== undefined);

@@ -105,13 +105,13 @@ export function readChambers(
     if (id !== null) {
       const first = byId.get(id);
       if (first) {
-        r.report("duplicate-id", "error", F.id, { field: "id", firstRow: first.row });
+        r.report("duplicate-id", F.id, { field: "id", firstRow: first.row });
         named = first;
       } else byId.set(compactCopy(id), ref);
     }
     if (name !== null) {
       const first = byName.get(name);
-      if (first) r.report("duplicate-id", "error", F.name, { field: "name", firstRow: first.row });
+      if (first) r.report("duplicate-id", F.name, { field: "name", firstRow: first.row });
       else byName.set(compactCopy(name), named);
     }
     checkCodeUnique(r, codes, F.uscc, uscc);

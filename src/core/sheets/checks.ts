@@ -17,7 +17,7 @@ export function checkDateOrder(
   later: Day | null
 ): void {
   if (earlier !== null && later !== null && later < earlier) {
-    r.report("date-order", "error", laterField, {
+    r.report("date-order", laterField, {
       field: laterField.key,
       otherField: earlierField.key,
       other: isoOfDay(earlier),
@@ -34,7 +34,7 @@ export function checkRequiredWhen(
   why: "township-chamber" | "enterprise-member"
 ): void {
   if (condition && value === null && r.blank(field)) {
-    r.report("blank-required", "error", field, { field: field.key, why });
+    r.report("blank-required", field, { field: field.key, why });
   }
 }
 
@@ -64,7 +64,7 @@ export function checkTownshipRef(
   index: TownshipIndex
 ): number {
   const ref = index.refOf(name);
-  if (ref < 0) r.report("unknown-township", "error", field, { suggestion: index.suggest(name) });
+  if (ref < 0) r.report("unknown-township", field, { suggestion: index.suggest(name) });
   return ref;
 }
 
@@ -79,5 +79,5 @@ export function checkCodeUnique(
   // The reader may have hashed the code already while checking it.
   const firstRow =
     r.usccHash === 0 ? codes.claim(uscc, r.rowNumber) : codes.claim(uscc, r.rowNumber, r.usccHash);
-  if (firstRow !== null) r.report("duplicate-uscc", "error", field, { firstRow });
+  if (firstRow !== null) r.report("duplicate-uscc", field, { firstRow });
 }

@@ -26,9 +26,9 @@ export function checkMember(
 ): number {
   const member = members.find(memberId);
   if (member < 0) {
-    r.report("unknown-member", "error", field, {});
+    r.report("unknown-member", field, {});
   } else if (!members.isCounted(member)) {
-    r.report("member-excluded", "error", field, {
+    r.report("member-excluded", field, {
       memberSheet: members.sheet,
       memberRow: members.rowAt(member),
     });
@@ -46,7 +46,7 @@ export function checkDuesWithinMembership(
 ): void {
   if (joinedYear === null) return;
   if (year < joinedYear || (leftYear !== null && year > leftYear)) {
-    r.report("dues-outside-membership", "warning", field, { year, joinedYear, leftYear });
+    r.report("dues-outside-membership", field, { year, joinedYear, leftYear });
   }
 }
 
@@ -59,10 +59,10 @@ export function checkPayment(
   hasDate: boolean
 ): void {
   if (due !== null && paid !== null && paid > due) {
-    r.report("overpaid", "warning", fields.paid, { due, paid });
+    r.report("overpaid", fields.paid, { due, paid });
   }
   if (paid !== null && paid > 0 && !hasDate) {
-    r.report("paid-without-date", "warning", fields.paidOn, {});
+    r.report("paid-without-date", fields.paidOn, {});
   }
 }
 
@@ -116,7 +116,7 @@ export function readDues(
           ? claimUnknownMemberYear(unknownYears, memberId, year, rowNumber)
           : members.claimYear(member, year, rowNumber);
       if (firstRow !== null) {
-        r.report("duplicate-dues", "error", F.year, { memberId, year, firstRow });
+        r.report("duplicate-dues", F.year, { memberId, year, firstRow });
       }
     }
     if (member >= 0 && year !== null) {

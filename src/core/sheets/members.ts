@@ -56,7 +56,7 @@ export function resolveChamber(
   const asId = plainId(text) ?? readIdText(text);
   const ref = (asId !== null ? chambers.byId.get(asId) : undefined) ?? chambers.byName.get(text);
   if (ref) return ref;
-  r.report("unknown-chamber", "error", field, {
+  r.report("unknown-chamber", field, {
     suggestion: chambers.suggest(text),
   });
   return null;
@@ -70,7 +70,7 @@ export function checkJoinedBeforeFounded(
   chamber: ChamberRef | null
 ): void {
   if (joined !== null && chamber?.founded != null && joined < chamber.founded) {
-    r.report("joined-before-founded", "warning", field, {
+    r.report("joined-before-founded", field, {
       chamberId: chamber.id,
       founded: isoOfDay(chamber.founded),
     });
@@ -154,7 +154,7 @@ export function readMembers(
       ref !== null ? ref.index : chamberText === null ? NONE : chamberIds.push(chamberText) - 1;
     const member = id === null ? -1 : index.add(id, r.rowNumber, joined, left, chamber);
     if (id !== null && member < 0) {
-      r.report("duplicate-id", "error", F.id, { field: "id", firstRow: index.firstRow(id) ?? 0 });
+      r.report("duplicate-id", F.id, { field: "id", firstRow: index.firstRow(id) ?? 0 });
     }
     checkCodeUnique(r, codes, F.uscc, uscc);
     const ok = r.errors === 0;

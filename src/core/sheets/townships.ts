@@ -50,7 +50,7 @@ export function readTownships(
         const yearKey = `${key}\u0000${year}`;
         const first = firstRowOf.get(yearKey);
         if (first !== undefined) {
-          r.report("duplicate-township-year", "error", F.township, {
+          r.report("duplicate-township-year", F.township, {
             township: canonical,
             year,
             firstRow: first,
