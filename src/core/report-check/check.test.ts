@@ -234,6 +234,51 @@ describe("checking a Chinese work report against the result", () => {
   });
 });
 
+describe("checking single figures", () => {
+  const check = (text: string) =>
+    checkReport(text, district(), SETTINGS).map((i) => [i.text, i.verdict, i.metric ?? null]);
+
+  it("checks a fall against a falling metric and a rise against a rising one", () => {
+    const json = district();
+    const members = { ...json.members!, growthRate: -0.05 };
+    const items = checkReport(
+      "会员较上年减少5.00%；会员较上年增长5.00%。",
+      { ...json, members },
+      SETTINGS
+    );
+    expect(items.map((i) => [i.text, i.verdict, i.computed])).toStrictEqual([
+      ["5.00%", "agrees", 0.05],
+      ["5.00%", "contradicts", -0.05],
+    ]);
+  });
+
+  it("agrees a date with the as-of date however much of it is said", () => {
+    const items = checkReport(
+      "截至2014年11月30日；截至2014年11月；截至11月30日；截至2014年10月31日",
+      district(),
+      SETTINGS
+    );
+    expect(items.map((i) => [i.kind, i.text, i.verdict])).toStrictEqual([
+      ["figure", "2014年11月30日", "agrees"],
+      [
+        "quoted-twice",
+        "2014年11月30日；截至2014年11月；截至11月30日；截至2014年10月31日",
+        "contradicts",
+      ],
+      ["figure", "2014年11月", "agrees"],
+      ["figure", "11月30日", "agrees"],
+      ["figure", "2014年10月31日", "contradicts"],
+    ]);
+  });
+
+  it("keeps the draft's own characters in each item's text, full-width digits included", () => {
+    expect(check("全区已建基层商会１４个，会员总数１８８９个。")).toStrictEqual([
+      ["１４", "agrees", "chambers.total"],
+      ["１８８９", "agrees", "members.total"],
+    ]);
+  });
+});
+
 describe("checking an English report against the result", () => {
   const items = checkReport(EN_DRAFT, district(), SETTINGS);
   const place = (context: string, figure: string) => at(EN_DRAFT, context, figure);

@@ -136,13 +136,21 @@ function verdictOf(q: Quote, json: FiguresJson, settings: ReportCheckSettings): 
   const raw = metricValue(metric, json, settings);
   if (raw === null) return { ...base, verdict: "not-checkable", metric };
   if (typeof raw === "string" || typeof f.value === "string") {
-    const agrees =
-      typeof raw === "string" && typeof f.value === "string" && raw.startsWith(f.value);
+    const agrees = typeof raw === "string" && typeof f.value === "string" && sameDate(raw, f.value);
     return { ...base, verdict: agrees ? "agrees" : "contradicts", metric, computed: raw };
   }
   const computed = q.match.negated ? -raw : raw;
   const agrees = f.range !== null && inRange(computed, f.range);
   return { ...base, verdict: agrees ? "agrees" : "contradicts", metric, computed };
+}
+
+/**
+ * Whether a date said agrees with a full date: "2014-11-30" with itself, a month "2014-11" with
+ * any day of it, "--11-30" (no year) with that day of any year.
+ */
+function sameDate(full: string, said: string): boolean {
+  if (said.startsWith("--")) return full.slice(4) === said.slice(1);
+  return full.startsWith(said);
 }
 
 /** A closed interval of the true values (open bounds are taken as closed: a lenient check). */
@@ -403,7 +411,9 @@ function quotedTwice(quotes: readonly Quote[]): SelfCheck[] {
     const b = q.figure;
     const clash =
       typeof a.value === "string" || typeof b.value === "string"
-        ? a.value !== b.value
+        ? typeof a.value !== "string" ||
+          typeof b.value !== "string" ||
+          !(sameDate(a.value, b.value) || sameDate(b.value, a.value))
         : (() => {
             const ia = intervalOf(a.range);
             const ib = intervalOf(b.range);
