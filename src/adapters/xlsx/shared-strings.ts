@@ -26,7 +26,7 @@ import {
   TEXT_UNDERSCORE,
   XmlScanner,
   bytesAt,
-  endTagAt,
+  plainTextElementAt,
   type ChildReader,
   type XmlHandler,
 } from "./xml-scan";
@@ -37,12 +37,6 @@ const ROOT = 2;
 const ITEM = 3;
 const RUN = 4;
 const TEXT = 5;
-
-const GT = 0x3e;
-const LT = 0x3c;
-
-/** ` xml:space="preserve"`, the one attribute the fast path takes on `<t>`. */
-const PRESERVE = new Uint8Array([...' xml:space="preserve"'].map((ch) => ch.charCodeAt(0)));
 
 /** Feed it the part's bytes in chunks; finish() gives the strings (XmlSyntaxError if malformed). */
 export class SharedStringsBuilder implements XmlHandler, ChildReader {
@@ -147,20 +141,8 @@ export class SharedStringsBuilder implements XmlHandler, ChildReader {
   readChild(d: Buffer, p: number, end: number): number {
     const itemName = this.itemName;
     if (itemName === null || this.scanner.bindings !== this.fastBindings) return -1;
-    let i = bytesAt(d, p + 1, end, itemName);
-    if (i < 0 || i + 1 >= end || d[i] !== GT || d[i + 1] !== LT) return -1;
-    i = bytesAt(d, i + 2, end, this.textName);
-    if (i < 0 || i >= end) return -1;
-    if (d[i] !== GT) {
-      i = bytesAt(d, i, end, PRESERVE);
-      if (i < 0 || i >= end || d[i] !== GT) return -1;
-    }
     const text = this.fastText;
-    i = text.read(d, i + 1, end);
-    if (i < 0) return -1;
-    i = endTagAt(d, i, end, this.textName);
-    if (i < 0) return -1;
-    i = endTagAt(d, i, end, itemName);
+    const i = plainTextElementAt(d, p, end, itemName, this.textName, text);
     if (i < 0) return -1;
     this.strings.push(this.interner.of(text.bytes, text.start, text.end, text.hint));
     this.fastReads++;

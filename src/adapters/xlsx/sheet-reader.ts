@@ -34,6 +34,7 @@ import {
   XmlScanner,
   bytesAt,
   endTagAt,
+  plainTextElementAt,
   type ChildReader,
   type XmlHandler,
 } from "./xml-scan";
@@ -75,7 +76,6 @@ const EQUALS = 0x3d;
 const DQUOTE = 0x22;
 
 /** ` xml:space="preserve"`, the one attribute the fast path takes on `<t>`. */
-const PRESERVE = Buffer.from(' xml:space="preserve"', "latin1");
 
 /** The bytes of `prefix` followed by `local`. */
 function qualified(prefix: Uint8Array, local: string): Uint8Array {
@@ -525,20 +525,8 @@ export class SheetRowsBuilder implements XmlHandler, ChildReader {
    * it, its value in fastValue.
    */
   private readInline(d: Buffer, i: number, end: number): number {
-    i = bytesAt(d, i + 1, end, this.inlineName);
-    if (i < 0 || i + 1 >= end || d[i] !== GT || d[i + 1] !== LT) return -1;
-    i = bytesAt(d, i + 2, end, this.textName);
-    if (i < 0 || i >= end) return -1;
-    if (d[i] !== GT) {
-      i = bytesAt(d, i, end, PRESERVE);
-      if (i < 0 || i >= end || d[i] !== GT) return -1;
-    }
     const text = this.fastText;
-    i = text.read(d, i + 1, end);
-    if (i < 0) return -1;
-    i = endTagAt(d, i, end, this.textName);
-    if (i < 0) return -1;
-    i = endTagAt(d, i, end, this.inlineName);
+    i = plainTextElementAt(d, i, end, this.inlineName, this.textName, text);
     if (i < 0) return -1;
     this.fastValue = this.strings.of(text.bytes, text.start, text.end, text.hint);
     return i;

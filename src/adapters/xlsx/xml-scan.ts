@@ -752,6 +752,38 @@ const SPLICE = 4096;
 const MODE_SNIFF = 0;
 const MODE_READY = 1;
 
+/** ` xml:space="preserve"`, the one attribute the fast paths accept on a `<t>`. */
+const PRESERVE = new Uint8Array([...' xml:space="preserve"'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * The fast paths' plain text element at i (its `<`): `<OUTER><T>TEXT</T></OUTER>`, or with
+ * `<T xml:space="preserve">` — a shared string's `<si>`, an inline string's `<is>` — with the
+ * names (prefix and all) the scanner last read. Returns the index after it, TEXT in `text`; -1
+ * for anything else (the scanner's to read).
+ */
+export function plainTextElementAt(
+  d: Buffer,
+  i: number,
+  end: number,
+  outer: Uint8Array,
+  t: Uint8Array,
+  text: FastText
+): number {
+  i = bytesAt(d, i + 1, end, outer);
+  if (i < 0 || i + 1 >= end || d[i] !== GT || d[i + 1] !== LT) return -1;
+  i = bytesAt(d, i + 2, end, t);
+  if (i < 0 || i >= end) return -1;
+  if (d[i] !== GT) {
+    i = bytesAt(d, i, end, PRESERVE);
+    if (i < 0 || i >= end || d[i] !== GT) return -1;
+  }
+  i = text.read(d, i + 1, end);
+  if (i < 0) return -1;
+  i = endTagAt(d, i, end, t);
+  if (i < 0) return -1;
+  return endTagAt(d, i, end, outer);
+}
+
 /**
  * A fast path for the children of one kind of element, such as the cells of a worksheet's rows:
  * it reads a whole child element straight from the bytes and does with it what the handler would
