@@ -271,6 +271,25 @@ describe("checking single figures", () => {
     ]);
   });
 
+  it("finds a share that no whole number of its quoted base gives", () => {
+    const items = checkReport(
+      "全区已建商会14个，会费全额收缴率36.00%；网站开通率36%。",
+      district(),
+      SETTINGS
+    );
+    expect(items.map((i) => [i.kind, i.text, i.verdict, i.computed])).toStrictEqual([
+      ["figure", "14", "agrees", 14],
+      [
+        "share-of-base",
+        "14个，会费全额收缴率36.00%",
+        "contradicts",
+        Number((5 / 14).toPrecision(12)),
+      ],
+      ["figure", "36.00%", "contradicts", 5 / 14],
+      ["figure", "36%", "contradicts", 3 / 14],
+    ]);
+  });
+
   it("keeps the draft's own characters in each item's text, full-width digits included", () => {
     expect(check("全区已建基层商会１４个，会员总数１８８９个。")).toStrictEqual([
       ["１４", "agrees", "chambers.total"],

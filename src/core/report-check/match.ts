@@ -50,7 +50,7 @@ const CONCEPTS: readonly Concept[] = [
   chamberAttribute(/网站/g, /\bwebsites?\b/gi, "website"),
   chamberAttribute(/会刊/g, /\bjournals?\b/gi, "journal"),
   chamberAttribute(
-    /全额收缴|足额收缴|全部收缴/g,
+    /全额收缴率?|足额收缴率?|全部收缴/g,
     /\bcollected all (?:of )?their dues\b|\bfull(?:y)? collect\w*/gi,
     "fullCollection"
   ),
