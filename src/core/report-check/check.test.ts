@@ -290,6 +290,21 @@ describe("checking single figures", () => {
     ]);
   });
 
+  it("checks a year end's member count against that year's series entry", () => {
+    const entry = { year: 2012, members: 1500, enterprise: 1300, group: 90, individual: 110 };
+    const series = [{ ...entry, new: 200, left: 10, growthRate: 0.1 }];
+    const items = checkReport(
+      "2012年底会员1,500个；2012年底会员1,600个；2011年底会员1,400个。",
+      { ...district(), series },
+      SETTINGS
+    ).filter((i) => i.kind === "figure" && i.unit !== "year");
+    expect(items.map((i) => [i.text, i.verdict, i.metric, i.computed])).toStrictEqual([
+      ["1,500", "agrees", "series.2012.members", 1500],
+      ["1,600", "contradicts", "series.2012.members", 1500],
+      ["1,400", "not-checkable", "series.2011.members", undefined],
+    ]);
+  });
+
   it("keeps the draft's own characters in each item's text, full-width digits included", () => {
     expect(check("全区已建基层商会１４个，会员总数１８８９个。")).toStrictEqual([
       ["１４", "agrees", "chambers.total"],
