@@ -61,7 +61,9 @@ export function formatRate(rate: number): string {
 /** Two decimals of x, rounding the shortest decimal form of x half away from zero. */
 function fixed2(x: number): string {
   const negative = x < 0;
-  const hundredths = Math.round(Number(`${Math.abs(x).toPrecision(15)}e2`));
+  // shift the decimal point in the text, not by a multiplication (1.005 × 100 is 100.49999…)
+  const [mantissa, exponent] = Math.abs(x).toPrecision(15).split("e");
+  const hundredths = Math.round(Number(`${mantissa}e${Number(exponent ?? 0) + 2}`));
   const whole = Math.trunc(hundredths / 100);
   const rest = hundredths - whole * 100;
   const text = `${whole}.${String(rest).padStart(2, "0")}`;

@@ -100,13 +100,18 @@ describe("formatting figures as reports write them", () => {
   });
 
   it("writes rates with two decimals, rounding the decimal value, never towards a claim", () => {
-    expect([5 / 14, 0.785444, 0.00125, 1, 0, 0.36].map(formatRate)).toStrictEqual([
+    expect(
+      [5 / 14, 0.785444, 0.00125, 1, 0, 0.36, 0.01005, 1e-9, 12.345].map(formatRate)
+    ).toStrictEqual([
       "35.71%",
       "78.54%",
       "0.13%",
       "100.00%",
       "0.00%",
       "36.00%",
+      "1.01%",
+      "0.00%",
+      "1234.50%",
     ]);
   });
 
