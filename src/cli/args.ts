@@ -1,4 +1,4 @@
-/** The command line's arguments: `chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json | --report-text] [--docx OUT.docx] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place] [--debug]`. */
+/** The command line's arguments: `chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json | --report-text | --check-report DRAFT] [--docx OUT.docx] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place] [--debug]`. */
 import { resolve } from "node:path";
 import { parseArgs as nodeParseArgs, type ParseArgsConfig } from "node:util";
 import { dayFromIso } from "../core/dates";
@@ -13,6 +13,8 @@ export interface RunArgs {
   readonly reportText: boolean;
   /** Also write the paragraphs and the headline figures to this .docx. */
   readonly docx: string | null;
+  /** A draft report (.txt, .md, .docx) whose figures are checked against the result. */
+  readonly checkReport: string | null;
   readonly asOf: string | null;
   readonly lang: Lang | null;
   readonly inPlace: boolean;
@@ -30,7 +32,8 @@ export type UsageProblem =
   | { readonly code: "out-is-input" }
   | { readonly code: "out-and-in-place" }
   | { readonly code: "json-and-report-text" }
-  | { readonly code: "docx-is-workbook" };
+  | { readonly code: "docx-is-workbook" }
+  | { readonly code: "report-text-and-check" };
 
 export type ParsedArgs =
   | RunArgs
@@ -52,6 +55,7 @@ const OPTIONS = {
   json: { type: "boolean" },
   "report-text": { type: "boolean" },
   docx: { type: "string" },
+  "check-report": { type: "string" },
   "in-place": { type: "boolean" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -113,6 +117,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const outOption = values.get("out");
   if (inPlace && outOption !== undefined) problem ??= { code: "out-and-in-place" };
   if (flags.has("json") && flags.has("report-text")) problem ??= { code: "json-and-report-text" };
+  if (flags.has("report-text") && values.has("check-report")) {
+    problem ??= { code: "report-text-and-check" };
+  }
   if (problem || input === undefined) {
     return { kind: "usage", problem: problem ?? { code: "no-input" }, lang };
   }
@@ -131,6 +138,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     json: flags.has("json"),
     reportText: flags.has("report-text"),
     docx,
+    checkReport: values.get("check-report") ?? null,
     asOf,
     lang,
     inPlace,

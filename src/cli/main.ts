@@ -12,6 +12,7 @@ import type { Writable } from "node:stream";
 import { localIsoDate } from "../core/dates";
 import { recalculate } from "../core/index";
 import { buildNarrative } from "../core/narrative/index";
+import { checkReport } from "../core/report-check/index";
 import type { Lang, RecalcOptions, RecalcResult } from "../core/types";
 import { FileProblem } from "../adapters/xlsx/errors";
 import { openPackage, type XlsxPackage } from "../adapters/xlsx/package";
@@ -21,6 +22,8 @@ import { parseArgs, type RunArgs } from "./args";
 import { TEXT } from "./messages";
 import { progressBar, type Progress } from "./progress";
 import { writeReportDocx } from "./docx";
+import { readDraft } from "./draft";
+import { formatReportCheck, hasContradiction } from "./report-check";
 import { formatReportText } from "./report-text";
 import { formatSummary } from "./summary";
 
@@ -106,6 +109,8 @@ async function recalcFile(args: RunArgs, io: CliIo): Promise<number> {
   const progress = progressBar(io.stderr, TEXT[fallbackLang].stage);
   try {
     progress.update("reading", 0);
+    // the draft first: a draft that cannot be read is a file problem before any work is done
+    const draft = args.checkReport === null ? null : await readDraft(args.checkReport);
     const { result, pkg } = await readAndCheck(args, io, progress);
     progress.update("writing", 0);
     await writeOutputSheets(pkg, result.output);
@@ -113,14 +118,23 @@ async function recalcFile(args: RunArgs, io: CliIo): Promise<number> {
     progress.done();
     const narrative = buildNarrative(result.json, result.settings, result.lang);
     if (args.docx !== null) await writeReportDocx(args.docx, narrative, result.json, result.lang);
+    const check = draft === null ? null : checkReport(draft, result.json, result.settings);
     io.stdout.write(
       args.json
-        ? `${JSON.stringify(result.json, null, 2)}\n`
+        ? `${JSON.stringify(
+            check === null
+              ? result.json
+              : { ...result.json, reportCheck: { draft: args.checkReport, items: check } },
+            null,
+            2
+          )}\n`
         : args.reportText
           ? formatReportText(narrative, result.lang)
-          : formatSummary(result.json, result.lang, args.out)
+          : check !== null && draft !== null
+            ? formatReportCheck(draft, check, result.lang)
+            : formatSummary(result.json, result.lang, args.out)
     );
-    return result.json.problems.errors > 0 ? 1 : 0;
+    return result.json.problems.errors > 0 || (check !== null && hasContradiction(check)) ? 1 : 0;
   } catch (error) {
     progress.done();
     if (error instanceof FileProblem) {

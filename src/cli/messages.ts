@@ -34,7 +34,7 @@ export interface CliText {
   internalError: (message: string, debug: boolean) => string;
 }
 
-const USAGE_EN = `Usage: chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json | --report-text] [--docx OUT.docx] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]
+const USAGE_EN = `Usage: chamber-recalc INPUT.xlsx [--out OUTPUT.xlsx] [--json | --report-text | --check-report DRAFT] [--docx OUT.docx] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]
 
 Checks every row of a chamber workbook, computes the report figures and writes the summary sheets
 into a copy of the workbook (INPUT.recalculated.xlsx unless --out or --in-place is given).
@@ -44,6 +44,9 @@ into a copy of the workbook (INPUT.recalculated.xlsx unless --out or --in-place 
   --json           print the figures as JSON instead of the readable summary
   --report-text    print the work report's paragraphs, written from the figures
   --docx FILE      also write those paragraphs and the headline figures as a Word document
+  --check-report DRAFT
+                   check every figure of a draft report (.txt, .md, .docx) against the records
+                   and against itself; exit 1 when any contradicts (with --json: reportCheck)
   --as-of DATE     the as-of date (overrides the 设置 sheet)
   --lang zh|en     language of the messages and output sheets
   --debug          on an internal error, print its stack trace
@@ -52,7 +55,7 @@ into a copy of the workbook (INPUT.recalculated.xlsx unless --out or --in-place 
 Exit status: 0 no errors, 1 the workbook has errors (the output is still written), 2 a usage or
 file problem, 3 an internal error (a bug in chamber-recalc; nothing was written).`;
 
-const USAGE_ZH = `用法：chamber-recalc 输入.xlsx [--out 输出.xlsx] [--json | --report-text] [--docx OUT.docx] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]
+const USAGE_ZH = `用法：chamber-recalc 输入.xlsx [--out 输出.xlsx] [--json | --report-text | --check-report DRAFT] [--docx OUT.docx] [--as-of YYYY-MM-DD] [--lang zh|en] [--in-place]
 
 逐行校验商会工作簿，计算工作报告数据，并把汇总表写入工作簿副本（默认为“输入.recalculated.xlsx”，可用 --out 或 --in-place 指定）。
 
@@ -61,6 +64,9 @@ const USAGE_ZH = `用法：chamber-recalc 输入.xlsx [--out 输出.xlsx] [--jso
   --json           以 JSON 输出各项数据，不输出文字摘要
   --report-text    输出据各项数据写成的工作报告段落
   --docx 文件      另把这些段落和主要数据写成 Word 文档
+  --check-report 草稿
+                   逐个核对报告草稿（.txt、.md、.docx）中的数字：与记录是否一致、前后是否矛盾；
+                   有不符时退出码为 1（与 --json 同用时输出 reportCheck）
   --as-of 日期     统计截止日期（优先于“设置”表）
   --lang zh|en     提示信息和输出表的语言
   --debug          出现内部错误时显示调用栈
@@ -94,6 +100,8 @@ export const TEXT: Record<Lang, CliText> = {
           return "Give either --json or --report-text, not both.";
         case "docx-is-workbook":
           return "--docx would overwrite a workbook: give the Word document its own name (OUT.docx).";
+        case "report-text-and-check":
+          return "Give either --report-text or --check-report, not both.";
       }
     },
     fileProblem: (code, path, detail) => {
@@ -175,6 +183,8 @@ export const TEXT: Record<Lang, CliText> = {
           return "--json 和 --report-text 只能二选一。";
         case "docx-is-workbook":
           return "--docx 会覆盖工作簿：请为 Word 文档另取文件名（如 报告.docx）。";
+        case "report-text-and-check":
+          return "--report-text 和 --check-report 只能二选一。";
       }
     },
     fileProblem: (code, path, detail) => {

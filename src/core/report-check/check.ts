@@ -48,6 +48,8 @@ export interface SelfCheck {
   readonly text: string;
   /** The figure said (the whole, the rate, the share, the second quote). */
   readonly value: number | string;
+  /** Its unit, which `computed` shares. */
+  readonly unit: FigureUnit;
   readonly verdict: "contradicts";
   /** What the other figures give (the parts' sum, the rate from the counts, the first quote). */
   readonly computed: number | string;
@@ -201,6 +203,7 @@ function selfItem(
     end,
     text: "",
     value: said.figure.value,
+    unit: said.figure.unit,
     verdict: "contradicts",
     computed,
     ...(metric === undefined ? {} : { metric }),

@@ -25,6 +25,16 @@ describe("matching a figure to the metric it speaks of", () => {
     ]);
   });
 
+  it("leaves counts of training, events and donations not checkable, whatever else their clause names", () => {
+    expect(metrics("全年共培训会员300人次，举办活动12场。")).toStrictEqual([
+      ["300", "not-checkable"],
+      ["12", "not-checkable"],
+    ]);
+    expect(metrics("The chambers held 15 training sessions for members.")).toStrictEqual([
+      ["15", "not-checkable"],
+    ]);
+  });
+
   it("names chambers by type, 同业公会 as industry chambers", () => {
     expect(
       metrics(

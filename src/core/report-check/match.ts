@@ -301,6 +301,7 @@ function match(
       ? { path: "asOf", negated: false }
       : null;
   }
+  if (isActivity(f, text, clause)) return null;
   const sentence = sentenceAt(text, f.start, f.end);
   const occurrences = occurrencesIn(text, sentence);
   const measured = (g: QuotedFigure) =>
@@ -359,6 +360,25 @@ function match(
     }
   }
   return f.unit === "percent" ? shareOfPrevious(f, text, figures, years, sentence) : null;
+}
+
+/** Units that count events or head counts, which no metric counts (培训300人次, 举办3期). */
+const ACTIVITY_UNIT =
+  /^\s*(?:人次|场次|场|次|期|批|项)|^\s+(?:sessions?|events?|times|participants)\b/i;
+/** Work the records do not hold: training, events, donations, visits. */
+const ACTIVITY_WORD =
+  /培训|举办|捐赠|捐款|捐资|慰问|走访|调研|\btrain\w*|\bevents?\b|\bdonat\w*|\bvisit\w*/i;
+
+/**
+ * Whether a count speaks of an activity (training sessions, events, donations) rather than of
+ * the records: such a figure is not checkable, whatever else its clause names (全年培训会员300人次
+ * is no member count).
+ */
+function isActivity(f: QuotedFigure, text: string, clause: Span): boolean {
+  if (f.unit !== "count") return false;
+  const after = text.slice(f.end, Math.min(clause.end, f.end + 20));
+  if (ACTIVITY_UNIT.test(after)) return true;
+  return ACTIVITY_WORD.test(text.slice(clause.start, f.start)) || ACTIVITY_WORD.test(after);
 }
 
 /** Every keyword of the sentence, a keyword inside a longer one or a neutral word dropped. */
