@@ -6,6 +6,7 @@ import { FigureCards } from "./FigureCards";
 import { formatCount, sheetKindKey, type Translate } from "./i18n";
 import { LineChart } from "./LineChart";
 import { ProblemsList } from "./ProblemsList";
+import { ReportSection } from "./ReportSection";
 import { StructureMessage } from "./ErrorMessage";
 
 const useStyles = makeStyles({
@@ -84,6 +85,13 @@ export function Results({
           />
         </div>
       )}
+      <ReportSection
+        json={json}
+        settings={run.result.settings}
+        resultLang={run.result.lang}
+        lang={lang}
+        t={t}
+      />
       <div className={styles.section}>
         <h3 className={styles.subheading}>{t("rowsTitle")}</h3>
         <ul className={styles.list} data-testid="rows">

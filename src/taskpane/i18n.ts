@@ -4,6 +4,7 @@
  */
 import type { Lang, ProblemCode, SheetKind } from "../core/types";
 import type { HostErrorCode, RunStage } from "../adapters/office/host";
+import type { SelfCheckKind, Verdict } from "../core/report-check/index";
 import { REPORT_LABELS } from "../core/report/labels";
 import { FAILURE_TEXTS, type FailureKey } from "../adapters/office/host-messages";
 
@@ -88,6 +89,35 @@ const en = {
   "invalid.baseYear": "Enter a year between 1949 and 2100.",
   "invalid.coverageTarget": "Enter a percentage above 0 and at most 100.",
   "invalid.duesIncomeThreshold": "Enter an amount of 0 or more.",
+  "report.title": "Report",
+  "report.intro": "The work report's paragraphs, written from these figures.",
+  "report.empty": "No paragraph could be written from this workbook.",
+  "report.omitted": "Not written: {message}",
+  "report.copy": "Copy",
+  "report.copyLabel": "Copy the report's paragraphs",
+  "report.copied": "Copied.",
+  "report.selected":
+    "The clipboard is not available here: the text is selected, press Ctrl+C to copy it.",
+  "report.checkTitle": "Check a draft",
+  "report.draftLabel": "Draft report",
+  "report.draftHint":
+    "Paste a draft; every figure in it is checked against these figures and against the draft itself.",
+  "report.check": "Check the draft",
+  "report.checkEmpty": "Paste a draft first.",
+  "report.counts":
+    "{total} figures: {agrees} agree, {contradicts} contradict, {notCheckable} not checkable",
+  "report.markedTitle": "The draft, figure by figure",
+  "verdict.agrees": "Agrees",
+  "verdict.contradicts": "Contradicts",
+  "verdict.not-checkable": "Not checkable",
+  "report.records": ": the records give {value} ({metric})",
+  "report.selfTitle": "The draft contradicts itself ({count})",
+  "self.parts-sum": "“{text}”: the parts add up to {computed}, not the {value} given.",
+  "self.rate-from-counts":
+    "“{text}”: the counts quoted give a rate of {computed}, not the {value} given.",
+  "self.share-of-base":
+    "“{text}”: the count and its base give a share of {computed}, not the {value} given.",
+  "self.quoted-twice": "“{text}”: the same figure is first given as {computed}, then as {value}.",
   "error.title": "The recalculation could not finish",
   "error.settingsTitle": "The settings could not be read or saved",
   ...failureEntries("en"),
@@ -174,6 +204,30 @@ const zh: Catalogue = {
   "invalid.baseYear": "请输入 1949 至 2100 之间的年份。",
   "invalid.coverageTarget": "请输入大于 0、不超过 100 的百分数。",
   "invalid.duesIncomeThreshold": "请输入不小于 0 的金额。",
+  "report.title": "报告",
+  "report.intro": "根据以上统计写成的工作报告段落。",
+  "report.empty": "无法根据本工作簿写出任何段落。",
+  "report.omitted": "未写入：{message}",
+  "report.copy": "复制",
+  "report.copyLabel": "复制报告段落",
+  "report.copied": "已复制。",
+  "report.selected": "此处无法使用剪贴板：已选中文字，请按 Ctrl+C 复制。",
+  "report.checkTitle": "核对报告草稿",
+  "report.draftLabel": "报告草稿",
+  "report.draftHint": "粘贴报告草稿，其中每个数字都将与以上统计及草稿本身相互核对。",
+  "report.check": "核对草稿",
+  "report.checkEmpty": "请先粘贴报告草稿。",
+  "report.counts": "共 {total} 个数字：一致 {agrees}，不符 {contradicts}，无法核对 {notCheckable}",
+  "report.markedTitle": "草稿逐个数字核对",
+  "verdict.agrees": "一致",
+  "verdict.contradicts": "不符",
+  "verdict.not-checkable": "无法核对",
+  "report.records": "：记录为 {value}（{metric}）",
+  "report.selfTitle": "草稿自相矛盾（{count} 处）",
+  "self.parts-sum": "“{text}”：各部分之和为 {computed}，与所写总数 {value} 不符。",
+  "self.rate-from-counts": "“{text}”：按所引数字计算应为 {computed}，文中写作 {value}。",
+  "self.share-of-base": "“{text}”：按所引数字与基数计算比例应为 {computed}，文中写作 {value}。",
+  "self.quoted-twice": "“{text}”：同一指标前文写作 {computed}，后文写作 {value}。",
   "error.title": "重新计算未能完成",
   "error.settingsTitle": "无法读取或保存设置",
   ...failureEntries("zh"),
@@ -218,6 +272,14 @@ export function hostErrorKey(code: HostErrorCode): MessageKey {
 
 export function sheetKindKey(kind: SheetKind): MessageKey {
   return `sheet.${kind}`;
+}
+
+export function verdictKey(verdict: Verdict): MessageKey {
+  return `verdict.${verdict}`;
+}
+
+export function selfCheckKey(kind: SelfCheckKind): MessageKey {
+  return `self.${kind}`;
 }
 
 export { langFromDisplayLanguage } from "../adapters/office/host-messages";
