@@ -1,4 +1,4 @@
-/* global window, document, performance, MutationObserver -- page.evaluate callbacks run in the browser */
+/* global window, document, navigator, performance, MutationObserver -- page.evaluate callbacks run in the browser */
 /**
  * End-to-end: the real task pane bundle, in Debian's Chromium (never a downloaded browser), against
  * the browser demo's in-memory workbook loaded with examples/sample-district.xlsx.
@@ -8,7 +8,7 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { env, stdout } from "node:process";
@@ -118,8 +118,11 @@ afterAll(async () => {
   if (builtHere && dist) await rm(dist, { recursive: true, force: true });
 });
 
-async function openDemo(query = "lang=zh-CN"): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+async function openDemo(query = "lang=zh-CN", permissions: readonly string[] = []): Promise<Page> {
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 900 },
+    ...(permissions.length > 0 ? { permissions: [...permissions] } : {}),
+  });
   const failures: string[] = [];
   page.on("pageerror", (e) => failures.push(e.message));
   await page.goto(`${server.url}/demo.html?${query}`);
@@ -401,6 +404,59 @@ describe("the task pane in Chromium, against the demo workbook", () => {
     await expect(page.getByTestId("members-since-base").textContent()).resolves.toContain(
       `较 2012 年底（${count(end2012)}）`
     );
+    await page.close();
+  });
+
+  it("writes the report's paragraphs, copies them, and checks a pasted draft figure by figure", async () => {
+    const page = await openDemo("lang=zh-CN", ["clipboard-read", "clipboard-write"]);
+    await recalculate(page);
+    const report = page.getByTestId("report");
+    await expect(report.getByRole("heading", { name: "报告", exact: true }).count()).resolves.toBe(
+      1
+    );
+    const paragraphs = await report.getByTestId("report-paragraph").allTextContents();
+    expect(paragraphs[0]).toMatch(/^截至2014年11月30日，全区已建基层商会/);
+    expect(paragraphs).toEqual(expected.narrative.paragraphs.map((p) => p.text));
+
+    // Copy: the paragraphs, separated by blank lines, are on the clipboard, and the pane says so.
+    await report.getByRole("button", { name: "复制报告段落" }).click();
+    await page.getByTestId("report-copy-status").getByText("已复制").waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(
+      paragraphs.join("\n\n")
+    );
+
+    // Check a draft: 13 figures agree, 2 contradict, 4 cannot be checked, 1 self-contradiction.
+    const draft = await readFile(
+      path.join(root, "tests", "fixtures", "drafts", "district-zh.txt"),
+      "utf8"
+    );
+    await report.getByLabel("报告草稿").fill(draft);
+    await report.getByRole("button", { name: "核对草稿" }).click();
+    const counts = page.getByTestId("report-counts");
+    await counts.waitFor();
+    await expect(counts.textContent()).resolves.toBe("共 19 个数字：一致 13，不符 2，无法核对 4");
+    const contradicts = report.locator('[data-testid="report-mark"][data-verdict="contradicts"]');
+    await expect(contradicts.count()).resolves.toBe(2);
+    await expect(contradicts.first().textContent()).resolves.toBe(
+      "8不符：记录为 4（chambers.byType.regional）"
+    );
+    await expect(contradicts.nth(1).textContent()).resolves.toBe(
+      "36%不符：记录为 35.71%（chambers.fullCollectionRate）"
+    );
+    await expect(
+      report.locator('[data-testid="report-mark"][data-verdict="agrees"]').count()
+    ).resolves.toBe(13);
+    await expect(page.getByTestId("report-marked").textContent()).resolves.toContain("无法核对");
+    const self = await report.getByTestId("report-self").locator("li").allTextContents();
+    expect(self).toHaveLength(1);
+    expect(self[0]).toContain("各部分之和为 18，与所写总数 14 不符");
+
+    // Still 320 px wide without a horizontal scroll bar.
+    const pane = page.locator("#pane");
+    await expect(
+      pane.evaluate((el) => el.scrollWidth - el.clientWidth)
+    ).resolves.toBeLessThanOrEqual(0);
+    await pane.screenshot({ path: path.join(artifacts, "taskpane-report.png") });
     await page.close();
   });
 
