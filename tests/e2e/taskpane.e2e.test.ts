@@ -457,6 +457,21 @@ describe("the task pane in Chromium, against the demo workbook", () => {
       pane.evaluate((el) => el.scrollWidth - el.clientWidth)
     ).resolves.toBeLessThanOrEqual(0);
     await pane.screenshot({ path: path.join(artifacts, "taskpane-report.png") });
+
+    // In English the paragraphs are written in English and the check speaks English.
+    await page.getByTestId("lang-switch").click();
+    await expect(
+      report.getByRole("heading", { name: "Report", exact: true }).count()
+    ).resolves.toBe(1);
+    await expect(report.getByTestId("report-paragraph").first().textContent()).resolves.toMatch(
+      /^As of 30 November 2014, there were 14 grassroots chambers/
+    );
+    await expect(counts.textContent()).resolves.toBe(
+      "19 figures: 13 agree, 2 contradict, 4 not checkable"
+    );
+    await expect(contradicts.first().textContent()).resolves.toBe(
+      "8Contradicts: the records give 4 (chambers.byType.regional)"
+    );
     await page.close();
   });
 
