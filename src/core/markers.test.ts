@@ -16,6 +16,7 @@ describe("marker names", () => {
       "ChamberStats_coverage",
       "ChamberStats_chambers",
       "ChamberStats_problems",
+      "ChamberStats_report",
     ]);
     expect(OUTPUT_KEYS.map((k) => markerKey(markerName(k)))).toEqual([...OUTPUT_KEYS]);
     expect(markerKey("CHAMBERSTATS_SUMMARY")).toBe("summary");

@@ -17,6 +17,7 @@ export const OUTPUT_KEYS: readonly OutputSheetKey[] = [
   "coverage",
   "chambers",
   "problems",
+  "report",
 ];
 
 /** The marker name of an output sheet: `ChamberStats_summary`, … */

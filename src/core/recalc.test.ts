@@ -65,13 +65,14 @@ describe("recalculate", () => {
     expect(result.json.coverage.memberCoverage).toBeCloseTo(0.1, 10);
   });
 
-  it("writes five output sheets with the Chinese names", () => {
+  it("writes six output sheets with the Chinese names", () => {
     expect(result.output.map((s) => s.name)).toEqual([
       "汇总",
       "会员增长",
       "覆盖率",
       "商会明细",
       "校验结果",
+      "报告文字",
     ]);
   });
 

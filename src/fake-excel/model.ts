@@ -39,6 +39,8 @@ export interface FakeStyle {
   /** The line along the cell's bottom edge. */
   borderBottom?: string;
   borderBottomWeight?: string;
+  /** The row was fitted to its text with format.autofitRows() after this cell was written. */
+  rowsFitted?: boolean;
 }
 
 export interface FakeChartSeries {

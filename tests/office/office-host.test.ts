@@ -87,7 +87,7 @@ describe("Recalculate in Excel on the sample workbook", () => {
     snapshot = await snapshotOfXlsx(SAMPLE);
   });
 
-  it("writes the five summary sheets of SPEC §5, cell for cell as the core laid them out", async () => {
+  it("writes the six output sheets of SPEC §5, cell for cell as the core laid them out", async () => {
     expect(existsSync(SAMPLE)).toBe(true);
     const h = install(snapshot);
     const run = await recalc();
@@ -97,6 +97,7 @@ describe("Recalculate in Excel on the sample workbook", () => {
       "覆盖率",
       "商会明细",
       "校验结果",
+      "报告文字",
     ]);
     for (const out of run.result.output) expectRendered(snapshotSheet(h.book, out.name), out);
     expect(run.result.json.members?.total).toBe(1889);
@@ -218,7 +219,9 @@ describe("owned sheets", () => {
     await recalc();
     expect(h.book.sheets.map((s) => s.name)).toEqual(afterFirst);
     expect(h.book.names.map((n) => n.name).sort()).toEqual(
-      ["chambers", "coverage", "growth", "problems", "summary"].map((k) => `ChamberStats_${k}`)
+      ["chambers", "coverage", "growth", "problems", "report", "summary"].map(
+        (k) => `ChamberStats_${k}`
+      )
     );
     expect(h.book.sheets.flatMap((s) => s.charts).length).toBe(2);
   });
@@ -335,7 +338,7 @@ describe("Excel's refusals", () => {
   it(`runs on an Excel with exactly ExcelApi ${MIN_EXCEL_API}: newer members are guarded`, async () => {
     const h = install(smallDistrict(), { apiVersion: MIN_EXCEL_API });
     const run = await recalc();
-    expect(run.written.length).toBe(5);
+    expect(run.written.length).toBe(6);
     expect(h.stats.records.some((r) => r.screenUpdatingSuspended)).toBe(false);
   });
 });

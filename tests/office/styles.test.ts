@@ -85,6 +85,8 @@ function officeLook(style: FakeStyle | undefined): CellLook {
       : edge(style?.borderBottom, style?.borderBottomWeight)
         ? "bottom"
         : undefined,
+    // wrapped text counts only once its rows were fitted to it, as Office.js needs
+    wrap: style?.wrapText === true && style.rowsFitted === true ? true : undefined,
   });
 }
 
@@ -112,6 +114,7 @@ function xlsxLooks(stylesXml: string): (index: number) => CellLook {
     const border = borders[Number(attr(xf, "borderId") ?? 0)];
     const size = attr(child(font, "sz") as Element, "val");
     const colour = child(font, "color");
+    const alignment = child(xf, "alignment");
     const thin = (side: string) => {
       const edge = child(border, side);
       return edge !== null && attr(edge, "style") === "thin";
@@ -127,6 +130,7 @@ function xlsxLooks(stylesXml: string): (index: number) => CellLook {
           ? rgb(child(pattern, "fgColor"))
           : undefined,
       border: thin("top") ? "top" : thin("bottom") ? "bottom" : undefined,
+      wrap: alignment !== null && attr(alignment, "wrapText") === "1" ? true : undefined,
     });
   };
 }
@@ -169,6 +173,7 @@ describe("the output sheets' styles", () => {
         "note",
         "error",
         "warning",
+        "paragraph",
         "plain+link",
       ])
     );

@@ -249,6 +249,7 @@ describe("data safety through the command line", () => {
       "覆盖率",
       "商会明细",
       "校验结果",
+      "报告文字",
     ]);
   });
 });

@@ -192,8 +192,8 @@ function problemCellDifferences(json: unknown): string[] {
 // ---------------------------------------------------------------------------------------------
 
 const OUTPUT_NAMES = {
-  zh: ["汇总", "会员增长", "覆盖率", "商会明细", "校验结果"],
-  en: ["Summary", "Growth", "Coverage", "Chambers report", "Problems"],
+  zh: ["汇总", "会员增长", "覆盖率", "商会明细", "校验结果", "报告文字"],
+  en: ["Summary", "Growth", "Coverage", "Chambers report", "Problems", "Report text"],
 };
 
 interface Outcome {
@@ -459,7 +459,7 @@ describe.each(ALL)("$file ($mimics)", (fixture) => {
     });
   });
 
-  it("a second run --in-place --lang en gives the same figures and exactly the five English output sheets", async () => {
+  it("a second run --in-place --lang en gives the same figures and exactly the six English output sheets", async () => {
     const { rerun, rejson, inPlace, input } = outcomeOf(file);
     expect(runSummary(rerun, rejson)).toEqual({
       status: ORACLE.exitStatus,

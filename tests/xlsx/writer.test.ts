@@ -206,9 +206,10 @@ describe("input sheets and markers through the command line", () => {
       { name: "ChamberStats_coverage", localSheetId: null, formula: "'覆盖率'!$A$1" },
       { name: "ChamberStats_chambers", localSheetId: null, formula: "'商会明细'!$A$1" },
       { name: "ChamberStats_problems", localSheetId: null, formula: "'校验结果'!$A$1" },
+      { name: "ChamberStats_report", localSheetId: null, formula: "'报告文字'!$A$1" },
     ]);
     const { ownedSheets } = await readPackageGrid(pkg);
-    expect(ownedSheets).toEqual(["汇总", "会员增长", "覆盖率", "商会明细", "校验结果"]);
+    expect(ownedSheets).toEqual(["汇总", "会员增长", "覆盖率", "商会明细", "校验结果", "报告文字"]);
   });
 
   it("never overwrites a user's sheet that has an output sheet's name", async () => {

@@ -275,10 +275,17 @@ function applyStyle(format: Excel.RangeFormat, style: CellLook): void {
     edge.style = "Continuous";
     edge.weight = "Thin";
   }
+  if (style.wrap !== undefined) {
+    format.wrapText = style.wrap;
+    // Office.js does not resize rows for wrapped text it writes: RangeFormat.autofitRows
+    // (ExcelApi 1.2) fits them to the text now in the columns.
+    // https://learn.microsoft.com/javascript/api/excel/excel.rangeformat#excel-excel-rangeformat-autofitrows-member(1)
+    if (style.wrap) format.autofitRows();
+  }
 }
 
 function styleActionCount(style: CellLook): number {
-  return Object.keys(style).length + (style.border === undefined ? 0 : 2);
+  return Object.keys(style).length + (style.border === undefined ? 0 : 2) + (style.wrap ? 1 : 0);
 }
 
 /** One operation per rectangle group, packed so that no operation exceeds the budget. */

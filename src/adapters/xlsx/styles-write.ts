@@ -314,7 +314,10 @@ export class StyleBook {
         applyFont: "1",
         applyFill: "1",
         applyBorder: "1",
+        ...(look.wrap ? { applyAlignment: "1" } : {}),
       },
+      // wrapped text: Excel and LibreOffice size a row without a height of its own to fit it
+      children: look.wrap ? [{ name: "alignment", attributes: { wrapText: "1" } }] : [],
     });
     this.memo.set(key, index);
     return index;

@@ -3,6 +3,7 @@
  * widths. Cells are immutable data, so constants are shared between rows instead of copied: the
  * problems sheet can hold a million rows.
  */
+import { formatCount } from "../narrative/figures";
 import type { OutputCell, OutputSheet, OutputSheetKey, OutputValue, Rate } from "../types";
 
 export const FMT_PERCENT = "0.00%";
@@ -186,9 +187,7 @@ export function percentText(fraction: number): string {
 
 /** An integer with thousands separators for labels: 1048576 → "1,048,576". */
 export function groupedText(n: number): string {
-  return Math.round(n)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return formatCount(Math.round(n));
 }
 
 /** A sheet that holds only a note saying why its table cannot be shown. */

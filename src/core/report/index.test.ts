@@ -20,7 +20,7 @@ function headerRow(s: OutputSheet | undefined) {
 }
 
 describe("buildOutputSheets", () => {
-  it("builds summary, growth, coverage, chambers and problems, in that order, under the given names", () => {
+  it("builds summary, growth, coverage, chambers, problems and the report text, in that order, under the given names", () => {
     const names = { ...OUTPUT_SHEET_NAMES.zh, summary: "汇总 (2)" };
     const sheets = buildOutputSheets(input("zh", { names }));
     expect(sheets.map((s) => [s.key, s.name])).toEqual([
@@ -29,6 +29,7 @@ describe("buildOutputSheets", () => {
       ["coverage", "覆盖率"],
       ["chambers", "商会明细"],
       ["problems", "校验结果"],
+      ["report", "报告文字"],
     ]);
   });
 
@@ -39,6 +40,7 @@ describe("buildOutputSheets", () => {
       "覆盖率",
       "商会明细",
       "校验结果",
+      "报告文字",
     ]);
     expect(Object.values(OUTPUT_SHEET_NAMES.en)).toEqual([
       "Summary",
@@ -46,6 +48,7 @@ describe("buildOutputSheets", () => {
       "Coverage",
       "Chambers report",
       "Problems",
+      "Report text",
     ]);
   });
 
@@ -58,6 +61,7 @@ describe("buildOutputSheets", () => {
       "乡镇街道",
       "商会编号",
       "级别",
+      "工作报告文字",
     ]);
     expect(en.map((s) => headerRow(s)[0])).toEqual([
       "Chamber statistics summary",
@@ -65,6 +69,7 @@ describe("buildOutputSheets", () => {
       "Township",
       "Chamber ID",
       "Severity",
+      "Work report text",
     ]);
     expect(values(en[4]?.rows[1]).slice(0, 2)).toEqual(["Error", "blank-required"]);
   });

@@ -17,6 +17,7 @@ import { buildChambersSheet } from "./chambers";
 import { buildCoverageSheet } from "./coverage";
 import { buildGrowthSheet } from "./growth";
 import { buildProblemsSheet } from "./problems";
+import { buildReportTextSheet } from "./report-text";
 import { buildSummarySheet } from "./summary";
 
 export { OUTPUT_SHEET_NAMES } from "./labels";
@@ -52,5 +53,6 @@ export function buildOutputSheets(input: ReportInput): OutputSheet[] {
     buildCoverageSheet({ lang, coverage: json.coverage, problems, name: names.coverage }),
     buildChambersSheet({ lang, json, chambers: input.chambers, name: names.chambers }),
     buildProblemsSheet({ lang, problems, name: names.problems }),
+    buildReportTextSheet({ lang, json, name: names.report }),
   ];
 }

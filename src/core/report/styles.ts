@@ -18,6 +18,8 @@ export interface CellLook {
   readonly fill?: string;
   /** A thin line along one edge of the cell. */
   readonly border?: "top" | "bottom";
+  /** Text wrapped within the cell's width, from its top. */
+  readonly wrap?: boolean;
 }
 
 const NAVY = "1F3864";
@@ -30,6 +32,7 @@ export const CELL_LOOKS: Readonly<Record<CellStyle, CellLook>> = {
   note: { italic: true, fontColor: "7F7F7F" },
   error: { bold: true, fontColor: "C00000" },
   warning: { fontColor: "9C5700" },
+  paragraph: { wrap: true },
 };
 
 /** A link to a cell of the workbook: underlined, in the link colour (over its role's colour). */

@@ -11,7 +11,7 @@ import type {
   TownshipRecord,
 } from "./records";
 
-export type OutputSheetKey = "summary" | "growth" | "coverage" | "chambers" | "problems";
+export type OutputSheetKey = "summary" | "growth" | "coverage" | "chambers" | "problems" | "report";
 
 /** A calendar date to be written as a real date cell in the workbook's date system. */
 export interface OutputDate {
@@ -20,7 +20,16 @@ export interface OutputDate {
 
 export type OutputValue = string | number | boolean | OutputDate | null;
 
-export type CellStyle = "title" | "header" | "label" | "total" | "note" | "error" | "warning";
+export type CellStyle =
+  | "title"
+  | "header"
+  | "label"
+  | "total"
+  | "note"
+  | "error"
+  | "warning"
+  /** A paragraph of running text, wrapped in its cell (the report text sheet). */
+  | "paragraph";
 
 export interface OutputCell {
   /** Strings are always literal text, never formulas, whatever they begin with. */

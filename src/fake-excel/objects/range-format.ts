@@ -95,6 +95,20 @@ export class FakeRangeFormat extends ClientObject<RangeRef> {
     throw propertyNotLoaded("wrapText");
   }
 
+  /**
+   * RangeFormat.autofitRows (ExcelApi 1.2): the fake keeps no row heights, so it records the call
+   * (a protected sheet refuses it, as any format change) and notes the rows as fitted.
+   */
+  autofitRows(): void {
+    this.act("format.autofitRows", [], (ref) => {
+      requireSheetWritable(this.session, ref.sheet);
+      forEachCell(ref.rect, (r, c) => {
+        const k = cellKey(r, c);
+        ref.sheet.styles.set(k, { ...(ref.sheet.styles.get(k) ?? {}), rowsFitted: true });
+      });
+    });
+  }
+
   get font(): { bold: boolean; italic: boolean; underline: string; color: string; size: number } {
     const apply = (key: StyleKey, v: FakeStyle[StyleKey]): void => this.applyStyle(key, v);
     return {

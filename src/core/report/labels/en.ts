@@ -8,6 +8,7 @@ export const EN_SHEET_NAMES: OutputSheetNames = {
   coverage: "Coverage",
   chambers: "Chambers report",
   problems: "Problems",
+  report: "Report text",
 };
 
 export const EN: ReportLabels = {
@@ -176,5 +177,12 @@ export const EN: ReportLabels = {
     none: "No problems found.",
     more: (n, limit) =>
       `${n} more problems are not listed: Excel allows ${limit} rows a sheet. The summary counts them all.`,
+  },
+  report: {
+    title: "Work report text",
+    source: (asOf) =>
+      `Written from the figures as of ${asOf}; every number is taken from the same result as the Summary sheet.`,
+    omitted: "Sentences left out",
+    none: "No paragraph to write: the workbook has no usable chambers, members, townships or dues.",
   },
 };

@@ -131,6 +131,13 @@ export interface ReportLabels {
     readonly none: string;
     readonly more: (count: number, limit: string) => string;
   };
+  readonly report: {
+    readonly title: string;
+    /** Under the title: where the paragraphs come from, with the as-of date. */
+    readonly source: (asOf: string) => string;
+    readonly omitted: string;
+    readonly none: string;
+  };
 }
 
 /** The names of the output sheets in one language. */

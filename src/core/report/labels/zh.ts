@@ -8,6 +8,7 @@ export const ZH_SHEET_NAMES: OutputSheetNames = {
   coverage: "覆盖率",
   chambers: "商会明细",
   problems: "校验结果",
+  report: "报告文字",
 };
 
 export const ZH: ReportLabels = {
@@ -152,5 +153,11 @@ export const ZH: ReportLabels = {
     none: "未发现问题。",
     more: (n, limit) =>
       `另有 ${n} 条问题未列出：Excel 每个工作表最多 ${limit} 行。问题总数以汇总为准。`,
+  },
+  report: {
+    title: "工作报告文字",
+    source: (asOf) => `据截至${asOf}的统计数据写成，每个数字均取自“汇总”表的同一结果。`,
+    omitted: "未写入的句子",
+    none: "没有可写的段落：工作簿中没有可用的商会、会员、乡镇或会费数据。",
   },
 };
