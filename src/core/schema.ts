@@ -249,6 +249,12 @@ export const SHEET_DEFS: SheetDefs = {
 };
 
 /** The label of a field of a sheet kind, in a language; the key itself when unknown. */
+/** The headers a field's column is recognised by (its aliases), or the key for an unknown field. */
+export function headerAliases(kind: SheetKind, key: string): readonly string[] {
+  const fields: readonly FieldDef[] = SHEET_DEFS[kind].fields;
+  return fields.find((f) => f.key === key)?.aliases ?? [key];
+}
+
 export function fieldLabel(kind: SheetKind, key: string, lang: Lang): string {
   const fields: readonly FieldDef[] = SHEET_DEFS[kind].fields;
   const def = fields.find((f) => f.key === key);

@@ -6,8 +6,9 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { describeFailure } from "../adapters/office/host-messages";
-import type { Problem } from "../core/types";
+import type { Lang, Problem } from "../core/types";
 import { hostErrorKey, type MessageKey, type Translate } from "./i18n";
+import { structureText } from "./structure";
 
 const useStyles = makeStyles({
   body: { overflowWrap: "anywhere" },
@@ -46,20 +47,14 @@ function describeError(error: unknown): { advice: MessageKey; detail: string } {
 
 export interface StructureMessageProps {
   readonly t: Translate;
+  readonly lang: Lang;
   readonly problems: readonly Problem[];
 }
 
 /** When the 会员 sheet is missing or unreadable there are no figures: say why and what to do. */
-export function StructureMessage({ t, problems }: StructureMessageProps): React.JSX.Element {
+export function StructureMessage({ t, lang, problems }: StructureMessageProps): React.JSX.Element {
   const styles = useStyles();
-  const problem = problems.find(
-    (p) => p.kind === "members" && (p.code === "missing-sheet" || p.code === "missing-column")
-  );
-  let text: string;
-  if (problem?.code === "missing-sheet") text = t("structure.missing-sheet");
-  else if (problem?.code === "missing-column")
-    text = t("structure.missing-column", { field: problem.params.field });
-  else text = t("structure.other");
+  const text = structureText(t, lang, problems);
   return (
     <MessageBar intent="error" layout="multiline" data-testid="structure-error">
       <MessageBarBody className={styles.body}>

@@ -64,7 +64,9 @@ export function Results({
       <h2 className={styles.heading} id="results-heading" ref={headingRef} tabIndex={-1}>
         {t("resultsTitle", { date: json.asOf })}
       </h2>
-      {json.members === null && <StructureMessage t={t} problems={run.result.problems} />}
+      {json.members === null && (
+        <StructureMessage t={t} lang={lang} problems={run.result.problems} />
+      )}
       <FigureCards
         json={json}
         lang={lang}

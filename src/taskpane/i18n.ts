@@ -125,7 +125,7 @@ const en = {
   "structure.missing-sheet":
     "No 会员 (members) sheet was found. Add a sheet named 会员 whose header row has 会员编号, 会员名称, 会员类型 and 入会日期, then recalculate.",
   "structure.missing-column":
-    "The 会员 sheet lacks a required column ({field}). Add it to the header row, then recalculate.",
+    "The 会员 sheet lacks a required column, {field} (also recognised as: {aliases}). Add it to the header row, then recalculate.",
   "structure.other":
     "The 会员 sheet could not be read. See the problems below, fix them, then recalculate.",
 } as const;
@@ -235,7 +235,7 @@ const zh: Catalogue = {
   "structure.missing-sheet":
     "未找到“会员”工作表。请添加名为“会员”的工作表，表头包含 会员编号、会员名称、会员类型、入会日期，然后重新计算。",
   "structure.missing-column":
-    "“会员”工作表缺少必需的列（{field}）。请在表头中添加该列，然后重新计算。",
+    "“会员”工作表缺少必需的列“{field}”（也可写作：{aliases}）。请在表头中添加该列，然后重新计算。",
   "structure.other": "无法读取“会员”工作表。请查看下方的问题并修正，然后重新计算。",
 };
 

@@ -1,5 +1,5 @@
 /** Problem titles and messages in English: every code of problems/codes.ts has an entry. */
-import { SHEET_DEFS, fieldLabel } from "../schema";
+import { SHEET_DEFS, fieldLabel, headerAliases } from "../schema";
 import { formatMoney } from "../text";
 import type { SheetKind } from "../types";
 import type { Catalogue, MessageContext } from "./index";
@@ -15,8 +15,6 @@ const orList = (items: readonly string[]): string =>
   items.length <= 1
     ? items.join("")
     : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1] ?? ""}`;
-const headerAliases = (kind: SheetKind, field: string): readonly string[] =>
-  SHEET_DEFS[kind].fields.find((f) => f.key === field)?.aliases ?? [field];
 const didYouMean = (s: string | null): string => (s === null ? "" : `; did you mean ${q(s)}?`);
 
 function range(min: number | undefined, max: number | undefined): string {

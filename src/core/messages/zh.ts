@@ -1,5 +1,5 @@
 /** Problem titles and messages in Chinese: every code of problems/codes.ts has an entry. */
-import { SHEET_DEFS, fieldLabel } from "../schema";
+import { SHEET_DEFS, fieldLabel, headerAliases } from "../schema";
 import { formatMoney } from "../text";
 import type { SheetKind } from "../types";
 import type { Catalogue, MessageContext } from "./index";
@@ -11,8 +11,6 @@ const label = (at: MessageContext, field: string): string =>
   at.kind === null ? field : fieldLabel(at.kind, field, "zh");
 const sheetLabel = (kind: SheetKind): string => SHEET_DEFS[kind].label.zh;
 const list = (items: readonly string[]): string => items.join("、");
-const headerAliases = (kind: SheetKind, field: string): readonly string[] =>
-  SHEET_DEFS[kind].fields.find((f) => f.key === field)?.aliases ?? [field];
 const suggestion = (s: string | null): string => (s === null ? "" : `，是否应为${q(s)}？`);
 
 function range(min: number | undefined, max: number | undefined): string {
