@@ -460,8 +460,10 @@ function expectEveryRowAccountedFor(grid: WorkbookGrid, result: RecalcResult): v
     }
     const nonEmpty = nonEmptyDataRows(grid, found.name, found.headerRow);
     expect({ kind, read: account.read }).toEqual({ kind, read: nonEmpty.length });
+    // a sheet-level problem that excludes every row: a missing column, or dues without members
     const missingColumn = result.problems.some(
-      (p) => p.code === "missing-column" && p.sheet === found.name
+      (p) =>
+        (p.code === "missing-column" || p.code === "dues-without-members") && p.sheet === found.name
     );
     if (missingColumn) {
       expect(account.excluded).toBe(nonEmpty.length);

@@ -87,6 +87,18 @@ describe("recalculate", () => {
     ]);
   });
 
+  it("reports one problem for the 会费 sheet without a 会员 sheet, not an unknown member on every row, and excludes its rows by it", () => {
+    const r = recalculate(book(CHAMBERS, DUES), { today: TODAY, asOf: "2014-11-30" });
+    const errors = r.problems.filter((p) => p.severity === "error");
+    expect(errors.map((p) => [p.kind, p.sheet, p.row, p.code])).toEqual([
+      ["members", "", null, "missing-sheet"],
+      ["dues", "会费", null, "dues-without-members"],
+    ]);
+    expect(errors[1]?.params).toEqual({ rows: 3 });
+    expect(r.json.rows.dues).toEqual({ read: 3, counted: 0, excluded: 3 });
+    expect(r.json.dues).toBeNull();
+  });
+
   it("accounts for the rows of a sheet it cannot read for a missing column", () => {
     const noYear = grid("会费", [
       ["会员编号", "应缴金额"],

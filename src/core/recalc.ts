@@ -15,7 +15,6 @@ import { readSettings } from "./settings";
 import { readChambers, type ChambersRead } from "./sheets/chambers";
 import { eachRow, noRows, readable, type SheetReadContext } from "./sheets/context";
 import { readDues, type DuesRead } from "./sheets/dues";
-import { MemberIndex } from "./sheets/member-index";
 import { readMembers, type MembersRead } from "./sheets/members";
 import { readTownships, type TownshipsRead } from "./sheets/townships";
 import type {
@@ -163,8 +162,21 @@ export function recalculate(grid: WorkbookGrid, options: RecalcOptions): RecalcR
       )
     : null;
   const dues: DuesRead | null = sheets.dues
-    ? readDues(sheets.dues, context(sheets.dues), members?.index ?? new MemberIndex("", 0))
+    ? readDues(sheets.dues, context(sheets.dues), members?.index ?? null)
     : null;
+  if (sheets.dues && dues && members === null && dues.account.read > 0) {
+    // one problem for the sheet, not an unknown member on every row (SPEC §3)
+    drafts.push(
+      problem("dues-without-members", {
+        kind: "dues",
+        sheet: sheets.dues.grid.name,
+        row: null,
+        column: null,
+        value: null,
+        params: { rows: dues.account.read },
+      })
+    );
+  }
   // A sheet found with a missing column is not read, but its rows are still accounted for.
   const unreadAccount = (s: DetectedSheet | undefined): RowAccount =>
     s ? eachRow(s, context(undefined), () => undefined) : noRows();

@@ -168,7 +168,14 @@ function DuesCard({ json, lang, t }: FigureCardsProps): React.JSX.Element {
   if (!d) {
     return (
       <Card id="dues" title={t("card.dues", { year: json.year })} figure={t("notAvailable")}>
-        <span className={styles.line}>{t("card.dues.unavailable")}</span>
+        <span className={styles.line}>
+          {t(
+            // the dues rows are there, but without members none of them can be checked
+            json.members === null && json.rows.dues.read > 0
+              ? "card.dues.needsMembers"
+              : "card.dues.unavailable"
+          )}
+        </span>
       </Card>
     );
   }

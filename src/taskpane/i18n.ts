@@ -48,6 +48,8 @@ const en = {
   "card.dues.amounts": "{paid} of {due} yuan paid",
   "card.dues.members": "{paid} members paid in full, {owing} owe",
   "card.dues.unavailable": "No usable 会费 (dues) sheet.",
+  "card.dues.needsMembers":
+    "Cannot be computed: there is no usable 会员 (members) sheet to check the dues rows against.",
   "card.chambers": "Chambers",
   "card.chambers.registered": "{rate} registered with civil affairs",
   "card.chambers.full": "{count} ({rate}) collect 100% of dues",
@@ -164,6 +166,7 @@ const zh: Catalogue = {
   "card.dues.amounts": "应缴 {due} 元，实缴 {paid} 元",
   "card.dues.members": "{paid} 名会员足额缴纳，{owing} 名欠缴",
   "card.dues.unavailable": "没有可用的“会费”工作表。",
+  "card.dues.needsMembers": "无法计算：缺少会员表，会费各行无法核对。",
   "card.chambers": "商会",
   "card.chambers.registered": "民政登记 {rate}",
   "card.chambers.full": "{count} 个（{rate}）会费收缴率 100%",

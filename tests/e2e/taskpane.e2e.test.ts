@@ -482,6 +482,10 @@ describe("the task pane in Chromium, against the demo workbook", () => {
     await message.waitFor();
     await expect(message.textContent()).resolves.toContain("未找到“会员”工作表");
     await expect(message.textContent()).resolves.toContain("添加名为“会员”的工作表");
+    // the dues rows are there but cannot be checked: the card says so, not "no dues sheet"
+    await expect(page.getByTestId("card-dues").textContent()).resolves.toContain(
+      "无法计算：缺少会员表"
+    );
     await page.close();
   });
 

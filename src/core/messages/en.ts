@@ -158,6 +158,13 @@ export const EN: Catalogue = {
       `${didYouMean(suggestion)}${suggestion === null ? "." : ""} Enter a chamber ID or the full ` +
       `name; leave it blank for a direct member.`,
   },
+  "dues-without-members": {
+    title: "No members sheet, so dues cannot be checked",
+    message: ({ rows }) =>
+      `There is no usable Members sheet, so the ${rows} rows of the Dues sheet cannot be checked: ` +
+      `no member ID can be confirmed. None of them is counted and the dues figures cannot be ` +
+      `computed. Add or fix the Members sheet first.`,
+  },
   "unknown-member": {
     title: "Unknown member",
     message: (_p, at) =>

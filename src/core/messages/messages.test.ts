@@ -165,6 +165,15 @@ const SAMPLES: { readonly [C in ProblemCode]: Sample<C> } = {
     zh: ["“鼓楼区餐饮商会”", "是否应为“鼓楼区餐饮行业商会”"],
     en: ['"鼓楼区餐饮商会"', 'did you mean "鼓楼区餐饮行业商会"'],
   },
+  "dues-without-members": {
+    draft: {
+      code: "dues-without-members",
+      ...at("dues", "会费", null, null, null),
+      params: { rows: 4942 },
+    },
+    zh: ["4942 行", "会员表", "未计入"],
+    en: ["4942 rows", "Members sheet", "None of them is counted"],
+  },
   "unknown-member": {
     draft: { code: "unknown-member", ...at("dues", "会费", 9, "A", "M999"), params: {} },
     zh: ["“M999”", "会员表"],

@@ -137,6 +137,12 @@ export const ZH: Catalogue = {
       (s === null ? "；" : `${suggestion(s)}`) +
       "请填写商会表中的商会编号或完整名称；直属会员请留空。",
   },
+  "dues-without-members": {
+    title: "缺少会员表，会费无法核对",
+    message: ({ rows }) =>
+      `没有可用的会员表，会费表的 ${rows} 行无法核对：每行的会员编号无从确认，这些行都未计入，` +
+      `会费各项指标无法计算。请先添加或修正会员表。`,
+  },
   "unknown-member": {
     title: "会员不存在",
     message: (_p, at) =>

@@ -47,6 +47,8 @@ export const PROBLEM_CODES = {
   }>("error"),
   "unknown-chamber": code<{ suggestion: string | null }>("error"),
   "unknown-member": code("error"),
+  /** The 会费 sheet cannot be checked: there is no usable 会员 sheet (one problem, not one a row). */
+  "dues-without-members": code<{ rows: number }>("error"),
   "member-excluded": code<{ memberSheet: string; memberRow: number }>("error"),
   "unknown-township": code<{ suggestion: string | null }>("error"),
   /** A warning for 缴费日期 (the reader says so at the call). */

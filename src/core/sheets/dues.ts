@@ -83,10 +83,15 @@ function claimUnknownMemberYear(
   return null;
 }
 
+/**
+ * Reads the 会费 sheet. Without a usable 会员 sheet (`members` null) the rows' own cells are
+ * still checked, but no member can be confirmed: no row is counted, and the caller reports the
+ * one sheet-level problem (dues-without-members) instead of an unknown member on every row.
+ */
 export function readDues(
   sheet: DetectedSheet<"dues">,
   ctx: SheetReadContext,
-  members: MemberIndex
+  members: MemberIndex | null
 ): DuesRead {
   // Columns allocated once for every row and cut to length at the end, as for members.
   const rows = sheet.dataEnd - sheet.dataStart;
@@ -108,6 +113,10 @@ export function readDues(
     // Blank (or unreadable, which is a warning and reads as blank) means nothing was paid.
     const paid = r.money(F.paid) ?? 0;
     const paidOn = r.pastDate(F.paidOn, "warning");
+    if (members === null) {
+      checkPayment(r, F, due, paid, paidOn !== null || !r.blank(F.paidOn));
+      return;
+    }
     const member = memberId === null ? -1 : checkMember(r, F.memberId, memberId, members);
     if (memberId !== null && year !== null) {
       const rowNumber = r.rowNumber;
@@ -149,5 +158,8 @@ export function readDues(
     paidOn: paidOns.subarray(0, count),
     memberChamber: memberChamber.subarray(0, count),
   };
-  return withLazyRecords({ columns, account }, duesRecords);
+  // without members every non-empty row is excluded, by the one sheet-level problem
+  const accounted =
+    members === null ? { read: account.read, counted: 0, excluded: account.read } : account;
+  return withLazyRecords({ columns, account: accounted }, duesRecords);
 }
