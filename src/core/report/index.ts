@@ -37,7 +37,7 @@ export interface ReportInput {
   readonly duesIncomeThreshold?: number;
 }
 
-/** The five output sheets, in order: summary, growth, coverage, chambers, problems. */
+/** The six output sheets, in order: summary, growth, coverage, chambers, problems, report text. */
 export function buildOutputSheets(input: ReportInput): OutputSheet[] {
   const { lang, json, problems, names } = input;
   return [
