@@ -2,8 +2,7 @@
  * `--check-report DRAFT`: one line per figure of the draft (where it is, what it says, the
  * verdict, and what the records say), then the self-contradictions, then a summary line.
  */
-import { formatCount, formatRate, formatYuan } from "../core/narrative/index";
-import type { CheckItem } from "../core/report-check/index";
+import { countVerdicts, excerpt, valueText, type CheckItem } from "../core/report-check/index";
 import type { Lang } from "../core/types";
 
 /** 1-based line and column (in characters) of an offset. */
@@ -15,13 +14,6 @@ function placeOf(text: string, offset: number): { line: number; column: number }
     start = i + 1;
   }
   return { line, column: offset - start + 1 };
-}
-
-function valueText(value: number | string, unit: string | undefined, lang: Lang): string {
-  if (typeof value === "string") return value;
-  if (unit === "percent") return formatRate(value);
-  if (unit === "yuan") return formatYuan(value, lang);
-  return formatCount(value);
 }
 
 const WORDS = {
@@ -62,18 +54,11 @@ const WORDS = {
 export function formatReportCheck(text: string, items: readonly CheckItem[], lang: Lang): string {
   const w = WORDS[lang];
   const lines: string[] = [];
-  let agrees = 0;
-  let contradicts = 0;
-  let unknown = 0;
-  let self = 0;
   for (const item of items) {
     const { line, column } = placeOf(text, item.start);
     const shown = excerpt(item.text);
     const quoted = lang === "zh" ? `“${shown}”` : `"${shown}"`;
     if (item.kind === "figure") {
-      if (item.verdict === "agrees") agrees++;
-      else if (item.verdict === "contradicts") contradicts++;
-      else unknown++;
       const verdict =
         item.verdict === "agrees"
           ? w.agrees
@@ -86,19 +71,13 @@ export function formatReportCheck(text: string, items: readonly CheckItem[], lan
           : "";
       lines.push(`${w.at(line, column)} ${quoted} ${verdict}${records}`);
     } else {
-      self++;
       const gives = w.gives(valueText(item.computed, item.unit, lang));
       lines.push(`${w.at(line, column)} ${quoted} ${w.self[item.kind]}: ${gives}`);
     }
   }
-  lines.push(w.summary(agrees + contradicts + unknown, agrees, contradicts, unknown, self));
+  const n = countVerdicts(items);
+  lines.push(w.summary(n.total, n.agrees, n.contradicts, n.notCheckable, n.selfContradictions));
   return `${lines.join("\n")}\n`;
-}
-
-/** A span of the draft on one line: white space folded, a long one cut in the middle. */
-function excerpt(text: string): string {
-  const folded = text.replace(/\s+/g, " ");
-  return folded.length <= 40 ? folded : `${folded.slice(0, 18)}…${folded.slice(-18)}`;
 }
 
 /** Whether the draft contradicts the records or itself anywhere. */

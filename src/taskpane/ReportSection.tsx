@@ -22,7 +22,8 @@ import {
 } from "../core/report-check/index";
 import type { Lang, RecalcJson } from "../core/types";
 import { formatCount, selfCheckKey, verdictKey, type Translate } from "./i18n";
-import { countVerdicts, excerpt, markDraft, reportText, selfChecks, valueText } from "./report";
+import { countVerdicts, excerpt, valueText } from "../core/report-check/index";
+import { markDraft, reportText, selfChecks } from "./report";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

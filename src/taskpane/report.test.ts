@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CheckItem, FigureCheck, SelfCheck } from "../core/report-check/index";
-import { countVerdicts, excerpt, markDraft, reportText, selfChecks, valueText } from "./report";
+import { countVerdicts } from "../core/report-check/index";
+import { markDraft, reportText, selfChecks } from "./report";
 
 const DRAFT = "全区已建基层商会14个，其中区域性商会8个，收缴率36%以上。";
 
@@ -79,18 +80,5 @@ describe("the report section's pure part", () => {
       selfContradictions: 1,
     });
     expect(selfChecks(ITEMS)).toEqual([SUM]);
-  });
-
-  it("writes rates as percentages with two decimals and counts with thousands separators", () => {
-    expect(valueText(5 / 14, "percent", "zh")).toBe("35.71%");
-    expect(valueText(1889, "count", "zh")).toBe("1,889");
-    expect(valueText(2014, "year", "zh")).toBe("2014");
-    expect(valueText("2014-11-30", "date", "zh")).toBe("2014-11-30");
-  });
-
-  it("folds a long excerpt to one line cut in the middle", () => {
-    expect(excerpt("一\n二")).toBe("一 二");
-    const long = excerpt("甲".repeat(30) + "乙".repeat(30));
-    expect(long).toBe(`${"甲".repeat(19)}…${"乙".repeat(19)}`);
   });
 });

@@ -1,11 +1,10 @@
 /**
- * The report section's pure part: the text the copy button copies, a checked draft cut into
- * plain and marked pieces, the verdict counts, and how a value the records give is written.
+ * The report section's pure part: the text the copy button copies, and a checked draft cut into
+ * plain and marked pieces. How values, excerpts and counts are shown is core/report-check/present.ts,
+ * which the command line uses too.
  */
-import { formatCount, formatRate, formatYuan } from "../core/narrative/index";
 import type { NarrativeJson } from "../core/narrative/types";
-import type { CheckItem, FigureCheck, FigureUnit, SelfCheck } from "../core/report-check/index";
-import type { Lang } from "../core/types";
+import type { CheckItem, FigureCheck, SelfCheck } from "../core/report-check/index";
 
 /** The paragraphs as one text, separated by blank lines. */
 export function reportText(narrative: NarrativeJson): string {
@@ -38,53 +37,6 @@ export function markDraft(draft: string, items: readonly CheckItem[]): DraftSegm
   return segments;
 }
 
-export interface VerdictCounts {
-  /** Figures checked (agrees + contradicts + notCheckable). */
-  readonly total: number;
-  readonly agrees: number;
-  readonly contradicts: number;
-  readonly notCheckable: number;
-  /** Self-contradictions of the text, counted apart from the figures. */
-  readonly selfContradictions: number;
-}
-
-export function countVerdicts(items: readonly CheckItem[]): VerdictCounts {
-  let agrees = 0;
-  let contradicts = 0;
-  let notCheckable = 0;
-  let selfContradictions = 0;
-  for (const item of items) {
-    if (item.kind !== "figure") selfContradictions++;
-    else if (item.verdict === "agrees") agrees++;
-    else if (item.verdict === "contradicts") contradicts++;
-    else notCheckable++;
-  }
-  return {
-    total: agrees + contradicts + notCheckable,
-    agrees,
-    contradicts,
-    notCheckable,
-    selfContradictions,
-  };
-}
-
 export function selfChecks(items: readonly CheckItem[]): SelfCheck[] {
   return items.filter((item): item is SelfCheck => item.kind !== "figure");
-}
-
-/** A value as the report writes it: rates as percentages with two decimals, counts grouped. */
-export function valueText(value: number | string, unit: FigureUnit, lang: Lang): string {
-  if (typeof value === "string") return value;
-  if (unit === "percent") return formatRate(value);
-  if (unit === "yuan") return formatYuan(value, lang);
-  if (unit === "year") return String(value);
-  return formatCount(value);
-}
-
-/** A span of the draft on one line: white space folded, a long one cut in the middle. */
-export function excerpt(text: string, max = 40): string {
-  const folded = text.replace(/\s+/g, " ").trim();
-  if (folded.length <= max) return folded;
-  const half = Math.floor((max - 1) / 2);
-  return `${folded.slice(0, half)}…${folded.slice(-half)}`;
 }

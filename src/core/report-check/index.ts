@@ -22,3 +22,4 @@ export {
   type QuotedFigure,
 } from "./figures";
 export { matchMetric, type MatchOptions, type MetricMatch } from "./match";
+export { countVerdicts, excerpt, valueText, type VerdictCounts } from "./present";
