@@ -12,7 +12,7 @@ import type { Writable } from "node:stream";
 import { localIsoDate } from "../core/dates";
 import { recalculate } from "../core/index";
 import { buildNarrative } from "../core/narrative/index";
-import { checkReport } from "../core/report-check/index";
+import { checkReport, locateFigures } from "../core/report-check/index";
 import type { Lang, RecalcOptions, RecalcResult } from "../core/types";
 import { FileProblem } from "../adapters/xlsx/errors";
 import { openPackage, type XlsxPackage } from "../adapters/xlsx/package";
@@ -118,7 +118,11 @@ async function recalcFile(args: RunArgs, io: CliIo): Promise<number> {
     progress.done();
     const narrative = buildNarrative(result.json, result.settings, result.lang);
     if (args.docx !== null) await writeReportDocx(args.docx, narrative, result.json, result.lang);
-    const check = draft === null ? null : checkReport(draft, result.json, result.settings);
+    const summary = result.output.find((sheet) => sheet.key === "summary");
+    const check =
+      draft === null
+        ? null
+        : locateFigures(checkReport(draft, result.json, result.settings), summary);
     io.stdout.write(
       args.json
         ? `${JSON.stringify(

@@ -23,6 +23,7 @@ const WORDS = {
     contradicts: "与记录不符",
     notCheckable: "无法核对（没有对应的指标）",
     records: (metric: string, value: string) => `记录：${metric} = ${value}`,
+    cell: (cell: string) => `（见${cell}）`,
     self: {
       "parts-sum": "各部分之和与总数不符",
       "rate-from-counts": "增幅与所引数字不符",
@@ -39,6 +40,7 @@ const WORDS = {
     contradicts: "contradicts the records",
     notCheckable: "not checkable (no metric speaks to it)",
     records: (metric: string, value: string) => `records: ${metric} = ${value}`,
+    cell: (cell: string) => ` (see ${cell})`,
     self: {
       "parts-sum": "the parts do not add up to the whole",
       "rate-from-counts": "the rate does not follow from the counts quoted",
@@ -69,7 +71,8 @@ export function formatReportCheck(text: string, items: readonly CheckItem[], lan
         item.metric !== undefined && item.computed !== undefined
           ? `; ${w.records(item.metric, valueText(item.computed, item.unit, lang))}`
           : "";
-      lines.push(`${w.at(line, column)} ${quoted} ${verdict}${records}`);
+      const cell = item.cell === undefined ? "" : w.cell(`${item.cell.sheet}!${item.cell.cell}`);
+      lines.push(`${w.at(line, column)} ${quoted} ${verdict}${records}${cell}`);
     } else {
       const gives = w.gives(valueText(item.computed, item.unit, lang));
       lines.push(`${w.at(line, column)} ${quoted} ${w.self[item.kind]}: ${gives}`);

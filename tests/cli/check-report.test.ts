@@ -3,15 +3,18 @@
  * checked against the sample workbook, as text (UTF-8 and GB18030) and as .docx.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { TextDecoder, TextEncoder } from "node:util";
 import { Document, Packer, Paragraph } from "docx";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CheckItem } from "../../src/core/report-check/index";
+import type { CheckItem, FigureCheck } from "../../src/core/report-check/index";
 import type { RecalcJson } from "../../src/core/types";
+import { assertAvailable, gate, openpyxlConsumer, PYTHON } from "../consumers";
 import { ROOT, runCli, tempDir } from "./helpers";
 
 const tmp = tempDir();
+const openpyxl = openpyxlConsumer();
 afterAll(() => tmp.remove());
 const SAMPLE = join(ROOT, "examples/sample-district.xlsx");
 const DRAFT = join(ROOT, "tests/fixtures/drafts/district-zh.txt");
@@ -25,12 +28,26 @@ describe("--check-report", () => {
     const run = check(DRAFT);
     expect(run.status).toBe(1);
     const lines = run.stdout.trim().split("\n");
-    expect(lines).toContain("第3行第23字 “14” 与记录一致; 记录：chambers.total = 14");
-    expect(lines).toContain("第3行第50字 “8” 与记录不符; 记录：chambers.byType.regional = 4");
-    expect(lines).toContain("第7行第22字 “1,800” 与记录一致; 记录：members.total = 1,889");
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^第3行第23字 “14” 与记录一致; 记录：chambers\.total = 14（见汇总!B\d+）$/
+      )
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^第3行第50字 “8” 与记录不符; 记录：chambers\.byType\.regional = 4（见汇总!B\d+）$/
+      )
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^第7行第22字 “1,800” 与记录一致; 记录：members\.total = 1,889（见汇总!B\d+）$/
+      )
+    );
     expect(lines).toContain("第7行第53字 “300” 无法核对（没有对应的指标）");
-    expect(lines).toContain(
-      "第11行第28字 “36%” 与记录不符; 记录：chambers.fullCollectionRate = 35.71%"
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^第11行第28字 “36%” 与记录不符; 记录：chambers\.fullCollectionRate = 35\.71%（见汇总!C\d+）$/
+      )
     );
     expect(lines.find((l) => l.includes("各部分之和与总数不符"))).toMatch(/应为 18$/);
     expect(lines.at(-1)).toBe(
@@ -56,6 +73,38 @@ describe("--check-report", () => {
       ["8", "figure", "chambers.byType.regional"],
       ["36%", "figure", "chambers.fullCollectionRate"],
     ]);
+  });
+
+  const located = gate(
+    openpyxl,
+    "points each contradicted figure at the cell of 汇总 that openpyxl reads its computed value from"
+  );
+  it.skipIf(located.skip)(located.title, async () => {
+    assertAvailable(openpyxl);
+    const out = join(tmp.path, "located.xlsx");
+    const run = runCli([SAMPLE, "--out", out, "--check-report", DRAFT, "--json"]);
+    const json = JSON.parse(run.stdout) as { reportCheck: { items: CheckItem[] } };
+    const located = json.reportCheck.items.filter(
+      (i): i is FigureCheck => i.kind === "figure" && i.verdict === "contradicts"
+    );
+    const read = spawnSync(
+      PYTHON,
+      [
+        "-c",
+        "import json,sys,openpyxl\n" +
+          "wb=openpyxl.load_workbook(sys.argv[1],data_only=True)\n" +
+          "print(json.dumps([wb[s][c].value for s,c in json.loads(sys.argv[2])]))",
+        out,
+        JSON.stringify(located.map((i) => [i.cell?.sheet, i.cell?.cell])),
+      ],
+      { encoding: "utf8" }
+    );
+    expect(read.stderr).toBe("");
+    const values = JSON.parse(read.stdout) as unknown[];
+    expect(located.length).toBe(2);
+    expect(values.map((v) => Number(v).toFixed(6))).toStrictEqual(
+      located.map((i) => Number(i.computed).toFixed(6))
+    );
   });
 
   it("reads a draft saved in GB18030, as Notepad saves Chinese text, the same as in UTF-8", () => {

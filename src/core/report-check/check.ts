@@ -35,6 +35,8 @@ export interface FigureCheck {
   readonly metric?: string;
   /** The metric's value in the result (negated when the words say a fall). */
   readonly computed?: number | string;
+  /** The cell of 汇总 that shows the metric, once `locateFigures` has placed it. */
+  readonly cell?: { readonly sheet: string; readonly cell: string };
 }
 
 export type SelfCheckKind = "parts-sum" | "rate-from-counts" | "share-of-base" | "quoted-twice";

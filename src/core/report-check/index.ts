@@ -22,4 +22,4 @@ export {
   type QuotedFigure,
 } from "./figures";
 export { matchMetric, type MatchOptions, type MetricMatch } from "./match";
-export { countVerdicts, excerpt, valueText, type VerdictCounts } from "./present";
+export { countVerdicts, excerpt, locateFigures, valueText, type VerdictCounts } from "./present";

@@ -4,7 +4,7 @@
  * one line; the verdicts counted.
  */
 import { formatCount, formatRate, formatYuan } from "../narrative/figures";
-import type { Lang } from "../types";
+import type { Lang, OutputSheet } from "../types";
 import type { CheckItem } from "./check";
 import type { FigureUnit } from "./figures";
 
@@ -53,4 +53,22 @@ export function countVerdicts(items: readonly CheckItem[]): VerdictCounts {
     notCheckable,
     selfContradictions,
   };
+}
+
+/**
+ * The checked figures, each with the cell of 汇总 that shows its metric (where 汇总 shows it: a
+ * year's series entry or a setting is not there). `summary` is the 汇总 sheet as written.
+ */
+export function locateFigures(
+  items: readonly CheckItem[],
+  summary: OutputSheet | undefined
+): CheckItem[] {
+  const cells = summary?.figureCells ?? {};
+  return items.map((item) => {
+    const cell =
+      item.kind === "figure" && item.metric !== undefined ? cells[item.metric] : undefined;
+    return cell === undefined || summary === undefined
+      ? item
+      : { ...item, cell: { sheet: summary.name, cell } };
+  });
 }

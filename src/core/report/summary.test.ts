@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OutputSheet, RecalcJson } from "../types";
 import { FMT_COUNT, FMT_DATE, FMT_MONEY, FMT_PERCENT } from "./cells";
+import { parseCellAddress } from "../a1";
 import { buildSummarySheet } from "./summary";
 import {
   problem,
@@ -217,5 +218,59 @@ describe("summary sheet", () => {
       )
     ).toBe(true);
     expect(rowByLabel(s, "Members at the end of last year")).toBeUndefined();
+  });
+});
+
+describe("where the summary shows each figure", () => {
+  /** The value at a dotted path of the §6 JSON. */
+  function at(json: RecalcJson, path: string): unknown {
+    return path
+      .split(".")
+      .reduce<unknown>((v, k) => (v as Record<string, unknown> | null)?.[k], json);
+  }
+
+  it("points every figure it names at the cell that holds exactly that figure", () => {
+    const json = sampleJson();
+    const s = summary(json);
+    const cells = Object.entries(s.figureCells ?? {});
+    const held = cells.map(([path, address]) => {
+      const { column, row } = parseCellAddress(address) ?? { column: 0, row: 0 };
+      const v = s.rows[row - 1]?.[column - 1]?.v;
+      return [path, typeof v === "object" && v !== null ? v.date : v];
+    });
+    expect(held).toStrictEqual(cells.map(([path]) => [path, at(json, path)]));
+  });
+
+  it("names the headline figures a report quotes, each count and its rate apart", () => {
+    const cells = summary().figureCells ?? {};
+    expect(
+      [
+        "asOf",
+        "members.total",
+        "members.byType.enterprise",
+        "members.growthRate",
+        "chambers.total",
+        "chambers.byType.township",
+        "chambers.registered",
+        "chambers.registeredRate",
+        "coverage.memberCoverage",
+        "dues.due",
+        "dues.collectionRate",
+      ].map((path) => [path, cells[path] !== undefined])
+    ).toStrictEqual([
+      ["asOf", true],
+      ["members.total", true],
+      ["members.byType.enterprise", true],
+      ["members.growthRate", true],
+      ["chambers.total", true],
+      ["chambers.byType.township", true],
+      ["chambers.registered", true],
+      ["chambers.registeredRate", true],
+      ["coverage.memberCoverage", true],
+      ["dues.due", true],
+      ["dues.collectionRate", true],
+    ]);
+    expect(cells["chambers.registered"]?.[0]).toBe("B");
+    expect(cells["chambers.registeredRate"]?.[0]).toBe("C");
   });
 });

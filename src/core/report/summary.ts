@@ -3,6 +3,7 @@
  * rate, note — grouped in sections. A figure that cannot be computed shows "—" with a note saying
  * why, never a 0.
  */
+import { cellAddress } from "../a1";
 import { SHEET_DEFS } from "../schema";
 import type {
   ChamberMetrics,
@@ -16,7 +17,6 @@ import type {
   Problem,
   ProblemCode,
   ProblemSummary,
-  Rate,
   RecalcJson,
   SheetKind,
 } from "../types";
@@ -40,6 +40,17 @@ import { REPORT_LABELS, type ReportLabels } from "./labels";
 import { unavailableText } from "./unavailable";
 
 type SummaryLabels = ReportLabels["summary"];
+
+/** The chamber counts that the summary shows with their share of all chambers. */
+type ChamberCountKey =
+  | "registered"
+  | "presidentEntrepreneur"
+  | "fixedOffice"
+  | "fullTimeStaff"
+  | "website"
+  | "journal"
+  | "fullCollection"
+  | "incomeAtLeastThreshold";
 
 interface Ctx {
   readonly threshold: string | null;
@@ -73,7 +84,7 @@ export function buildSummarySheet(input: SummaryInput): OutputSheet {
   };
   const rows: Row[] = [
     [title(ctx.s.title)],
-    [label(ctx.s.asOf), { v: { date: input.json.asOf }, fmt: FMT_DATE }],
+    [label(ctx.s.asOf), shows({ v: { date: input.json.asOf }, fmt: FMT_DATE }, "asOf")],
     [label(ctx.s.year), year(input.json.year)],
     [label(ctx.s.baseYear), year(input.json.baseYear)],
     ...section(ctx, ctx.s.members, memberRows(ctx, input.json.members)),
@@ -95,6 +106,7 @@ export function buildSummarySheet(input: SummaryInput): OutputSheet {
     columnWidths: columnWidths(rows, { min: 8, max: 50 }),
     freezeRows: 0,
     charts: [],
+    figureCells: figureCells(rows),
   };
 }
 
@@ -116,6 +128,28 @@ function section(ctx: Ctx, name: string, rows: Row[], heads: SectionHeads = {}):
   return [[], head, ...rows];
 }
 
+/** The figure at `path` of the §6 JSON is shown in this cell; see `figureCells`. */
+const SHOWS = new WeakMap<OutputCell, string>();
+
+/** A copy of the cell, remembered as showing the figure at `path` of the §6 JSON. */
+function shows(cell: OutputCell, path: string): OutputCell {
+  const copy = { ...cell };
+  SHOWS.set(copy, path);
+  return copy;
+}
+
+/** Where each remembered figure landed: its path → the A1 address of its cell. */
+function figureCells(rows: readonly Row[]): Record<string, string> {
+  const cells: Record<string, string> = {};
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      const path = cell === null ? undefined : SHOWS.get(cell);
+      if (path !== undefined) cells[path] = cellAddress(c + 1, r + 1);
+    })
+  );
+  return cells;
+}
+
 /** label | value | rate | note. */
 function line(
   text_: string,
@@ -135,26 +169,43 @@ function memberRows(ctx: Ctx, m: MemberMetrics | null): Row[] {
   if (m === null)
     return [[note(unavailableText("members", s.membersWhat, ctx.problems, ctx.lang))]];
   return [
-    line(s.membersTotal, count(m.total)),
-    ...MEMBER_TYPES.map((t) => line(ctx.l.memberType[t], count(m.byType[t]))),
-    line(s.newInYear, count(m.newInYear)),
-    line(s.leftInYear, count(m.leftInYear)),
-    line(s.previousYearEnd, count(m.previousYearEnd), null, s.yearEnd(json.year - 1)),
-    line(s.growthRate, rate(m.growthRate), null, whenNull(m.growthRate, s.noPreviousMembers)),
-    line(s.baseYearEnd(json.baseYear), count(m.baseYearEnd), null, s.yearEnd(json.baseYear)),
+    line(s.membersTotal, shows(count(m.total), "members.total")),
+    ...MEMBER_TYPES.map((t) =>
+      line(ctx.l.memberType[t], shows(count(m.byType[t]), `members.byType.${t}`))
+    ),
+    line(s.newInYear, shows(count(m.newInYear), "members.newInYear")),
+    line(s.leftInYear, shows(count(m.leftInYear), "members.leftInYear")),
+    line(
+      s.previousYearEnd,
+      shows(count(m.previousYearEnd), "members.previousYearEnd"),
+      null,
+      s.yearEnd(json.year - 1)
+    ),
+    line(
+      s.growthRate,
+      shows(rate(m.growthRate), "members.growthRate"),
+      null,
+      whenNull(m.growthRate, s.noPreviousMembers)
+    ),
+    line(
+      s.baseYearEnd(json.baseYear),
+      shows(count(m.baseYearEnd), "members.baseYearEnd"),
+      null,
+      s.yearEnd(json.baseYear)
+    ),
     line(
       s.growthSinceBase(json.baseYear),
-      rate(m.growthSinceBase),
+      shows(rate(m.growthSinceBase), "members.growthSinceBase"),
       null,
       whenNull(m.growthSinceBase, s.noBaseMembers)
     ),
     line(
       s.retentionRate,
-      rate(m.retentionRate),
+      shows(rate(m.retentionRate), "members.retentionRate"),
       null,
       whenNull(m.retentionRate, s.noPreviousMembers, s.retentionNote)
     ),
-    line(s.aboveScale, count(m.aboveScale)),
+    line(s.aboveScale, shows(count(m.aboveScale), "members.aboveScale")),
   ];
 }
 
@@ -163,25 +214,31 @@ function chamberRows(ctx: Ctx, c: ChamberMetrics | null): Row[] {
   if (c === null) {
     return [[note(unavailableText("chambers", s.chambersWhat, ctx.problems, ctx.lang))]];
   }
-  const withRate = (name: string, n: number | null, r: Rate): Row => {
+  /** A count and its rate, marked as chambers.<key> and chambers.<key>Rate. */
+  const withRate = (name: string, key: ChamberCountKey): Row => {
+    const n = c[key];
+    const r = c[`${key}Rate` as const];
     const why = n === null ? s.needsDues : r === null ? s.noActiveChambers : null;
-    return line(name, count(n), rate(r), why);
+    return line(
+      name,
+      shows(count(n), `chambers.${key}`),
+      shows(rate(r), `chambers.${key}Rate`),
+      why
+    );
   };
   return [
-    line(s.chambersTotal, count(c.total), null, s.rateBase),
-    ...CHAMBER_TYPES.map((t) => line(ctx.l.chamberTypeCount[t], count(c.byType[t]))),
-    withRate(s.registered, c.registered, c.registeredRate),
-    withRate(s.presidentEntrepreneur, c.presidentEntrepreneur, c.presidentEntrepreneurRate),
-    withRate(s.fixedOffice, c.fixedOffice, c.fixedOfficeRate),
-    withRate(s.fullTimeStaff, c.fullTimeStaff, c.fullTimeStaffRate),
-    withRate(s.website, c.website, c.websiteRate),
-    withRate(s.journal, c.journal, c.journalRate),
-    withRate(s.fullCollection, c.fullCollection, c.fullCollectionRate),
-    withRate(
-      s.incomeAtLeastThreshold(ctx.threshold),
-      c.incomeAtLeastThreshold,
-      c.incomeAtLeastThresholdRate
+    line(s.chambersTotal, shows(count(c.total), "chambers.total"), null, s.rateBase),
+    ...CHAMBER_TYPES.map((t) =>
+      line(ctx.l.chamberTypeCount[t], shows(count(c.byType[t]), `chambers.byType.${t}`))
     ),
+    withRate(s.registered, "registered"),
+    withRate(s.presidentEntrepreneur, "presidentEntrepreneur"),
+    withRate(s.fixedOffice, "fixedOffice"),
+    withRate(s.fullTimeStaff, "fullTimeStaff"),
+    withRate(s.website, "website"),
+    withRate(s.journal, "journal"),
+    withRate(s.fullCollection, "fullCollection"),
+    withRate(s.incomeAtLeastThreshold(ctx.threshold), "incomeAtLeastThreshold"),
   ];
 }
 
@@ -199,23 +256,29 @@ function coverageRows(ctx: Ctx, c: CoverageMetrics): Row[] {
   }
   const flag = (b: boolean | null) => (b === null ? NULL_CELL : text(b ? l.yes : l.no));
   return [
-    line(s.townships, count(c.townships)),
-    line(s.townshipsWithChamber, count(c.townshipsWithChamber)),
+    line(s.townships, shows(count(c.townships), "coverage.townships")),
+    line(
+      s.townshipsWithChamber,
+      shows(count(c.townshipsWithChamber), "coverage.townshipsWithChamber")
+    ),
     line(
       s.townshipChamberCoverage,
-      rate(c.townshipChamberCoverage),
+      shows(rate(c.townshipChamberCoverage), "coverage.townshipChamberCoverage"),
       null,
       whenNull(c.townshipChamberCoverage, s.noTownships)
     ),
-    line(s.nonPublicEnterprises(ctx.json.year), count(c.nonPublicEnterprises)),
-    line(s.enterpriseMembers, count(c.enterpriseMembers)),
+    line(
+      s.nonPublicEnterprises(ctx.json.year),
+      shows(count(c.nonPublicEnterprises), "coverage.nonPublicEnterprises")
+    ),
+    line(s.enterpriseMembers, shows(count(c.enterpriseMembers), "coverage.enterpriseMembers")),
     line(
       s.memberCoverage,
-      rate(c.memberCoverage),
+      shows(rate(c.memberCoverage), "coverage.memberCoverage"),
       null,
       whenNull(c.memberCoverage, s.noEnterprises)
     ),
-    line(s.target, rate(c.target)),
+    line(s.target, shows(rate(c.target), "coverage.target")),
     line(s.meetsTarget, flag(c.meetsTarget), null, whenNull(c.meetsTarget, s.noEnterprises)),
   ];
 }
@@ -225,11 +288,16 @@ function duesRows(ctx: Ctx, d: DuesMetrics | null): Row[] {
   if (d === null) return [[note(unavailableText("dues", s.duesWhat, ctx.problems, ctx.lang))]];
   return [
     line(s.duesYear, year(d.year)),
-    line(s.due, money(d.due)),
-    line(s.paid, money(d.paid)),
-    line(s.collectionRate, rate(d.collectionRate), null, whenNull(d.collectionRate, s.nothingDue)),
-    line(s.membersFullyPaid, count(d.membersFullyPaid)),
-    line(s.membersOwing, count(d.membersOwing)),
+    line(s.due, shows(money(d.due), "dues.due")),
+    line(s.paid, shows(money(d.paid), "dues.paid")),
+    line(
+      s.collectionRate,
+      shows(rate(d.collectionRate), "dues.collectionRate"),
+      null,
+      whenNull(d.collectionRate, s.nothingDue)
+    ),
+    line(s.membersFullyPaid, shows(count(d.membersFullyPaid), "dues.membersFullyPaid")),
+    line(s.membersOwing, shows(count(d.membersOwing), "dues.membersOwing")),
   ];
 }
 

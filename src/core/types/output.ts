@@ -71,6 +71,11 @@ export interface OutputSheet {
   /** Rows frozen at the top (the header), 0 for none. */
   readonly freezeRows: number;
   readonly charts: readonly ChartSpec[];
+  /**
+   * The cell that shows each figure of the §6 JSON, by the figure's path ("members.total" →
+   * "B6"), so that a checked draft can point at it; only 汇总 has them.
+   */
+  readonly figureCells?: Readonly<Record<string, string>>;
 }
 
 /** Which worksheet was taken for each input, and how its columns were mapped. */
