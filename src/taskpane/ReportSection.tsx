@@ -20,9 +20,9 @@ import {
   type FigureCheck,
   type ReportCheckSettings,
 } from "../core/report-check/index";
-import type { Lang, RecalcJson } from "../core/types";
+import type { Lang, OutputSheet, RecalcJson } from "../core/types";
 import { formatCount, selfCheckKey, verdictKey, type Translate } from "./i18n";
-import { countVerdicts, excerpt, valueText } from "../core/report-check/index";
+import { countVerdicts, excerpt, locateFigures, valueText } from "../core/report-check/index";
 import { markDraft, reportText, selfChecks } from "./report";
 
 const useStyles = makeStyles({
@@ -91,6 +91,17 @@ const useStyles = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke1}`,
   },
   icon: { flexShrink: 0 },
+  /** A contradiction's badge is a button that selects the records' figure in 汇总. */
+  toCell: {
+    padding: 0,
+    border: "none",
+    background: "none",
+    font: "inherit",
+    color: "inherit",
+    cursor: "pointer",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  cellRef: { textDecorationLine: "underline" },
 });
 
 export interface ReportSectionProps {
@@ -101,6 +112,9 @@ export interface ReportSectionProps {
   readonly resultLang: Lang;
   readonly lang: Lang;
   readonly t: Translate;
+  /** 汇总 as written (under the name it was written with), where contradicted figures point. */
+  readonly summary?: OutputSheet | undefined;
+  readonly onSelectCell?: (sheet: string, cell: string) => void;
 }
 
 /** 报告: the work report's paragraphs with a copy button, and a draft checked figure by figure. */
@@ -110,6 +124,8 @@ export function ReportSection({
   resultLang,
   lang,
   t,
+  summary,
+  onSelectCell,
 }: ReportSectionProps): React.JSX.Element {
   const styles = useStyles();
   // The run wrote its narrative in the workbook's language; the pane shows the pane's.
@@ -220,7 +236,15 @@ export function ReportSection({
         </Button>
       </div>
       {checked !== null && (
-        <DraftCheck draft={checked} json={json} settings={settings} lang={lang} t={t} />
+        <DraftCheck
+          draft={checked}
+          json={json}
+          settings={settings}
+          lang={lang}
+          t={t}
+          summary={summary}
+          onSelectCell={onSelectCell}
+        />
       )}
     </section>
   );
@@ -232,12 +256,25 @@ interface DraftCheckProps {
   readonly settings: ReportCheckSettings;
   readonly lang: Lang;
   readonly t: Translate;
+  readonly summary: OutputSheet | undefined;
+  readonly onSelectCell: ((sheet: string, cell: string) => void) | undefined;
 }
 
 /** The draft with every figure marked, the counts, and the draft's self-contradictions. */
-function DraftCheck({ draft, json, settings, lang, t }: DraftCheckProps): React.JSX.Element {
+function DraftCheck({
+  draft,
+  json,
+  settings,
+  lang,
+  t,
+  summary,
+  onSelectCell,
+}: DraftCheckProps): React.JSX.Element {
   const styles = useStyles();
-  const items = React.useMemo(() => checkReport(draft, json, settings), [draft, json, settings]);
+  const items = React.useMemo(
+    () => locateFigures(checkReport(draft, json, settings), summary),
+    [draft, json, settings, summary]
+  );
   const segments = markDraft(draft, items);
   const counts = countVerdicts(items);
   const self = selfChecks(items);
@@ -257,7 +294,13 @@ function DraftCheck({ draft, json, settings, lang, t }: DraftCheckProps): React.
           s.kind === "text" ? (
             <React.Fragment key={i}>{s.text}</React.Fragment>
           ) : (
-            <FigureMark key={`f${s.check.start}`} check={s.check} lang={lang} t={t} />
+            <FigureMark
+              key={`f${s.check.start}`}
+              check={s.check}
+              lang={lang}
+              t={t}
+              onSelectCell={onSelectCell}
+            />
           )
         )}
       </p>
@@ -288,10 +331,11 @@ interface FigureMarkProps {
   readonly check: FigureCheck;
   readonly lang: Lang;
   readonly t: Translate;
+  readonly onSelectCell: ((sheet: string, cell: string) => void) | undefined;
 }
 
 /** A figure of the draft followed by its verdict: an icon and a word, and for a contradiction the value the records give. */
-function FigureMark({ check, lang, t }: FigureMarkProps): React.JSX.Element {
+function FigureMark({ check, lang, t, onSelectCell }: FigureMarkProps): React.JSX.Element {
   const styles = useStyles();
   const Icon =
     check.verdict === "agrees"
@@ -312,13 +356,33 @@ function FigureMark({ check, lang, t }: FigureMarkProps): React.JSX.Element {
           metric: check.metric,
         })
       : "";
+  const badge = (
+    <span className={mergeClasses(styles.badge, tone)}>
+      <Icon className={styles.icon} aria-hidden="true" />
+      {`${t(verdictKey(check.verdict))}${records}`}
+      {check.verdict === "contradicts" && check.cell !== undefined && (
+        <span className={styles.cellRef}>{`${check.cell.sheet}!${check.cell.cell}`}</span>
+      )}
+    </span>
+  );
+  const { cell } = check;
   return (
     <span data-testid="report-mark" data-verdict={check.verdict}>
       <span className={styles.figure}>{check.text}</span>
-      <span className={mergeClasses(styles.badge, tone)}>
-        <Icon className={styles.icon} aria-hidden="true" />
-        {`${t(verdictKey(check.verdict))}${records}`}
-      </span>
+      {check.verdict === "contradicts" && cell !== undefined && onSelectCell !== undefined ? (
+        <button
+          type="button"
+          className={styles.toCell}
+          title={t("report.showCell", { cell: `${cell.sheet}!${cell.cell}` })}
+          onClick={() => onSelectCell(cell.sheet, cell.cell)}
+          data-testid="report-to-cell"
+          data-cell={`${cell.sheet}!${cell.cell}`}
+        >
+          {badge}
+        </button>
+      ) : (
+        badge
+      )}
     </span>
   );
 }

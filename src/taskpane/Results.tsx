@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Link, makeStyles, tokens } from "@fluentui/react-components";
 import type { HostRun } from "../adapters/office/host";
-import type { Lang, RowAccount } from "../core/types";
+import type { Lang, OutputSheet, RowAccount } from "../core/types";
 import { FigureCards } from "./FigureCards";
 import { formatCount, sheetKindKey, type Translate } from "./i18n";
 import { LineChart } from "./LineChart";
@@ -93,6 +93,8 @@ export function Results({
         resultLang={run.result.lang}
         lang={lang}
         t={t}
+        summary={writtenSummary(run)}
+        onSelectCell={onSelectCell}
       />
       <div className={styles.section}>
         <h3 className={styles.subheading}>{t("rowsTitle")}</h3>
@@ -166,4 +168,13 @@ function RowsLine({ label, kind, account, t }: RowsLineProps): React.JSX.Element
       })}
     </li>
   );
+}
+
+/** 汇总 under the name the run wrote it with (a suffix when a user's sheet had the name). */
+function writtenSummary(run: HostRun): OutputSheet | undefined {
+  const sheet = run.result.output.find((s) => s.key === "summary");
+  const written = run.written.find((w) => w.key === "summary");
+  return sheet === undefined || written === undefined
+    ? undefined
+    : { ...sheet, name: written.name };
 }

@@ -113,6 +113,7 @@ const en = {
   "verdict.contradicts": "Contradicts",
   "verdict.not-checkable": "Not checkable",
   "report.records": ": the records give {value} ({metric})",
+  "report.showCell": "Show {cell}, where the records' figure is",
   "report.selfTitle": "The draft contradicts itself ({count})",
   "self.parts-sum": "“{text}”: the parts add up to {computed}, not the {value} given.",
   "self.rate-from-counts":
@@ -226,6 +227,7 @@ const zh: Catalogue = {
   "verdict.contradicts": "不符",
   "verdict.not-checkable": "无法核对",
   "report.records": "：记录为 {value}（{metric}）",
+  "report.showCell": "在 {cell} 查看记录中的数字",
   "report.selfTitle": "草稿自相矛盾（{count} 处）",
   "self.parts-sum": "“{text}”：各部分之和为 {computed}，与所写总数 {value} 不符。",
   "self.rate-from-counts": "“{text}”：按所引数字计算应为 {computed}，文中写作 {value}。",

@@ -437,12 +437,27 @@ describe("the task pane in Chromium, against the demo workbook", () => {
     await expect(counts.textContent()).resolves.toBe("共 19 个数字：一致 13，不符 2，无法核对 4");
     const contradicts = report.locator('[data-testid="report-mark"][data-verdict="contradicts"]');
     await expect(contradicts.count()).resolves.toBe(2);
-    await expect(contradicts.first().textContent()).resolves.toBe(
-      "8不符：记录为 4（chambers.byType.regional）"
+    await expect(contradicts.first().textContent()).resolves.toMatch(
+      /^8不符：记录为 4（chambers\.byType\.regional）汇总!B\d+$/
     );
-    await expect(contradicts.nth(1).textContent()).resolves.toBe(
-      "36%不符：记录为 35.71%（chambers.fullCollectionRate）"
+    await expect(contradicts.nth(1).textContent()).resolves.toMatch(
+      /^36%不符：记录为 35\.71%（chambers\.fullCollectionRate）汇总!C\d+$/
     );
+
+    // Clicking a contradiction selects, in 汇总, the cell that holds the records' figure.
+    const toCell = contradicts.first().getByTestId("report-to-cell");
+    const target = (await toCell.getAttribute("data-cell")) ?? "";
+    await toCell.click();
+    await page.waitForFunction(
+      (t) => document.querySelector('[data-testid="name-box"]')?.textContent === t,
+      target
+    );
+    await expect(page.getByTestId("tab-汇总").getAttribute("aria-selected")).resolves.toBe("true");
+    const [, column = "", row = "0"] = /^汇总!([A-Z]+)(\d+)$/.exec(target) ?? [];
+    const summarySheet = (await workbook(page)).sheets.find((s) => s.name === "汇总");
+    if (!summarySheet) throw new Error("no 汇总 sheet in the demo workbook");
+    const held = cellValues(summarySheet)[Number(row) - 1]?.[column.charCodeAt(0) - 65];
+    expect(held).toBe(4);
     await expect(
       report.locator('[data-testid="report-mark"][data-verdict="agrees"]').count()
     ).resolves.toBe(13);
@@ -469,8 +484,8 @@ describe("the task pane in Chromium, against the demo workbook", () => {
     await expect(counts.textContent()).resolves.toBe(
       "19 figures: 13 agree, 2 contradict, 4 not checkable"
     );
-    await expect(contradicts.first().textContent()).resolves.toBe(
-      "8Contradicts: the records give 4 (chambers.byType.regional)"
+    await expect(contradicts.first().textContent()).resolves.toMatch(
+      /^8Contradicts: the records give 4 \(chambers\.byType\.regional\)汇总!B\d+$/
     );
     await page.close();
   });
