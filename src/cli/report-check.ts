@@ -49,7 +49,7 @@ const WORDS = {
     },
     gives: (value: string) => `they give ${value}`,
     summary: (n: number, a: number, c: number, u: number, s: number) =>
-      `${n} figures: ${a} agree, ${c} contradict, ${u} not checkable; ${s} self-contradictions.`,
+      `${n} figures: ${a} agree, ${c} contradict, ${u} not checkable; ${s} self-contradiction${s === 1 ? "" : "s"}.`,
   },
 } as const;
 

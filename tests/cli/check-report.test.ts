@@ -18,6 +18,7 @@ const openpyxl = openpyxlConsumer();
 afterAll(() => tmp.remove());
 const SAMPLE = join(ROOT, "examples/sample-district.xlsx");
 const DRAFT = join(ROOT, "tests/fixtures/drafts/district-zh.txt");
+const EN_DRAFT = join(ROOT, "tests/fixtures/drafts/district-en.txt");
 
 function check(draft: string, ...extra: string[]) {
   return runCli([SAMPLE, "--out", join(tmp.path, "out.xlsx"), "--check-report", draft, ...extra]);
@@ -105,6 +106,44 @@ describe("--check-report", () => {
     expect(values.map((v) => Number(v).toFixed(6))).toStrictEqual(
       located.map((i) => Number(i.computed).toFixed(6))
     );
+  });
+
+  it("checks an English draft in an English run, figure by figure, each with its verdict at its line and column", () => {
+    const run = check(EN_DRAFT, "--lang", "en");
+    expect(run.status).toBe(1);
+    // the cell of Summary each figure points at is checked above; here the verdicts
+    const lines = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => l.replace(/ \(see Summary![A-Z]+\d+\)$/, ""));
+    expect(lines).toStrictEqual([
+      'line 3, column 7 "30 November 2014" agrees with the records; records: asOf = 2014-11-30',
+      'line 3, column 42 "14" agrees with the records; records: chambers.total = 14',
+      'line 3, column 42 "14 grassroots chamb…y, 8 regional and 2" the parts do not add up to the whole: they give 18',
+      'line 3, column 66 "2" agrees with the records; records: chambers.byType.township = 2',
+      'line 3, column 89 "6" agrees with the records; records: chambers.byType.industry = 6',
+      'line 3, column 101 "8" contradicts the records; records: chambers.byType.regional = 4',
+      'line 3, column 116 "2" agrees with the records; records: chambers.byType.outOfTown = 2',
+      'line 3, column 138 "1,889" agrees with the records; records: members.total = 1,889',
+      'line 3, column 138 "1,889 members, of w…trict now has 1,898" the same figure is quoted with different values: they give 1,889',
+      'line 3, column 162 "1,400" agrees with the records; records: members.byType.enterprise = 1,400',
+      'line 3, column 192 "322" agrees with the records; records: members.byType.group = 322',
+      'line 3, column 214 "167" agrees with the records; records: members.byType.individual = 167',
+      'line 7, column 4 "2014" not checkable (no metric speaks to it)',
+      'line 7, column 10 "271" agrees with the records; records: members.newInYear = 271',
+      'line 7, column 63 "1,800" agrees with the records; records: members.total = 1,889',
+      'line 7, column 82 "15.46%" agrees with the records; records: members.growthRate = 15.46%',
+      'line 7, column 103 "2013" not checkable (no metric speaks to it)',
+      'line 7, column 132 "300" not checkable (no metric speaks to it)',
+      'line 7, column 186 "1,898" contradicts the records; records: members.total = 1,889',
+      'line 11, column 30 "2014" not checkable (no metric speaks to it)',
+      'line 11, column 39 "92.49%" agrees with the records; records: dues.collectionRate = 92.49%',
+      'line 11, column 60 "36%" contradicts the records; records: chambers.fullCollectionRate = 35.71%',
+      'line 11, column 116 "13,000" agrees with the records; records: coverage.nonPublicEnterprises = 12,980',
+      'line 11, column 153 "1,400" agrees with the records; records: coverage.enterpriseMembers = 1,400',
+      'line 11, column 193 "11.79%" contradicts the records; records: coverage.memberCoverage = 10.79%',
+      "23 figures: 15 agree, 4 contradict, 4 not checkable; 2 self-contradictions.",
+    ]);
   });
 
   it("reads a draft saved in GB18030, as Notepad saves Chinese text, the same as in UTF-8", () => {

@@ -57,6 +57,24 @@ describe("finding the figures a draft quotes", () => {
     ]);
   });
 
+  it("reads an English year that a preposition of time precedes as a year, whatever follows it", () => {
+    expect(
+      read("The rate for 2014 was 92.49%; since 2011 membership grew; 2014 members")
+    ).toStrictEqual([
+      ["2014", 2014, "year", null],
+      ["92.49%", 0.9249, "percent", null],
+      ["2011", 2011, "year", null],
+      ["2014", 2014, "count", null],
+    ]);
+  });
+
+  it("does not read a heading's number at the start of a line as a figure", () => {
+    expect(read("1. Overview\n2、会员发展\n12 chambers.\n3.5% of members")).toStrictEqual([
+      ["12", 12, "count", null],
+      ["3.5%", 0.035, "percent", null],
+    ]);
+  });
+
   it("reads the qualifiers before and after a figure", () => {
     expect(
       read(

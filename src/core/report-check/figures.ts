@@ -268,9 +268,19 @@ function figureOf(text: string, raw: RawNumber): QuotedFigure | null {
   let rest = text.slice(end);
   let qualifier: Qualifier | null = null;
 
-  // a year: four digits and 年, or in English a bare 19xx/20xx that no word follows
+  // a heading's number at the start of a line ("1. Overview", "2、会员发展") is no figure
+  const lineStart = start === 0 || text[start - 1] === "\n";
+  if (lineStart && !raw.chinese && raw.decimals === 0 && /^[.、．)）]\s*[^\s\d]/.test(rest)) {
+    return null;
+  }
+  // a year: four digits and 年, or in English a bare 19xx/20xx that no word follows or that a
+  // preposition of time precedes ("the rate for 2014 was")
   if (!raw.grouped && raw.decimals === 0 && /^\d{4}$/.test(text.slice(start, end))) {
-    const english = !raw.chinese && /^(?!\s*(?:[A-Za-z%\u4e00-\u9fff]|\.\d))/.test(rest);
+    const timeWord = /\b(?:in|for|since|during|until|till|before|after)\s+$/i.test(
+      text.slice(Math.max(0, start - 8), start)
+    );
+    const english =
+      !raw.chinese && (timeWord || /^(?!\s*(?:[A-Za-z%\u4e00-\u9fff]|\.\d))/.test(rest));
     if (/^\s*年/.test(rest) || (english && value >= 1900 && value <= 2099)) {
       return figure(start, end, value, "year", null, { min: at(value), max: at(value) });
     }
