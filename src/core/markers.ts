@@ -11,6 +11,12 @@ import type { Lang, OutputSheetKey } from "./types";
 /** Prefix of every marker name. */
 export const MARKER_PREFIX = "ChamberStats_";
 
+/**
+ * Markers are hidden from Name Manager, where a user could delete or pick them: `hidden="1"` on
+ * the file's definedName, `NamedItem.visible = false` in Excel. Both writers follow this.
+ */
+export const MARKERS_HIDDEN = true;
+
 /** The output sheets, in the order they are written (and claim sheets). */
 export const OUTPUT_KEYS: readonly OutputSheetKey[] = [
   "summary",

@@ -13,7 +13,7 @@
  * to it keep working; a sheet the add-in did not create is never touched.
  */
 import { columnLetters } from "../../core/a1";
-import { markerName } from "../../core/markers";
+import { markerName, MARKERS_HIDDEN } from "../../core/markers";
 import type { CellStyle, DateSystem, OutputCell, OutputSheet } from "../../core/types";
 import { cellLook, type CellLook } from "../../core/report/styles";
 import { cellWrite, columnWidthPoints, payloadBytes, type CellLink } from "./cells";
@@ -96,9 +96,9 @@ function setupOps(target: Target, outline: WorkbookOutline, layout: SheetLayout)
           markerName(out.key),
           ws.getRange("A1"),
           `chamber-stats output sheet (${out.key})`
-        ).visible = false;
+        ).visible = !MARKERS_HIDDEN;
       } else {
-        wb.names.getItem(markerName(out.key)).visible = false;
+        wb.names.getItem(markerName(out.key)).visible = !MARKERS_HIDDEN;
       }
       if (out.freezeRows > 0) ws.freezePanes.freezeRows(out.freezeRows);
       else ws.freezePanes.unfreeze();
@@ -206,12 +206,17 @@ function valuesOp(
     apply: (context) => {
       const ws = sheetProxy(context, sheet);
       const range = ws.getRangeByIndexes(from, 0, to - from, width);
-      // Formats first, in the same batch: dates get theirs, and under "values" text cells are
-      // Text ("@") before their values arrive.
-      if (anyFormat) range.numberFormat = formats;
       if (mode === "typed") {
+        // Typed cells first, formats after them: a String cell needs no "@" to stay text, and no
+        // page says whether a typed Double keeps a format set before it (DoubleCellValue's own
+        // numberFormat needs ExcelApi 1.19), so the formats are set last.
         range.valuesAsJson = values.map((line) => line.map(typedCell)) as Excel.CellValue[][];
-      } else range.values = values;
+        if (anyFormat) range.numberFormat = formats;
+      } else {
+        // Formats first, in the same batch: text cells are Text ("@") before their values arrive.
+        if (anyFormat) range.numberFormat = formats;
+        range.values = values;
+      }
       for (const l of links) writeLink(ws.getRangeByIndexes(l.row, l.column, 1, 1), l.link);
     },
     split: () => {
