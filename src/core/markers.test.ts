@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
   findOwnedSheets,
+  isRecognisedOutput,
   MARKER_PREFIX,
   markerKey,
   markerName,
   OUTPUT_KEYS,
+  reclaimCandidates,
+  reclaimSheets,
   sheetOfReference,
 } from "./markers";
+import { OUTPUT_SHEET_NAMES, REPORT_LABELS } from "./report/labels";
 
 describe("marker names", () => {
   it("names each output sheet's marker and reads the key back, ignoring case", () => {
@@ -157,5 +161,55 @@ describe("findOwnedSheets", () => {
   it("owns nothing without markers", () => {
     const { owned, stale } = findOwnedSheets([], sheets);
     expect([owned.size, stale]).toEqual([0, []]);
+  });
+});
+
+describe("reclaiming an output sheet whose marker was deleted", () => {
+  const problemsZh = REPORT_LABELS.zh.problems.headers;
+  const growthEn = REPORT_LABELS.en.growth.headers;
+
+  it("recognises a sheet by its output name and exactly the first row the core writes there, in either language", () => {
+    expect(
+      isRecognisedOutput("problems", { name: "校验结果", firstRow: [...problemsZh, "", null] })
+    ).toBe(true);
+    expect(
+      isRecognisedOutput("growth", {
+        name: OUTPUT_SHEET_NAMES.en.growth.toUpperCase(),
+        firstRow: growthEn,
+      })
+    ).toBe(true);
+    expect(
+      isRecognisedOutput("summary", { name: "汇总", firstRow: [REPORT_LABELS.zh.summary.title] })
+    ).toBe(true);
+  });
+
+  it("does not recognise a sheet with anything else in its first row, another name, or the other key's row", () => {
+    expect(
+      isRecognisedOutput("summary", {
+        name: "汇总",
+        firstRow: [REPORT_LABELS.zh.summary.title, "备注"],
+      })
+    ).toBe(false);
+    expect(
+      isRecognisedOutput("problems", { name: "校验结果", firstRow: problemsZh.slice(1) })
+    ).toBe(false);
+    expect(isRecognisedOutput("problems", { name: "校验结果 (2)", firstRow: problemsZh })).toBe(
+      false
+    );
+    expect(isRecognisedOutput("growth", { name: "校验结果", firstRow: problemsZh })).toBe(false);
+  });
+
+  it("looks only at keys without an owner, at sheets nobody owns, and reclaims the recognised ones", () => {
+    const owned = new Map([["summary", "汇总"]] as const);
+    const candidates = reclaimCandidates(owned, ["汇总", "校验结果", "Growth", "会员"]);
+    expect(candidates).toEqual([
+      { key: "growth", sheet: "Growth" },
+      { key: "problems", sheet: "校验结果" },
+    ]);
+    const reclaimed = reclaimSheets(owned, [
+      { key: "growth", name: "Growth", firstRow: ["我的表"] },
+      { key: "problems", name: "校验结果", firstRow: problemsZh },
+    ]);
+    expect([...reclaimed]).toEqual([["problems", "校验结果"]]);
   });
 });

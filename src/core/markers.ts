@@ -5,10 +5,17 @@
  * reference), save and reopen, and moving the cell (inserting rows above A1 moves the reference;
  * the sheet is what counts). Deleting the sheet turns the reference into #REF!.
  */
-import type { OutputSheetKey } from "./types";
+import { OUTPUT_SHEET_NAMES, REPORT_LABELS } from "./report/labels";
+import type { Lang, OutputSheetKey } from "./types";
 
 /** Prefix of every marker name. */
 export const MARKER_PREFIX = "ChamberStats_";
+
+/**
+ * Markers are hidden from Name Manager, where a user could delete or pick them: `hidden="1"` on
+ * the file's definedName, `NamedItem.visible = false` in Excel. Both writers follow this.
+ */
+export const MARKERS_HIDDEN = true;
 
 /** The output sheets, in the order they are written (and claim sheets). */
 export const OUTPUT_KEYS: readonly OutputSheetKey[] = [
@@ -122,4 +129,90 @@ export function findOwnedSheets(
     claimed.add(sheet);
   }
   return { owned, stale };
+}
+
+/**
+ * The first row the core writes on each output sheet, in each language: the title of 汇总 and
+ * 报告文字, the column headers of the others. Built from the same labels the sheets are (report/
+ * labels), so a change of wording changes both.
+ */
+function firstRows(lang: Lang): Record<OutputSheetKey, readonly string[]> {
+  const l = REPORT_LABELS[lang];
+  return {
+    summary: [l.summary.title],
+    growth: l.growth.headers,
+    coverage: l.coverage.headers,
+    chambers: l.chambersReport.headers,
+    problems: l.problems.headers,
+    report: [l.report.title],
+  };
+}
+
+/** A sheet as the reclaiming rule looks at it: its name and its first row's cell values. */
+export interface SheetHead {
+  readonly name: string;
+  readonly firstRow: readonly unknown[];
+}
+
+/**
+ * Whether a sheet is recognisably the output sheet of `key`: named as it is in either language,
+ * and its first row is exactly the first row the core writes there in that language (nothing
+ * else in the row). A user's sheet of that name with anything else in its first row stays theirs.
+ */
+export function isRecognisedOutput(key: OutputSheetKey, head: SheetHead): boolean {
+  return (["zh", "en"] as const).some((lang) => {
+    if (OUTPUT_SHEET_NAMES[lang][key].toLowerCase() !== head.name.toLowerCase()) return false;
+    const wanted = firstRows(lang)[key];
+    // Exactly that row: the signature's cells and nothing after them.
+    return (
+      head.firstRow.every((v, i) =>
+        i < wanted.length ? v === wanted[i] : v === "" || v === null || v === undefined
+      ) && head.firstRow.length >= wanted.length
+    );
+  });
+}
+
+/**
+ * The sheets to look at for keys that lost their marker (a user deleted it in Name Manager): the
+ * sheets named as that key's output in either language, not already owned. Each key, with the
+ * sheet names to check.
+ */
+export function reclaimCandidates(
+  owned: ReadonlyMap<OutputSheetKey, string>,
+  sheetNames: readonly string[]
+): Array<{ key: OutputSheetKey; sheet: string }> {
+  const claimed = new Set([...owned.values()].map((n) => n.toLowerCase()));
+  const out: Array<{ key: OutputSheetKey; sheet: string }> = [];
+  for (const key of OUTPUT_KEYS) {
+    if (owned.has(key)) continue;
+    const names = new Set(
+      [OUTPUT_SHEET_NAMES.zh[key], OUTPUT_SHEET_NAMES.en[key]].map((n) => n.toLowerCase())
+    );
+    const sheet = sheetNames.find(
+      (n) => names.has(n.toLowerCase()) && !claimed.has(n.toLowerCase())
+    );
+    if (sheet !== undefined) {
+      out.push({ key, sheet });
+      claimed.add(sheet.toLowerCase());
+    }
+  }
+  return out;
+}
+
+/**
+ * A deleted marker is harmless: an output sheet whose marker is gone but that is recognisably
+ * ours (`isRecognisedOutput`: its name and its first row) is owned again, and the run writes a
+ * new marker for it, instead of writing the output to "汇总 (2)" beside it. A user's sheet of
+ * the same name with other content stays the user's.
+ */
+export function reclaimSheets(
+  owned: ReadonlyMap<OutputSheetKey, string>,
+  heads: ReadonlyArray<SheetHead & { readonly key: OutputSheetKey }>
+): Map<OutputSheetKey, string> {
+  const result = new Map<OutputSheetKey, string>();
+  for (const head of heads) {
+    if (owned.has(head.key) || result.has(head.key)) continue;
+    if (isRecognisedOutput(head.key, head)) result.set(head.key, head.name);
+  }
+  return result;
 }

@@ -14,7 +14,10 @@ import {
   FakeStats,
   Session,
   type FakeOptions,
+  type FakePlatform,
 } from "./runtime";
+import { parseHyperlinkFormula } from "./model";
+import { cellKey, parseRect } from "./address";
 
 export {
   exportSnapshot,
@@ -35,6 +38,7 @@ export {
   DEFAULT_PAYLOAD_LIMIT,
   jsonBytes,
   type FakeOptions,
+  type FakePlatform,
   type SyncRecord,
 } from "./runtime";
 export { cellName, columnName, parseRect, rectName } from "./address";
@@ -55,6 +59,8 @@ export interface FakeExcelHandle {
   readonly dialogs: DialogRecord[];
   /** Office.context.displayLanguage. */
   displayLanguage: string;
+  /** Office.context.platform (and what onReady reports). */
+  platform: FakePlatform;
   /** Removes the globals that were installed. */
   uninstall(): void;
 }
@@ -82,6 +88,7 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeOptions = {}):
     actions: new Map(),
     dialogs: [],
     displayLanguage: "zh-CN",
+    platform: options.platform ?? "OfficeOnline",
     uninstall: () => {
       g.Excel = previous.Excel;
       g.Office = previous.Office;
@@ -91,10 +98,21 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeOptions = {}):
 
   async function run<T>(first: unknown, second?: unknown): Promise<T> {
     const batch = (typeof first === "function" ? first : second) as Batch<T>;
+    const runOptions = (typeof first === "object" && first !== null ? first : {}) as {
+      delayForCellEdit?: unknown;
+    };
     const session = new Session(book, stats, {
       payloadLimit: options.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT,
       apiVersion: handle.apiVersion,
       latencyMs: options.latencyMs ?? 0,
+      platform: handle.platform,
+      generalException: options.generalException ?? {},
+      maxCellsPerGet: options.maxCellsPerGet ?? 5_000_000,
+      largeGet: options.largeGet ?? "error",
+      textFormatIgnored: options.textFormatIgnored ?? false,
+      honoursDelayForCellEdit: options.honoursDelayForCellEdit ?? true,
+      cellEditCode: options.cellEditCode ?? "InvalidOperationInCellEditMode",
+      delayForCellEdit: runOptions.delayForCellEdit === true,
     });
     const context = new FakeRequestContext(session);
     const result = await batch(context);
@@ -115,10 +133,10 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeOptions = {}):
   g.OfficeExtension = { Error: FakeOfficeError };
   g.Office = {
     HostType: { Excel: "Excel" },
-    PlatformType: { OfficeOnline: "OfficeOnline" },
+    PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     onReady: (callback?: (info: { host: string; platform: string }) => void) => {
-      const info = { host: "Excel", platform: "OfficeOnline" };
+      const info = { host: "Excel", platform: handle.platform };
       if (callback) callback(info);
       return Promise.resolve(info);
     },
@@ -130,6 +148,9 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeOptions = {}):
     context: {
       get displayLanguage(): string {
         return handle.displayLanguage;
+      },
+      get platform(): string {
+        return handle.platform;
       },
       requirements: {
         isSetSupported: (name: string, version?: string) => isSetSupported(handle, name, version),
@@ -150,4 +171,31 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeOptions = {}):
     },
   };
   return handle;
+}
+
+/**
+ * Where clicking a cell leads: the sheet-qualified target of its hyperlink (`range.hyperlink`,
+ * a document reference or URL), else of its HYPERLINK formula; null when it leads nowhere. In
+ * Excel on the web the HYPERLINK function is valid for web addresses (URLs) only, so there a
+ * formula's in-workbook target ("#'会员'!C12") leads nowhere.
+ * https://support.microsoft.com/zh-hk/excel/functions/hyperlink-function
+ */
+export function followLink(
+  handle: Pick<FakeExcelHandle, "book" | "platform">,
+  sheet: string,
+  address: string
+): string | null {
+  const s = handle.book.sheet(sheet);
+  const rect = parseRect(address);
+  if (!s || !rect) return null;
+  const key = cellKey(rect.row, rect.column);
+  const link = s.hyperlinks.get(key);
+  if (link !== undefined && link !== "") return link;
+  const formula = s.formulas.get(key);
+  const parsed = formula === undefined ? null : parseHyperlinkFormula(formula);
+  if (!parsed) return null;
+  if (parsed.target.startsWith("#")) {
+    return handle.platform === "OfficeOnline" ? null : parsed.target.slice(1);
+  }
+  return /^(https?|mailto|ftp):/i.test(parsed.target) ? parsed.target : null;
 }

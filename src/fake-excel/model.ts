@@ -171,8 +171,30 @@ export class FakeWorkbook {
   protected = false;
   /** Opened read-only (Excel on the web's view mode): every change is refused. */
   readOnly = false;
-  /** The user is typing in a cell: every request is refused. */
-  cellEditMode = false;
+  private editing = false;
+  private editWaiters: Array<() => void> = [];
+
+  /**
+   * The user is typing in a cell: a request is refused, or, run with `delayForCellEdit`, waits
+   * until the user leaves cell-edit mode (setting this back to false).
+   */
+  get cellEditMode(): boolean {
+    return this.editing;
+  }
+  set cellEditMode(on: boolean) {
+    this.editing = on;
+    if (!on) {
+      const waiters = this.editWaiters;
+      this.editWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  /** Resolves when the user leaves cell-edit mode (at once when not in it). */
+  cellEditEnded(): Promise<void> {
+    if (!this.editing) return Promise.resolve();
+    return new Promise((resolve) => this.editWaiters.push(resolve));
+  }
   activeSheet: string | null = null;
   selection: { sheet: string; address: string } | null = null;
   private nextId = 1;
@@ -256,14 +278,16 @@ export function parseHyperlinkFormula(formula: string): { target: string; text: 
  * Writes one element of a `values` (or `formulas`) array the way Excel does: null leaves the cell
  * alone, "" clears it, and a string is parsed as if typed (a leading =, + or - makes a formula,
  * number-like and date-like text becomes a number, a leading apostrophe forces text), unless the
- * cell's number format is Text ("@"), which keeps the string exactly as written.
+ * cell's number format is Text ("@"), which keeps the string exactly as written (but for "=…" on
+ * a host with `textFormatIgnored`).
  */
 export function enterValue(
   sheet: FakeSheet,
   row: number,
   column: number,
   input: unknown,
-  date1904: boolean
+  date1904: boolean,
+  textFormatIgnored = false
 ): void {
   if (input === null || input === undefined) return;
   const key = cellKey(row, column);
@@ -278,7 +302,8 @@ export function enterValue(
     sheet.setValue(row, column, undefined);
     return;
   }
-  if (sheet.numberFormat(row, column) === "@") {
+  // textFormatIgnored: the host mode where "=…" becomes a formula even under "@" (FakeOptions).
+  if (sheet.numberFormat(row, column) === "@" && !(textFormatIgnored && text.startsWith("="))) {
     sheet.setValue(row, column, text);
     return;
   }

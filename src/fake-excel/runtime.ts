@@ -36,6 +36,8 @@ export interface SyncRecord {
 
 export class FakeStats {
   syncs = 0;
+  /** Calls of application.suspendScreenUpdatingUntilNextSync(), over all runs. */
+  screenUpdatingSuspendCalls = 0;
   requestBytes = 0;
   responseBytes = 0;
   maxRequestBytes = 0;
@@ -44,6 +46,7 @@ export class FakeStats {
 
   reset(): void {
     this.syncs = 0;
+    this.screenUpdatingSuspendCalls = 0;
     this.requestBytes = 0;
     this.responseBytes = 0;
     this.maxRequestBytes = 0;
@@ -59,7 +62,61 @@ export interface FakeOptions {
   readonly apiVersion?: string;
   /** Milliseconds each sync takes, to make round trips visible in the demo. Default 0. */
   readonly latencyMs?: number;
+  /**
+   * Office.context.platform: "OfficeOnline" (default), "PC", "Mac". In Excel on the web the
+   * HYPERLINK function works for web addresses only, so a `=HYPERLINK("#…")` link leads nowhere
+   * there (see `followLink`).
+   */
+  readonly platform?: FakePlatform;
+  /**
+   * Excel on the web has answered oversized requests with GeneralException ("An internal error
+   * has occurred", office-js issues 1314 and 1012) instead of the payload codes: a sync whose
+   * request (or response) is larger than this many bytes fails so. Off by default.
+   */
+  readonly generalException?: { readonly requestAbove?: number; readonly responseAbove?: number };
+  /**
+   * A range is limited to five million cells for get operations, and past the limit
+   * `Range.values` may be null instead of an error (Excel performance article). `maxCellsPerGet`
+   * sets the limit (default 5,000,000) and `largeGet` what happens past it: "error"
+   * (RangeExceedsLimit, the default) or "null" (values, valueTypes and numberFormat come back null).
+   */
+  readonly maxCellsPerGet?: number;
+  readonly largeGet?: "error" | "null";
+  /**
+   * A host where text written through `values` starting with "=" becomes a formula even in a
+   * cell formatted as Text ("@"): no Microsoft page promises otherwise. Typed String cells
+   * (`valuesAsJson`, ExcelApi 1.16) stay text. Off by default.
+   */
+  readonly textFormatIgnored?: boolean;
+  /**
+   * In cell-edit mode a batch run with `delayForCellEdit: true` waits until the user leaves it
+   * (Excel.RunOptions); a host that does not honour the option (false) fails the batch with
+   * `cellEditCode` ("InvalidOperationInCellEditMode", the default, or "InvalidOperation").
+   */
+  readonly honoursDelayForCellEdit?: boolean;
+  readonly cellEditCode?: "InvalidOperationInCellEditMode" | "InvalidOperation";
 }
+
+export type FakePlatform = "OfficeOnline" | "PC" | "Mac";
+
+/** What one Session needs to know of the fake's options, with the defaults filled in. */
+export interface SessionOptions {
+  readonly payloadLimit: number;
+  readonly apiVersion: string;
+  readonly latencyMs: number;
+  readonly platform: FakePlatform;
+  readonly generalException: { readonly requestAbove?: number; readonly responseAbove?: number };
+  readonly maxCellsPerGet: number;
+  readonly largeGet: "error" | "null";
+  readonly textFormatIgnored: boolean;
+  readonly honoursDelayForCellEdit: boolean;
+  readonly cellEditCode: "InvalidOperationInCellEditMode" | "InvalidOperation";
+  /** The batch was run with `{ delayForCellEdit: true }`. */
+  readonly delayForCellEdit: boolean;
+}
+
+const CELL_EDIT_MESSAGE =
+  "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.";
 
 export interface LoadOutcome {
   readonly bytes: number;
@@ -110,7 +167,7 @@ export class Session {
   constructor(
     readonly book: FakeWorkbook,
     readonly stats: FakeStats,
-    readonly options: Required<FakeOptions>
+    readonly options: SessionOptions
   ) {}
 
   get pending(): number {
@@ -176,12 +233,15 @@ export class Session {
       throw error;
     };
     if (this.book.cellEditMode) {
-      fail(
-        new FakeOfficeError(
-          "InvalidOperationInCellEditMode",
-          "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again."
-        )
-      );
+      if (this.options.delayForCellEdit && this.options.honoursDelayForCellEdit) {
+        await this.book.cellEditEnded();
+      } else fail(new FakeOfficeError(this.options.cellEditCode, CELL_EDIT_MESSAGE));
+    }
+    const general = this.options.generalException;
+    const internalError = (): FakeOfficeError =>
+      new FakeOfficeError("GeneralException", "An internal error has occurred.");
+    if (general.requestAbove !== undefined && requestBytes > general.requestAbove) {
+      fail(internalError());
     }
     if (requestBytes > this.options.payloadLimit) {
       fail(
@@ -202,6 +262,9 @@ export class Session {
       }
     }
     responseBytes = loads.reduce((sum, l) => sum + l.bytes, 0) + 32;
+    if (general.responseAbove !== undefined && responseBytes > general.responseAbove) {
+      fail(internalError());
+    }
     if (responseBytes > this.options.payloadLimit) {
       fail(
         new FakeOfficeError(

@@ -40,7 +40,10 @@ describe("the Recalculate function command", () => {
   });
 
   it("completes the event and shows the refusal in a dialog when Excel refuses", async () => {
-    handle = installFakeExcel(workbookFromSnapshot(smallDistrict()));
+    // A host that fails the batch in cell-edit mode instead of delaying it (delayForCellEdit).
+    handle = installFakeExcel(workbookFromSnapshot(smallDistrict()), {
+      honoursDelayForCellEdit: false,
+    });
     handle.book.cellEditMode = true;
     const done = completion();
     await recalculateFromRibbon(done.event, "https://localhost:3000/commands.html");

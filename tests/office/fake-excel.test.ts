@@ -1,4 +1,4 @@
-/* global Excel, Office */
+/* global Excel, Office, setTimeout */
 /**
  * The fake Excel behaves like Excel where the adapter depends on it: properties need load and
  * sync, null objects, typed-input rules for `values`, sheet-name rules, names that follow their
@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
   exportSnapshot,
+  followLink,
   installFakeExcel,
   snapshotSheet,
   workbookFromSnapshot,
@@ -360,3 +361,141 @@ describe("tables in the fake Excel", () => {
 function serialOf2014_11_30(): number {
   return Math.round((Date.UTC(2014, 10, 30) - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
+
+describe("the fake Excel as Microsoft documents it, per platform and host", () => {
+  const book = (): WorkbookSnapshot => ({
+    sheets: [
+      { name: "会员", cells: [["编号"], ["M001"]] },
+      { name: "校验结果", cells: [[]] },
+    ],
+  });
+
+  async function writeLinks(): Promise<void> {
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("校验结果");
+      ws.getRange("A1").formulas = [[`=HYPERLINK("#'会员'!A2","会员!A2")`]];
+      ws.getRange("A2").formulas = [[`=HYPERLINK("https://example.com/","web")`]];
+      ws.getRange("A3").hyperlink = { documentReference: "'会员'!A2", textToDisplay: "会员!A2" };
+      await context.sync();
+    });
+  }
+
+  it("leads nowhere from an in-workbook HYPERLINK formula on the web, but from Range.hyperlink everywhere", async () => {
+    const got: Record<string, Array<string | null>> = {};
+    for (const platform of ["OfficeOnline", "PC", "Mac"] as const) {
+      const h = install(book(), { platform });
+      expect(Office.context.platform).toBe(platform);
+      await writeLinks();
+      got[platform] = ["A1", "A2", "A3"].map((a) => followLink(h, "校验结果", a));
+      h.uninstall();
+    }
+    expect(got).toEqual({
+      OfficeOnline: [null, "https://example.com/", "'会员'!A2"],
+      PC: ["'会员'!A2", "https://example.com/", "'会员'!A2"],
+      Mac: ["'会员'!A2", "https://example.com/", "'会员'!A2"],
+    });
+  });
+
+  it("fails a large request with GeneralException in its internal-error mode", async () => {
+    const h = install(book(), { generalException: { requestAbove: 10_000 } });
+    const code = await codeOf(
+      Excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("会员").getRange("B1:B500");
+        range.values = Array.from({ length: 500 }, () => ["x".repeat(40)]);
+        await context.sync();
+      })
+    );
+    expect(code).toBe("GeneralException");
+    expect(h.stats.records.map((r) => r.error)).toEqual(["GeneralException"]);
+    expect(h.book.sheet("会员")?.getValue(0, 1)).toBeUndefined();
+  });
+
+  it("gives null values past the cell limit of a get in its null mode, and refuses in the default mode", async () => {
+    const read = async (): Promise<unknown> =>
+      Excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("会员").getRange("A1:B50");
+        range.load("values");
+        await context.sync();
+        return range.values;
+      });
+    install(book(), { maxCellsPerGet: 99, largeGet: "null" });
+    expect(await read()).toBeNull();
+    handle?.uninstall();
+    install(book(), { maxCellsPerGet: 99 });
+    expect(await codeOf(read())).toBe("RangeExceedsLimit");
+  });
+
+  it("keeps typed String cells as text, takes valuesAsJson only from ExcelApi 1.16, and can turn '=' under '@' into a formula", async () => {
+    const write = async (typed: boolean): Promise<unknown> =>
+      Excel.run(async (context) => {
+        const range = context.workbook.worksheets.getItem("会员").getRange("B1:B2");
+        range.numberFormat = [["@"], ["@"]];
+        if (typed) {
+          range.valuesAsJson = [
+            [{ type: "String", basicValue: "=42" }],
+            [{ type: "String", basicValue: "-" }],
+          ] as Excel.CellValue[][];
+        } else range.values = [["=42"], ["-"]];
+        range.load("values,valueTypes");
+        await context.sync();
+        return [range.values, range.valueTypes];
+      });
+    install(book(), { textFormatIgnored: true });
+    expect(await write(true)).toEqual([
+      [["=42"], ["-"]],
+      [["String"], ["String"]],
+    ]);
+    expect(await write(false)).toEqual([
+      [[42], ["-"]],
+      [["Double"], ["String"]],
+    ]);
+    handle?.uninstall();
+    install(book(), { apiVersion: "1.15" });
+    expect(await codeOf(write(true))).toBe("ApiNotFound");
+    expect(await write(false)).toEqual([
+      [["=42"], ["-"]],
+      [["String"], ["String"]],
+    ]);
+  });
+
+  it("delays a batch run with delayForCellEdit until the user leaves cell-edit mode", async () => {
+    const h = install(book());
+    h.book.cellEditMode = true;
+    let done = false;
+    const running = Excel.run({ delayForCellEdit: true }, async (context) => {
+      context.workbook.worksheets.getItem("会员").getRange("C1").values = [["ok"]];
+      await context.sync();
+      done = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(done).toBe(false);
+    h.book.cellEditMode = false;
+    await running;
+    expect(done).toBe(true);
+    expect(h.book.sheet("会员")?.getValue(0, 2)).toBe("ok");
+  });
+
+  it("counts calls of suspendScreenUpdatingUntilNextSync", async () => {
+    const h = install(book());
+    await Excel.run(async (context) => {
+      context.workbook.application.suspendScreenUpdatingUntilNextSync();
+      await context.sync();
+      context.workbook.application.suspendScreenUpdatingUntilNextSync();
+      await context.sync();
+    });
+    expect(h.stats.screenUpdatingSuspendCalls).toBe(2);
+  });
+
+  it("records whether a name is visible in Name Manager", async () => {
+    const h = install(book());
+    await Excel.run(async (context) => {
+      context.workbook.names.add("Hidden_one", "'会员'!$A$1").visible = false;
+      context.workbook.names.add("Shown_one", "'会员'!$A$1");
+      await context.sync();
+    });
+    expect(h.book.names.map((n) => [n.name, n.visible])).toEqual([
+      ["Hidden_one", false],
+      ["Shown_one", true],
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-/* global Excel, console */
+/* global Excel, console, setTimeout */
 /**
  * The Office.js host against the fake Excel: the summary sheets of SPEC §5 written for the sample
  * workbook, input sheets unchanged, literal text, owned-sheet rules, Excel's refusals, and the
@@ -12,7 +12,9 @@ import { createOfficeHost, HostError, MIN_EXCEL_API } from "../../src/adapters/o
 import type { HostRun } from "../../src/adapters/office/host";
 import type { OutputCell, OutputSheet } from "../../src/core/types";
 import {
+  cellName,
   exportSnapshot,
+  followLink,
   installFakeExcel,
   snapshotSheet,
   workbookFromSnapshot,
@@ -74,9 +76,14 @@ function expectRendered(sheet: SheetSnapshot, out: OutputSheet): void {
         at: [r + 1, c + 1],
         v: expectedValue(cell),
       });
+      // Links are Range.hyperlink document references, never HYPERLINK formulas (dead on the web).
       const formula = sheet.formulas?.[r]?.[c] ?? null;
-      if (cell?.link) expect(formula).toMatch(/^=HYPERLINK\("#'.+'!\$?[A-Z]+\$?\d+",".*"\)$/);
-      else expect(formula).toBeNull();
+      expect({ at: [r + 1, c + 1], formula }).toEqual({ at: [r + 1, c + 1], formula: null });
+      const link = sheet.hyperlinks?.[cellName(r, c)] ?? null;
+      expect({ at: [r + 1, c + 1], link }).toEqual({
+        at: [r + 1, c + 1],
+        link: cell?.link ? `'${cell.link.sheet}'!${cell.link.cell}` : null,
+      });
     });
   });
 }
@@ -134,18 +141,22 @@ describe("Recalculate in Excel on the sample workbook", () => {
     expect(problems.styles?.["A1"]).toMatchObject({ bold: true, fill: "#D9E1F2" });
   });
 
-  it("links each problem to its cell", async () => {
-    const h = install(snapshot);
-    const run = await recalc();
-    const sheet = snapshotSheet(h.book, "校验结果");
-    const linked = run.result.problems.filter((p) => p.sheet !== "");
-    const formulas = (sheet.formulas ?? []).flat().filter((f): f is string => f !== null);
-    expect(formulas.length).toBe(linked.length);
-    const first = linked.find((p) => p.row !== null && p.column !== null);
-    expect(formulas).toContain(
-      `=HYPERLINK("#'${first?.sheet}'!${first?.column}${first?.row}","${first?.sheet}")`
-    );
-  });
+  for (const platform of ["OfficeOnline", "PC", "Mac"] as const) {
+    it(`links each problem to its cell, and the link leads there on ${platform}`, async () => {
+      const h = install(snapshot, { platform });
+      const run = await recalc();
+      const sheet = snapshotSheet(h.book, "校验结果");
+      const linked = run.result.problems.filter((p) => p.sheet !== "");
+      const links = Object.entries(sheet.hyperlinks ?? {});
+      expect(links.length).toBe(linked.length);
+      expect((sheet.formulas ?? []).flat().filter((f) => f !== null)).toEqual([]);
+      const first = linked.find((p) => p.row !== null && p.column !== null);
+      const target = `'${first?.sheet}'!${first?.column}${first?.row}`;
+      const at = links.find(([, t]) => t === target)?.[0] ?? "none";
+      expect(followLink(h, "校验结果", at)).toBe(target);
+      for (const [address] of links) expect(followLink(h, "校验结果", address)).not.toBeNull();
+    });
+  }
 
   it("leaves every input sheet exactly as it was, through two recalculations", async () => {
     const h = install(snapshot);
@@ -303,10 +314,32 @@ describe("Excel tables", () => {
 });
 
 describe("Excel's refusals", () => {
-  it("explains cell-edit mode", async () => {
+  it("explains cell-edit mode on a host that fails the batch, under either documented code", async () => {
+    for (const cellEditCode of ["InvalidOperationInCellEditMode", "InvalidOperation"] as const) {
+      const h = install(smallDistrict(), { honoursDelayForCellEdit: false, cellEditCode });
+      h.book.cellEditMode = true;
+      expect([cellEditCode, await hostErrorCode(recalc())]).toEqual([
+        cellEditCode,
+        "cell-edit-mode",
+      ]);
+    }
+  });
+
+  it("waits while a cell is being edited and finishes once the user leaves cell-edit mode", async () => {
     const h = install(smallDistrict());
     h.book.cellEditMode = true;
-    expect(await hostErrorCode(recalc())).toBe("cell-edit-mode");
+    let settled = false;
+    const running = recalc().then((r) => {
+      settled = true;
+      return r;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    expect(h.book.sheet("汇总")).toBeUndefined();
+    h.book.cellEditMode = false;
+    const run = await running;
+    expect(run.written.map((w) => w.key)).toContain("summary");
+    expect(h.book.sheet("汇总")).toBeDefined();
   });
 
   it("explains a protected output sheet, without writing anything", async () => {

@@ -13,6 +13,7 @@ import {
   snapshotSheet,
   workbookFromSnapshot,
   type FakeExcelHandle,
+  type FakeOptions,
   type WorkbookSnapshot,
 } from "../../src/fake-excel";
 import { serial, sheetNames, smallDistrict } from "../office/workbooks";
@@ -23,9 +24,9 @@ const HOSTILE = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1+1", 
 
 let handle: FakeExcelHandle | null = null;
 
-function install(snapshot: WorkbookSnapshot): FakeExcelHandle {
+function install(snapshot: WorkbookSnapshot, options: FakeOptions = {}): FakeExcelHandle {
   handle?.uninstall();
-  handle = installFakeExcel(workbookFromSnapshot(snapshot));
+  handle = installFakeExcel(workbookFromSnapshot(snapshot), options);
   return handle;
 }
 
@@ -100,7 +101,8 @@ describe("the add-in's data safety", () => {
       cleanRun.written.map((w) => w.name)
     );
 
-    const h = install(snapshot);
+    // A host that fails the batch in cell-edit mode rather than delaying it (delayForCellEdit).
+    const h = install(snapshot, { honoursDelayForCellEdit: false });
     const names = sheetNames(snapshot);
     const before = states(h, names);
     let writes = 0;

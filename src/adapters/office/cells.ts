@@ -46,22 +46,22 @@ export function quotedSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** A string as an Excel formula literal: in double quotes, quotes doubled. */
-function formulaString(s: string): string {
-  return `"${s.replace(/"/g, '""')}"`;
+/**
+ * A link to a cell of this workbook, as `Range.hyperlink` takes it (ExcelApi 1.7):
+ * `documentReference` is the target (`'会员'!C12`), `textToDisplay` the text the cell shows. Not a
+ * `=HYPERLINK("#…")` formula: in Excel on the web HYPERLINK works for web addresses only, so such a
+ * link is dead there (https://support.microsoft.com/office/hyperlink-function-333c7ce6-c5ae-4164-9c47-7de9b76f577f;
+ * https://learn.microsoft.com/javascript/api/excel/excel.rangehyperlink). The .xlsx writer's
+ * equivalent is `<hyperlink location="'会员'!C12">` (adapters/xlsx/sheet-writer.ts).
+ */
+export interface CellLink {
+  readonly documentReference: string;
+  readonly textToDisplay: string;
 }
 
-/** Excel refuses string literals longer than 255 characters inside a formula. */
-const MAX_FORMULA_STRING = 255;
-
-/**
- * `=HYPERLINK("#'会员'!C12","会员")`: a link to a cell of this workbook whose shown text is a string
- * literal (so the text is never evaluated). Null when a part is too long for a formula literal.
- */
-export function hyperlinkFormula(sheet: string, cell: string, text: string): string | null {
-  const target = `#${quotedSheet(sheet)}!${cell}`;
-  if (target.length > MAX_FORMULA_STRING || text.length > MAX_FORMULA_STRING) return null;
-  return `=HYPERLINK(${formulaString(target)},${formulaString(text)})`;
+/** The link for a cell pointing at `cell` of `sheet`, showing `text`. */
+export function cellLink(sheet: string, cell: string, text: string): CellLink {
+  return { documentReference: `${quotedSheet(sheet)}!${cell}`, textToDisplay: text };
 }
 
 function isOutputDate(v: unknown): v is OutputDate {
@@ -74,8 +74,8 @@ export interface CellWrite {
   readonly value: string | number | boolean | null;
   /** null leaves the format alone (General on a cleared sheet). */
   readonly format: string | null;
-  /** Set when the link could not be a HYPERLINK formula: written with `range.hyperlink` instead. */
-  readonly hyperlink?: { readonly documentReference: string; readonly textToDisplay: string };
+  /** A link to a cell, written with `range.hyperlink` after the value (see `cellLink`). */
+  readonly hyperlink?: CellLink;
 }
 
 /** The text a cell shows, for a link's friendly name. */
@@ -95,15 +95,10 @@ export function cellWrite(cell: OutputCell | null, system: DateSystem): CellWrit
   if (!cell) return { value: null, format: null };
   if (cell.link) {
     const text = shownText(cell);
-    const formula = hyperlinkFormula(cell.link.sheet, cell.link.cell, text);
-    if (formula) return { value: formula, format: null };
     return {
       value: text === "" ? null : text,
       format: "@",
-      hyperlink: {
-        documentReference: `${quotedSheet(cell.link.sheet)}!${cell.link.cell}`,
-        textToDisplay: text,
-      },
+      hyperlink: cellLink(cell.link.sheet, cell.link.cell, text),
     };
   }
   const v = cell.v;

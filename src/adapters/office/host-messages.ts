@@ -22,6 +22,8 @@ export const FAILURE_TEXTS: Readonly<Record<Lang, Readonly<Record<FailureKey, st
       "This version of Excel lacks features the add-in needs. Update Office or use Excel on the web.",
     payload:
       "The workbook is too large to read in one go. Close other workbooks and try again, or split the data.",
+    "text-became-formula":
+      "Excel turned some text of the output sheets into formulas. Your input sheets are unchanged; the next Recalculate replaces the output sheets. If it happens again, update Office and report it with the cells below.",
     unknown: "Excel reported an error. Try again; if it persists, reload the add-in.",
     unexpected: "Something went wrong. Try again; if it persists, reload the add-in.",
     detail: "Details: {detail}",
@@ -32,6 +34,8 @@ export const FAILURE_TEXTS: Readonly<Record<Lang, Readonly<Record<FailureKey, st
     "read-only": "工作簿以只读方式打开。请另存一份可编辑的副本并打开它，再重试。",
     "requirement-set": "此版本的 Excel 缺少加载项需要的功能。请更新 Office，或使用网页版 Excel。",
     payload: "工作簿太大，无法一次读取。请关闭其他工作簿后重试，或拆分数据。",
+    "text-became-formula":
+      "Excel 把输出表中的部分文字变成了公式。输入表没有改动；再次点击“重新计算”会替换输出表。如仍出现，请更新 Office，并附上下面的单元格报告问题。",
     unknown: "Excel 报告了错误。请重试；如仍出现，请重新加载加载项。",
     unexpected: "出现意外错误。请重试；如仍出现，请重新加载加载项。",
     detail: "详细信息：{detail}",

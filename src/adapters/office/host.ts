@@ -29,7 +29,13 @@ export interface HostRun {
 }
 
 export type HostErrorCode =
-  "cell-edit-mode" | "protected" | "read-only" | "requirement-set" | "payload" | "unknown";
+  | "cell-edit-mode"
+  | "protected"
+  | "read-only"
+  | "requirement-set"
+  | "payload"
+  | "text-became-formula"
+  | "unknown";
 
 /** Excel's refusals, turned into something the task pane can explain. */
 export class HostError extends Error {

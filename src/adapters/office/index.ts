@@ -23,6 +23,7 @@ import {
   readCells,
   readLayout,
   readOutline,
+  reclaimOrphans,
   SyncCounter,
   type ReadBudget,
 } from "./read";
@@ -42,6 +43,8 @@ import {
   DEFAULT_WRITE_BUDGET,
   planTargets,
   runOps,
+  textChecks,
+  verifyText,
   type WriteBudget,
 } from "./write";
 
@@ -65,11 +68,17 @@ function requireExcelApi(): void {
   }
 }
 
-/** Runs a batch, turning Excel's refusals into HostErrors. */
+/**
+ * Runs a batch, turning Excel's refusals into HostErrors. With `delayForCellEdit` Excel waits
+ * until the user leaves cell-edit mode instead of failing the batch (Excel.RunOptions, listed in
+ * the ExcelApi 1.5 requirement set, below our minimum of 1.7).
+ * https://learn.microsoft.com/javascript/api/excel/excel.runoptions
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-delay-in-cell-edit
+ */
 async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
   requireExcelApi();
   try {
-    return await Excel.run(batch);
+    return await Excel.run({ delayForCellEdit: true }, batch);
   } catch (error) {
     throw toHostError(error);
   }
@@ -89,11 +98,18 @@ async function recalculateInExcel(
   return run(async (context) => {
     const counter = new SyncCounter(context);
     onProgress({ stage: "reading", fraction: 0 });
-    const outline = await readOutline(context, counter);
+    const outline = await reclaimOrphans(context, counter, await readOutline(context, counter));
     if (outline.readOnly) throw new HostError("read-only", "the workbook is open read-only");
     const layout = await readLayout(context, counter, outline);
-    const cells = await readCells(context, counter, layout, budgets.read, (f) =>
-      onProgress({ stage: "reading", fraction: f * READ_END })
+    // One GeneralException on a large sync is taken for a payload error, once per run.
+    const payload = { generalRetried: false };
+    const cells = await readCells(
+      context,
+      counter,
+      layout,
+      budgets.read,
+      (f) => onProgress({ stage: "reading", fraction: f * READ_END }),
+      payload
     );
     const grid = buildGrid(outline, layout, cells);
 
@@ -112,9 +128,22 @@ async function recalculateInExcel(
     onProgress({ stage: "writing", fraction: CHECK_END });
     const targets = planTargets(result.output, outline);
     checkWritable(targets, outline, layout);
-    const ops = buildOps(targets, outline, layout, budgets.write);
-    await runOps(context, counter, ops, budgets.write, (f) =>
-      onProgress({ stage: "writing", fraction: CHECK_END + (1 - CHECK_END) * f })
+    // Typed String cells where ExcelApi 1.16 has valuesAsJson, else values under "@".
+    const mode = isSetSupported("1.16") ? "typed" : "values";
+    const ops = buildOps(targets, outline, layout, budgets.write, mode);
+    await runOps(
+      context,
+      counter,
+      ops,
+      budgets.write,
+      (f) => onProgress({ stage: "writing", fraction: CHECK_END + (1 - CHECK_END) * f }),
+      payload
+    );
+    await verifyText(
+      context,
+      counter,
+      targets.flatMap((t) => textChecks(t.finalName, t.out, outline.dateSystem)),
+      budgets.write
     );
     onProgress({ stage: "done", fraction: 1 });
     return {

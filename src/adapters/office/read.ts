@@ -9,11 +9,11 @@
  *     halves the estimate and retries the same rows.
  * Owned output sheets are not read: they are outputs, and the core never takes them as input.
  */
-import { findOwnedSheets } from "../../core/markers";
+import { findOwnedSheets, reclaimCandidates, reclaimSheets } from "../../core/markers";
 import { tableArea } from "../../core/tables";
 import type { OutputSheetKey, SheetGrid, TableArea, WorkbookGrid } from "../../core/types";
 import { payloadBytes, rawCellOf } from "./cells";
-import { isPayloadError } from "./errors";
+import { isPayloadError, officeErrorCode } from "./errors";
 import { HostError } from "./host";
 
 /** Counts the round trips of one Excel.run. */
@@ -44,6 +44,8 @@ export interface WorkbookOutline {
   readonly owned: ReadonlyMap<OutputSheetKey, string>;
   /** Markers whose sheet is gone (#REF!) or that point nowhere: deleted on the next write. */
   readonly staleMarkers: readonly string[];
+  /** Owned sheets whose marker was gone (reclaimed by their name and content): marked again. */
+  readonly reclaimed: ReadonlySet<OutputSheetKey>;
   readonly dateSystem: 1900 | 1904;
   readonly structureProtected: boolean;
   readonly readOnly: boolean;
@@ -82,6 +84,7 @@ export async function readOutline(
     sheets: sheetNames,
     owned,
     staleMarkers: stale,
+    reclaimed: new Set(),
     dateSystem: epoch.value === 0 ? 1904 : 1900,
     structureProtected: protection.protected,
     readOnly: canReadOnly ? wb.readOnly : false,
@@ -91,6 +94,40 @@ export async function readOutline(
       showTotals: t.showTotals,
     })),
   };
+}
+
+/** Columns of a candidate sheet's first row read to recognise it (the widest header row fits). */
+const HEAD_COLUMNS = 16;
+
+/**
+ * For keys without a marker: reads the first row of each sheet named as that key's output and
+ * reclaims the ones recognisably ours (core/markers.ts `reclaimSheets`), so that a marker a user
+ * deleted in Name Manager never makes the run write a second copy beside the first. One sync,
+ * and only when there is a candidate.
+ */
+export async function reclaimOrphans(
+  context: Excel.RequestContext,
+  counter: SyncCounter,
+  outline: WorkbookOutline
+): Promise<WorkbookOutline> {
+  const candidates = reclaimCandidates(outline.owned, outline.sheets);
+  if (candidates.length === 0) return outline;
+  const heads = candidates.map((c) => {
+    const range = context.workbook.worksheets
+      .getItem(c.sheet)
+      .getRangeByIndexes(0, 0, 1, HEAD_COLUMNS)
+      .load("values");
+    return { ...c, range };
+  });
+  await counter.sync();
+  const reclaimed = reclaimSheets(
+    outline.owned,
+    heads.map((h) => ({ key: h.key, name: h.sheet, firstRow: h.range.values?.[0] ?? [] }))
+  );
+  if (reclaimed.size === 0) return outline;
+  const owned = new Map(outline.owned);
+  for (const [key, sheet] of reclaimed) owned.set(key, sheet);
+  return { ...outline, owned, reclaimed: new Set(reclaimed.keys()) };
 }
 
 interface UsedArea {
@@ -193,6 +230,23 @@ export interface ReadBudget {
 
 export const DEFAULT_READ_BUDGET: ReadBudget = { responseBytes: 4_000_000, bytesPerCell: 72 };
 
+/**
+ * On all platforms a range is limited to five million cells for get operations, and beyond that
+ * `Range.values` may come back `null` instead of an error: no block asks for more, and a block
+ * whose values are null is read again in smaller blocks.
+ * https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices
+ */
+export const MAX_CELLS_PER_GET = 5_000_000;
+
+/** A GeneralException on a read sync planned at least this large is taken for a payload error once. */
+const GENERAL_EXCEPTION_MIN_RESPONSE = 64_000;
+
+/** Whether a block came back without its data (values, valueTypes or numberFormat null). */
+function cameBackEmpty(block: PendingBlock): boolean {
+  const r = block.range as unknown as Record<string, unknown>;
+  return r.values == null || r.valueTypes == null || r.numberFormat == null;
+}
+
 interface PendingBlock {
   readonly area: UsedArea;
   /** 0-based offset within the used area. */
@@ -229,12 +283,15 @@ export async function readCells(
   counter: SyncCounter,
   layout: SheetLayout,
   budget: ReadBudget,
-  onProgress: (fraction: number) => void
+  onProgress: (fraction: number) => void,
+  state: { generalRetried: boolean } = { generalRetried: false }
 ): Promise<Map<string, SheetGrid["rows"][number][]>> {
   const rows = new Map<string, SheetGrid["rows"][number][]>();
   const next = new Map<string, number>();
   const estimate = new Map<string, number>();
   let fallback = budget.bytesPerCell;
+  // Halved for the rest of the run after a GeneralException taken for a payload refusal.
+  let limit = budget.responseBytes;
   const totalCells = layout.used.reduce((s, a) => s + a.rowCount * a.columnCount, 0);
   let doneCells = 0;
   for (const area of layout.used) {
@@ -249,9 +306,13 @@ export async function readCells(
     let planned = 0;
     for (const area of remaining()) {
       const perRow = area.columnCount * (estimate.get(area.sheet) ?? fallback);
-      const room = budget.responseBytes - planned;
+      const room = limit - planned;
       const offset = next.get(area.sheet) ?? 0;
-      let take = Math.min(area.rowCount - offset, Math.floor(room / perRow));
+      let take = Math.min(
+        area.rowCount - offset,
+        Math.floor(room / perRow),
+        Math.floor(MAX_CELLS_PER_GET / Math.max(1, area.columnCount))
+      );
       if (take < 1) {
         if (blocks.length > 0) break;
         take = 1;
@@ -261,12 +322,25 @@ export async function readCells(
       range.load("values,valueTypes,numberFormat");
       blocks.push({ area, offset, rowCount: take, range });
       planned += take * perRow;
-      if (planned >= budget.responseBytes) break;
+      if (planned >= limit) break;
     }
+    let refused = false;
     try {
       await counter.sync();
+      // Past five million cells Range.values may be null rather than an error (see above).
+      refused = blocks.some(cameBackEmpty);
     } catch (error) {
-      if (!isPayloadError(error)) throw error;
+      const general =
+        officeErrorCode(error) === "GeneralException" &&
+        !state.generalRetried &&
+        planned >= GENERAL_EXCEPTION_MIN_RESPONSE;
+      if (general) {
+        state.generalRetried = true;
+        limit = Math.max(1, Math.floor(limit / 2));
+      } else if (!isPayloadError(error)) throw error;
+      refused = true;
+    }
+    if (refused) {
       if (blocks.length === 1 && blocks[0]?.rowCount === 1) {
         throw new HostError(
           "payload",

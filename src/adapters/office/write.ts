@@ -3,19 +3,21 @@
  * Writing the output sheets through Office.js. The work is a list of operations (sheet set-up,
  * blocks of values with their number formats, style rectangles, charts), each with an estimate of
  * its request bytes; they are packed into syncs of at most `requestBytes`, so the number of round
- * trips grows only with the payload. Calculation (and, where ExcelApi 1.9 allows, screen updating)
- * is suspended in every write sync. A payload error splits the failed operations and retries.
+ * trips grows only with the payload. Calculation is suspended in every write sync, screen updating
+ * (where ExcelApi 1.9 allows) once per recalculation. A payload error splits the failed operations
+ * and retries. Text is written as typed String cells where ExcelApi 1.16 allows, else under "@",
+ * and formula-looking text is read back afterwards (`verifyText`).
  *
  * Ownership: an output sheet is one the workbook name `ChamberStats_<key>` points at. It is
  * cleared and reused (renamed when the core chose another name), so formulas elsewhere that refer
  * to it keep working; a sheet the add-in did not create is never touched.
  */
 import { columnLetters } from "../../core/a1";
-import { markerName } from "../../core/markers";
+import { markerName, MARKERS_HIDDEN } from "../../core/markers";
 import type { CellStyle, DateSystem, OutputCell, OutputSheet } from "../../core/types";
 import { cellLook, type CellLook } from "../../core/report/styles";
-import { cellWrite, columnWidthPoints, payloadBytes } from "./cells";
-import { isPayloadError } from "./errors";
+import { cellWrite, columnWidthPoints, payloadBytes, type CellLink } from "./cells";
+import { isPayloadError, officeErrorCode } from "./errors";
 import { HostError } from "./host";
 import { isSetSupported, type SheetLayout, type SyncCounter, type WorkbookOutline } from "./read";
 
@@ -86,12 +88,17 @@ function setupOps(target: Target, outline: WorkbookOutline, layout: SheetLayout)
       } else {
         ws = wb.worksheets.add(finalName);
       }
-      if (!outline.owned.has(out.key)) {
+      // Markers are hidden from Name Manager (NamedItem.visible), where a user could delete them;
+      // a marker written visible by an older version is hidden now.
+      // https://learn.microsoft.com/javascript/api/excel/excel.nameditem#excel-excel-nameditem-visible-member
+      if (!outline.owned.has(out.key) || outline.reclaimed.has(out.key)) {
         wb.names.add(
           markerName(out.key),
           ws.getRange("A1"),
           `chamber-stats output sheet (${out.key})`
-        );
+        ).visible = !MARKERS_HIDDEN;
+      } else {
+        wb.names.getItem(markerName(out.key)).visible = !MARKERS_HIDDEN;
       }
       if (out.freezeRows > 0) ws.freezePanes.freezeRows(out.freezeRows);
       else ws.freezePanes.unfreeze();
@@ -109,6 +116,54 @@ function setupOps(target: Target, outline: WorkbookOutline, layout: SheetLayout)
   return ops;
 }
 
+/**
+ * Writes a link into one cell. The one place that decides how a link is written: `Range.hyperlink`
+ * with a `documentReference` (ExcelApi 1.7), on every platform, because a `=HYPERLINK("#…")`
+ * formula is dead in Excel on the web (see `cellLink` in cells.ts).
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-hyperlink-member
+ */
+export function writeLink(cell: Excel.Range, link: CellLink): void {
+  cell.hyperlink = { documentReference: link.documentReference, textToDisplay: link.textToDisplay };
+}
+
+/** Text that Excel would take for a formula if it were typed: = + - @ first (see `Range.values`). */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text);
+}
+
+/** A cell of text that must read back as that text: where it was written, and the text. */
+export interface TextCheck {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  readonly text: string;
+}
+
+/** How values are written: `valuesAsJson` typed cells (ExcelApi 1.16) or `values` under "@". */
+export type ValueMode = "typed" | "values";
+
+type TypedCell =
+  | { type: "String"; basicValue: string }
+  | { type: "Double"; basicValue: number }
+  | { type: "Boolean"; basicValue: boolean }
+  | { type: "Empty"; basicValue: "" };
+
+/**
+ * A value as a typed cell (Excel.CellValue, ExcelApi 1.16): a String cell is text by its type, so
+ * "=1+1" stays the text "=1+1" whatever the cell's format.
+ * https://learn.microsoft.com/javascript/api/excel/excel.stringcellvalue
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-valuesasjson-member
+ */
+function typedCell(value: string | number | boolean | null): TypedCell {
+  if (value === null) return { type: "Empty", basicValue: "" };
+  if (typeof value === "string") return { type: "String", basicValue: value };
+  if (typeof value === "number") return { type: "Double", basicValue: value };
+  return { type: "Boolean", basicValue: value };
+}
+
+/** Extra request bytes a typed cell takes over its bare value (`{"type":"String","basicValue":}`). */
+const TYPED_CELL_BYTES = 32;
+
 /** A block of rows [from, to) of an output sheet as values and number formats. */
 function valuesOp(
   sheet: string,
@@ -116,15 +171,12 @@ function valuesOp(
   width: number,
   from: number,
   to: number,
-  system: DateSystem
+  system: DateSystem,
+  mode: ValueMode
 ): Op {
   const values: Array<Array<string | number | boolean | null>> = [];
   const formats: Array<Array<string | null>> = [];
-  const links: Array<{
-    row: number;
-    column: number;
-    link: NonNullable<ReturnType<typeof cellWrite>["hyperlink"]>;
-  }> = [];
+  const links: Array<{ row: number; column: number; link: CellLink }> = [];
   let anyFormat = false;
   for (let r = from; r < to; r++) {
     const line = rows[r] ?? [];
@@ -143,6 +195,7 @@ function valuesOp(
   const bytes =
     ACTION_BYTES * (2 + links.length) +
     payloadBytes(values) +
+    (mode === "typed" ? TYPED_CELL_BYTES * width * (to - from) : 0) +
     (anyFormat ? payloadBytes(formats) : 0) +
     links.reduce(
       (s, l) => s + payloadBytes(l.link.documentReference) + payloadBytes(l.link.textToDisplay),
@@ -153,29 +206,38 @@ function valuesOp(
     apply: (context) => {
       const ws = sheetProxy(context, sheet);
       const range = ws.getRangeByIndexes(from, 0, to - from, width);
-      // Text format first, in the same batch: the values that follow are then stored literally.
-      if (anyFormat) range.numberFormat = formats;
-      range.values = values;
-      for (const l of links) {
-        ws.getRangeByIndexes(l.row, l.column, 1, 1).hyperlink = {
-          documentReference: l.link.documentReference,
-          textToDisplay: l.link.textToDisplay,
-        };
+      if (mode === "typed") {
+        // Typed cells first, formats after them: a String cell needs no "@" to stay text, and no
+        // page says whether a typed Double keeps a format set before it (DoubleCellValue's own
+        // numberFormat needs ExcelApi 1.19), so the formats are set last.
+        range.valuesAsJson = values.map((line) => line.map(typedCell)) as Excel.CellValue[][];
+        if (anyFormat) range.numberFormat = formats;
+      } else {
+        // Formats first, in the same batch: text cells are Text ("@") before their values arrive.
+        if (anyFormat) range.numberFormat = formats;
+        range.values = values;
       }
+      for (const l of links) writeLink(ws.getRangeByIndexes(l.row, l.column, 1, 1), l.link);
     },
     split: () => {
       if (to - from < 2) return null;
       const mid = from + Math.floor((to - from) / 2);
       return [
-        valuesOp(sheet, rows, width, from, mid, system),
-        valuesOp(sheet, rows, width, mid, to, system),
+        valuesOp(sheet, rows, width, from, mid, system, mode),
+        valuesOp(sheet, rows, width, mid, to, system, mode),
       ];
     },
   };
 }
 
 /** Rows of one output sheet cut into blocks of at most `budget` estimated request bytes. */
-function valueOps(sheet: string, out: OutputSheet, system: DateSystem, budget: number): Op[] {
+function valueOps(
+  sheet: string,
+  out: OutputSheet,
+  system: DateSystem,
+  budget: number,
+  mode: ValueMode
+): Op[] {
   // A loop, not Math.max(...rows): spreading a sheet's rows into one call overflows the stack
   // beyond about 125,000 rows.
   let width = 1;
@@ -190,18 +252,33 @@ function valueOps(sheet: string, out: OutputSheet, system: DateSystem, budget: n
       const cell = (line[c] ?? null) as OutputCell | null;
       const w = cellWrite(cell, system);
       rowBytes += payloadBytes(w.value) + payloadBytes(w.format) + 2;
+      if (mode === "typed") rowBytes += TYPED_CELL_BYTES;
       if (w.hyperlink) rowBytes += ACTION_BYTES + payloadBytes(w.hyperlink.documentReference) * 2;
     }
     if (bytes + rowBytes > budget && r > from) {
-      ops.push(valuesOp(sheet, out.rows, width, from, r, system));
+      ops.push(valuesOp(sheet, out.rows, width, from, r, system, mode));
       from = r;
       bytes = 0;
     }
     bytes += rowBytes;
   }
   if (out.rows.length > from)
-    ops.push(valuesOp(sheet, out.rows, width, from, out.rows.length, system));
+    ops.push(valuesOp(sheet, out.rows, width, from, out.rows.length, system, mode));
   return ops;
+}
+
+/** The cells of an output sheet whose text Excel would take for a formula if typed. */
+export function textChecks(sheet: string, out: OutputSheet, system: DateSystem): TextCheck[] {
+  const checks: TextCheck[] = [];
+  out.rows.forEach((line, r) => {
+    line.forEach((cell, c) => {
+      const w = cellWrite((cell ?? null) as OutputCell | null, system);
+      if (typeof w.value === "string" && looksLikeFormula(w.value)) {
+        checks.push({ sheet, row: r, column: c, text: w.value });
+      }
+    });
+  });
+  return checks;
 }
 
 interface Rect {
@@ -381,7 +458,8 @@ export function buildOps(
   targets: readonly Target[],
   outline: WorkbookOutline,
   layout: SheetLayout,
-  budget: WriteBudget
+  budget: WriteBudget,
+  mode: ValueMode = "values"
 ): Op[] {
   const ops: Op[] = [];
   if (outline.staleMarkers.length > 0) {
@@ -398,7 +476,7 @@ export function buildOps(
   };
   for (const t of targets) add(setupOps(t, outline, layout));
   for (const t of targets) {
-    add(valueOps(t.finalName, t.out, outline.dateSystem, budget.requestBytes));
+    add(valueOps(t.finalName, t.out, outline.dateSystem, budget.requestBytes, mode));
     add(styleOps(t.finalName, t.out, budget.requestBytes));
   }
   for (const t of targets) add(chartOps(t.finalName, t.out));
@@ -413,9 +491,41 @@ export function buildOps(
   return ops;
 }
 
-function suspend(context: Excel.RequestContext): void {
+/**
+ * Screen updating is suspended once per recalculation, in the first write sync (the one that
+ * clears, renames and adds the sheets): `suspendScreenUpdatingUntilNextSync` lasts one sync, and
+ * Microsoft warns that calling it repeatedly makes the Excel window flicker.
+ * https://learn.microsoft.com/office/dev/add-ins/excel/performance#suspend-screen-updating
+ * Calculation is suspended in every write sync (no such warning; only formula calculation stops).
+ */
+function suspend(context: Excel.RequestContext, first: boolean): void {
   context.workbook.application.suspendApiCalculationUntilNextSync();
-  if (isSetSupported("1.9")) context.workbook.application.suspendScreenUpdatingUntilNextSync();
+  if (first && isSetSupported("1.9")) {
+    context.workbook.application.suspendScreenUpdatingUntilNextSync();
+  }
+}
+
+/**
+ * A sync this large that fails with GeneralException ("An internal error has occurred") is taken
+ * for an oversized request, once per run: Excel on the web has reported oversized requests so
+ * (office-js issues 1314 and 1012; 500 rows of text in 1012). A second one is a real failure.
+ */
+export const GENERAL_EXCEPTION_MIN_BYTES = 64_000;
+
+/**
+ * Tells a payload refusal (split and retry) from a failure: the two payload codes always, a
+ * GeneralException on a large sync once (`state.generalRetried` records that it was used).
+ */
+export function isRetryablePayloadError(
+  error: unknown,
+  bytes: number,
+  state: { generalRetried: boolean }
+): boolean {
+  if (isPayloadError(error)) return true;
+  if (officeErrorCode(error) !== "GeneralException") return false;
+  if (state.generalRetried || bytes < GENERAL_EXCEPTION_MIN_BYTES) return false;
+  state.generalRetried = true;
+  return true;
 }
 
 /**
@@ -428,7 +538,8 @@ export async function runOps(
   counter: SyncCounter,
   ops: Op[],
   budget: WriteBudget,
-  onProgress: (fraction: number) => void
+  onProgress: (fraction: number) => void,
+  state: { generalRetried: boolean } = { generalRetried: false }
 ): Promise<void> {
   // The queue is ops[next…]; a failed batch's halves go back in front (by concat, not
   // unshift(...halves), which spreads a list that grows with the output into one call).
@@ -437,22 +548,31 @@ export async function runOps(
   const total = queue.length;
   let limit = budget.requestBytes;
   let done = 0;
+  let first = true;
   while (next < queue.length) {
     const batch: Op[] = [];
     let bytes = 0;
     while (next < queue.length) {
-      const op = queue[next] as Op;
+      let op = queue[next] as Op;
+      // After a refusal the limit is lower than the blocks were cut for: an operation larger
+      // than it is split before it is sent, so that the retry's guess holds for the rest too.
+      for (let parts = op.bytes > limit ? op.split() : null; parts;) {
+        queue = queue.slice(0, next).concat(parts, queue.slice(next + 1));
+        op = parts[0];
+        parts = op.bytes > limit ? op.split() : null;
+      }
       if (batch.length > 0 && bytes + op.bytes > limit) break;
       batch.push(op);
       bytes += op.bytes;
       next += 1;
     }
-    suspend(context);
+    suspend(context, first);
+    first = false;
     for (const op of batch) op.apply(context);
     try {
       await counter.sync();
     } catch (error) {
-      if (!isPayloadError(error)) throw error;
+      if (!isRetryablePayloadError(error, bytes, state)) throw error;
       const halves: Op[] = [];
       for (const op of batch) {
         const parts = op.split();
@@ -469,6 +589,59 @@ export async function runOps(
     }
     done += batch.length;
     onProgress(Math.min(1, done / Math.max(1, total)));
+  }
+}
+
+/** How many failing cells a text-check failure names in its detail. */
+const NAMED_FAILURES = 5;
+
+/**
+ * Reads back the cells that hold formula-looking text and fails loudly if Excel turned any into a
+ * formula. No Microsoft page promises that `values` written under "@" stay text on every host
+ * (`Range.values`: a value starting with = + - is interpreted as a formula), so this is checked.
+ * A cell is still the text when its valueType is String and its value is the text written (a
+ * formula such as =HYPERLINK("http://x","y") evaluates to a String too). The failure is
+ * repairable: only owned output sheets hold these cells, and the next run replaces them.
+ * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-valuetypes-member
+ */
+export async function verifyText(
+  context: Excel.RequestContext,
+  counter: SyncCounter,
+  checks: readonly TextCheck[],
+  budget: WriteBudget
+): Promise<void> {
+  const failed: TextCheck[] = [];
+  let i = 0;
+  while (i < checks.length) {
+    const pending: Array<{ check: TextCheck; range: Excel.Range }> = [];
+    let bytes = 0;
+    while (i < checks.length && (pending.length === 0 || bytes < budget.requestBytes / 2)) {
+      const check = checks[i] as TextCheck;
+      const range = sheetProxy(context, check.sheet).getRangeByIndexes(
+        check.row,
+        check.column,
+        1,
+        1
+      );
+      range.load("values,valueTypes");
+      pending.push({ check, range });
+      bytes += ACTION_BYTES + payloadBytes(check.text) + 16;
+      i += 1;
+    }
+    await counter.sync();
+    for (const { check, range } of pending) {
+      const type = range.valueTypes?.[0]?.[0];
+      const value = range.values?.[0]?.[0];
+      if (type !== "String" || value !== check.text) failed.push(check);
+    }
+  }
+  if (failed.length > 0) {
+    const named = failed
+      .slice(0, NAMED_FAILURES)
+      .map((f) => `'${f.sheet}'!${columnLetters(f.column + 1)}${f.row + 1}`)
+      .join(", ");
+    const more = failed.length > NAMED_FAILURES ? ` (+${failed.length - NAMED_FAILURES})` : "";
+    throw new HostError("text-became-formula", `${named}${more}`);
   }
 }
 

@@ -9,7 +9,7 @@
  */
 import { Buffer } from "node:buffer";
 import { parseRangeAddress } from "../../core/a1";
-import { findOwnedSheets } from "../../core/markers";
+import { findOwnedSheets, reclaimCandidates, reclaimSheets } from "../../core/markers";
 import { tableArea } from "../../core/tables";
 import type { OutputSheetKey, SheetGrid, TableArea, WorkbookGrid } from "../../core/types";
 import { FileProblem, describeError } from "./errors";
@@ -156,9 +156,13 @@ async function readSheet(
   };
 }
 
+/** Output sheets reclaimed when the package was read (their marker was gone), by package. */
+const reclaimedByPackage = new WeakMap<XlsxPackage, ReadonlyMap<OutputSheetKey, string>>();
+
 /**
  * The sheet each output key's marker names, by the rule the add-in uses (core/markers.ts):
- * workbook-level names only, sheet names compared as Excel compares them, first claim wins.
+ * workbook-level names only, sheet names compared as Excel compares them, first claim wins;
+ * plus, once the package was read, the sheets reclaimed for keys whose marker was deleted.
  */
 export function ownedSheetsByKey(pkg: XlsxPackage): Map<OutputSheetKey, string> {
   const markers = pkg.definedNames.map((d) => ({
@@ -166,10 +170,51 @@ export function ownedSheetsByKey(pkg: XlsxPackage): Map<OutputSheetKey, string> 
     reference: d.formula,
     scoped: d.localSheetId !== null,
   }));
-  return findOwnedSheets(
+  const owned = findOwnedSheets(
     markers,
     pkg.sheets.map((s) => s.name)
   ).owned;
+  for (const [key, sheet] of reclaimedByPackage.get(pkg) ?? []) {
+    if (!owned.has(key)) owned.set(key, sheet);
+  }
+  return owned;
+}
+
+/**
+ * A deleted marker is harmless here as in the add-in: a sheet recognisably ours by its name and
+ * first row (core/markers.ts `reclaimSheets`) is owned again, replaced and marked again. `rowsOf`
+ * gives a candidate sheet's rows (from the grid already read, or read now).
+ */
+async function reclaim(
+  pkg: XlsxPackage,
+  rowsOf: (sheet: string) => Promise<SheetGrid["rows"]>
+): Promise<void> {
+  if (reclaimedByPackage.has(pkg)) return;
+  const owned = ownedSheetsByKey(pkg);
+  const candidates = reclaimCandidates(
+    owned,
+    pkg.sheets.map((s) => s.name)
+  );
+  const heads = [];
+  for (const c of candidates) {
+    heads.push({ key: c.key, name: c.sheet, firstRow: (await rowsOf(c.sheet))[0] ?? [] });
+  }
+  reclaimedByPackage.set(pkg, reclaimSheets(owned, heads));
+}
+
+/**
+ * `ownedSheetsByKey` with the sheets of deleted markers reclaimed, for a package whose cells
+ * were not read (the writer opens the file afresh): only the candidate sheets are read.
+ */
+export async function ownedSheetsReclaimed(pkg: XlsxPackage): Promise<Map<OutputSheetKey, string>> {
+  await reclaim(pkg, async (name) => {
+    const entry = pkg.sheets.find(
+      (s): s is SheetEntry & { part: string } => s.name === name && s.part !== null
+    );
+    if (!entry) return [];
+    return (await readSheet(pkg, entry, await readContext(pkg), () => undefined)).rows;
+  });
+  return ownedSheetsByKey(pkg);
 }
 
 /** Reads every worksheet of an opened package into a grid. */
@@ -187,6 +232,7 @@ export async function readPackageGrid(
     sheets.push(sheet);
     onProgress((index + 1) / worksheets.length);
   }
+  await reclaim(pkg, async (name) => sheets.find((s) => s.name === name)?.rows ?? []);
   return {
     grid: { sheets, dateSystem: pkg.dateSystem },
     ownedSheets: [...ownedSheetsByKey(pkg).values()],

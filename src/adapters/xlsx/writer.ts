@@ -29,8 +29,8 @@ import {
   type SheetEntry,
   type XlsxPackage,
 } from "./package";
-import { MARKER_PREFIX } from "../../core/markers";
-import { ownedSheetsByKey } from "./reader";
+import { MARKER_PREFIX, MARKERS_HIDDEN } from "../../core/markers";
+import { ownedSheetsReclaimed } from "./reader";
 import { worksheetXml } from "./sheet-writer";
 import { StyleBook, minimalStyles } from "./styles-write";
 import type { PartContent, PartStore } from "./parts";
@@ -369,7 +369,7 @@ function setMarkers(
     const element = createInScope(list, main, "definedName", "x");
     element.setAttribute("name", `${MARKER_PREFIX}${sheet.key}`);
     // Hidden, as in the add-in: the markers are ours, not names a user should pick from.
-    element.setAttribute("hidden", "1");
+    if (MARKERS_HIDDEN) element.setAttribute("hidden", "1");
     element.appendChild(pkg.workbook.createTextNode(`${quoteSheetName(sheet.name)}!$A$1`));
     list.appendChild(element);
   }
@@ -384,7 +384,7 @@ export async function writeOutputSheets(
   pkg: XlsxPackage,
   sheets: readonly OutputSheet[]
 ): Promise<void> {
-  const owned = ownedSheetsByKey(pkg);
+  const owned = await ownedSheetsReclaimed(pkg);
   const ownedNames = new Set(owned.values());
   const editor = new PackageEditor(pkg);
   await editor.load();

@@ -24,6 +24,8 @@ export class FakeApplication extends ClientObject<FakeWorkbook> {
   suspendScreenUpdatingUntilNextSync(): void {
     this.session.requireSet("1.9", "Application.suspendScreenUpdatingUntilNextSync");
     this.session.screenUpdatingSuspended = true;
+    // Counted: Microsoft warns that repeated calls make the Excel window flicker.
+    this.session.stats.screenUpdatingSuspendCalls += 1;
   }
 }
 

@@ -33,9 +33,20 @@ function valueType(v: FakeValue | undefined): string {
   return "String";
 }
 
-function mapRect<V>(ref: RangeRef, fn: (row: number, column: number) => V): V[][] {
+/**
+ * A range is limited to five million cells for get operations; past the limit Excel throws
+ * RangeExceedsLimit or, in some cases, gives `null` for the values (the fake's `largeGet`).
+ * https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices
+ */
+function mapRect<V>(
+  session: Session,
+  ref: RangeRef,
+  fn: (row: number, column: number) => V
+): V[][] | null {
   const { row, column, rowCount, columnCount } = ref.rect;
-  if (rowCount * columnCount > MAX_CELLS_PER_GET) {
+  const limit = Math.min(MAX_CELLS_PER_GET, session.options.maxCellsPerGet);
+  if (rowCount * columnCount > limit) {
+    if (session.options.largeGet === "null") return null;
     throw new FakeOfficeError(
       "RangeExceedsLimit",
       "The range has more cells than Excel can return."
@@ -120,22 +131,25 @@ export class FakeRange extends ClientObject<RangeRef> {
           out[prop] = ref.rect.rowCount * ref.rect.columnCount;
           break;
         case "values":
-          out[prop] = mapRect(ref, (r, c) => valueOut(ref.sheet.getValue(r, c)));
+          out[prop] = mapRect(this.session, ref, (r, c) => valueOut(ref.sheet.getValue(r, c)));
           break;
         case "valueTypes":
-          out[prop] = mapRect(ref, (r, c) => valueType(ref.sheet.getValue(r, c)));
+          out[prop] = mapRect(this.session, ref, (r, c) => valueType(ref.sheet.getValue(r, c)));
           break;
         case "numberFormat":
-          out[prop] = mapRect(ref, (r, c) => ref.sheet.numberFormat(r, c));
+          out[prop] = mapRect(this.session, ref, (r, c) => ref.sheet.numberFormat(r, c));
           break;
         case "formulas":
           out[prop] = mapRect(
+            this.session,
             ref,
             (r, c) => ref.sheet.formulas.get(cellKey(r, c)) ?? valueOut(ref.sheet.getValue(r, c))
           );
           break;
         case "text":
-          out[prop] = mapRect(ref, (r, c) => String(valueOut(ref.sheet.getValue(r, c))));
+          out[prop] = mapRect(this.session, ref, (r, c) =>
+            String(valueOut(ref.sheet.getValue(r, c)))
+          );
           break;
         default:
           throw unknownProperty("Range", prop);
@@ -173,6 +187,42 @@ export class FakeRange extends ClientObject<RangeRef> {
     this.enterAsTyped("values", data);
   }
 
+  /**
+   * Typed cell values (ExcelApi 1.16). A String cell is stored as that text whatever the cell's
+   * format, a Double as a number, a Boolean as a boolean, an Empty cell is cleared.
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-valuesasjson-member
+   */
+  set valuesAsJson(data: unknown[][]) {
+    this.session.requireSet("1.16", "Range.valuesAsJson");
+    this.act("valuesAsJson", data, (ref) => {
+      requireSheetWritable(this.session, ref.sheet);
+      const rows = checkShape(ref, data, "valuesAsJson");
+      rows.forEach((line, r) =>
+        line.forEach((cell, c) => {
+          const row = ref.rect.row + r;
+          const column = ref.rect.column + c;
+          const key = cellKey(row, column);
+          const { type, basicValue } = (cell ?? {}) as { type?: unknown; basicValue?: unknown };
+          ref.sheet.formulas.delete(key);
+          ref.sheet.quotePrefix.delete(key);
+          if (type === "String" && typeof basicValue === "string")
+            ref.sheet.setValue(row, column, basicValue === "" ? undefined : basicValue);
+          else if (type === "Double" && typeof basicValue === "number")
+            ref.sheet.setValue(row, column, basicValue);
+          else if (type === "Boolean" && typeof basicValue === "boolean")
+            ref.sheet.setValue(row, column, basicValue);
+          else if (type === "Empty") ref.sheet.setValue(row, column, undefined);
+          else {
+            throw new FakeOfficeError(
+              "InvalidArgument",
+              `The fake Excel does not take the cell value ${JSON.stringify(cell)}.`
+            );
+          }
+        })
+      );
+    });
+  }
+
   get formulas(): unknown[][] {
     return this.loadedValue("formulas");
   }
@@ -195,7 +245,8 @@ export class FakeRange extends ClientObject<RangeRef> {
             ref.rect.row + r,
             ref.rect.column + c,
             v,
-            this.session.book.date1904
+            this.session.book.date1904,
+            this.session.options.textFormatIgnored
           )
         )
       );
