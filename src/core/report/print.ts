@@ -103,7 +103,12 @@ export function printTitleRow(sheet: OutputSheet): number | null {
   return null;
 }
 
-function encodeParts(parts: readonly HeaderFooterPart[]): string {
+/**
+ * One section of a header or footer (left, center or right) in Excel's code language, as
+ * Office.js's HeaderFooter strings take it: `&P`, `&N` for the page number and count, a literal
+ * `&` as `&&`.
+ */
+export function headerFooterSectionCode(parts: readonly HeaderFooterPart[]): string {
   return parts
     .map((p) => ("field" in p ? (p.field === "page" ? "&P" : "&N") : p.text.replace(/&/g, "&&")))
     .join("");
@@ -118,7 +123,7 @@ function encodeParts(parts: readonly HeaderFooterPart[]): string {
  */
 export function headerFooterCode(line: HeaderFooterLine): string {
   const section = (code: string, parts: readonly HeaderFooterPart[]): string =>
-    parts.length === 0 ? "" : `${code}${encodeParts(parts)}`;
+    parts.length === 0 ? "" : `${code}${headerFooterSectionCode(parts)}`;
   return section("&L", line.left) + section("&C", line.center) + section("&R", line.right);
 }
 
