@@ -7,11 +7,16 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPORT_LABELS } from "../../src/core/report/labels";
-import { ROWS_PER_PAGE } from "../../src/core/report/print";
 import { CHART_COLORS } from "../../src/core/report/styles";
 import { OUTPUT_SHEET_NAMES } from "../../src/core/report";
 import type { OutputSheetKey } from "../../src/core/types";
-import { ROOT, runCli, tempDir } from "../cli/helpers";
+import { copyFixture, ROOT, runCli, tempDir } from "../cli/helpers";
+import { openPackage } from "../../src/adapters/xlsx/package";
+import { savePackage, writeOutputSheets } from "../../src/adapters/xlsx/writer";
+import { parseCellAddress } from "../../src/core/a1";
+import { buildCoverageSheet } from "../../src/core/report/coverage";
+import { printSetup, ROWS_PER_PAGE } from "../../src/core/report/print";
+import { sampleJson } from "../core/kit/report";
 import {
   assertAvailable,
   gate,
@@ -218,5 +223,44 @@ describe("printing the output sheets", () => {
         : [];
       if (totals.length > 0) expect(growth?.valueAxisMin).toBeLessThan(Math.min(...totals));
     }
+  );
+
+  const tall = gate(
+    libreOffice,
+    "LibreOffice prints the chart of a district with 60 townships on a page of its own, whole, after the table"
+  );
+  it.skipIf(tall.skip)(
+    tall.title,
+    async () => {
+      assertAvailable(libreOffice);
+      const c = sampleJson().coverage;
+      const one = c.byTownship?.[0];
+      if (!one) throw new Error("the kit's coverage has townships");
+      c.byTownship = Array.from({ length: 60 }, (_, i) => ({ ...one, township: `乡镇${i + 1}` }));
+      const sheet = buildCoverageSheet({ lang: "zh", coverage: c, problems: [], name: "覆盖率" });
+      const withPrint = { ...sheet, print: printSetup("coverage", "zh", "覆盖率", "2014-11-30") };
+      const chart = withPrint.charts[0];
+      expect(chart?.newPage).toBe(true);
+      const file = join(tmp.path, "tall.xlsx");
+      const pkg = await openPackage(copyFixture("exceljs-table.xlsx", tmp.path));
+      await writeOutputSheets(pkg, [withPrint]);
+      await savePackage(pkg, file);
+      const calc = await printLayoutWithLibreOffice(
+        file,
+        join(tmp.path, "pdf-tall"),
+        join(tmp.path, "profile"),
+        ["覆盖率"]
+      );
+      const s = calc["覆盖率"];
+      const placed = s?.charts[0];
+      if (!s || !placed) throw new Error("LibreOffice did not report the chart");
+      const from = (parseCellAddress(chart?.from ?? "")?.row ?? 0) - 1;
+      expect(placed.firstRow).toBe(from);
+      // a page starts at the chart's row, and none inside it
+      expect(s.rowBreaks).toContain(from);
+      expect(s.rowBreaks.filter((b) => b > placed.firstRow && b <= placed.lastRow)).toEqual([]);
+      expect(s.pdfPages).toBe(s.rowBreaks.length + 1);
+    },
+    300_000
   );
 });
