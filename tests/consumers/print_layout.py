@@ -15,6 +15,7 @@ OUT_DIR/<index>.pdf and its pages counted.
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -104,7 +105,10 @@ def main():
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        # its own process group, so that a soffice left running can be ended with its children
+        start_new_session=True,
     )
+    desktop = None
     try:
         ctx = connect(pipe)
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
@@ -192,16 +196,17 @@ def main():
             )
             result[name]["pdfPages"] = pdf_pages(pdf)
         doc.close(True)
-        try:
-            desktop.terminate()
-        except Exception:
-            pass  # the bridge goes away as soffice quits
         json.dump(result, sys.stdout, ensure_ascii=False)
     finally:
+        if desktop is not None:
+            try:
+                desktop.terminate()
+            except Exception:
+                pass  # the bridge goes away as soffice quits
         try:
             office.wait(timeout=60)
         except subprocess.TimeoutExpired:
-            office.kill()
+            os.killpg(office.pid, signal.SIGKILL)
 
 
 if __name__ == "__main__":
