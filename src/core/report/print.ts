@@ -119,7 +119,8 @@ export function headerFooterSectionCode(parts: readonly HeaderFooterPart[]): str
  * `HeaderFooter` strings alike): `&L`, `&C`, `&R` start the sections, `&P` and `&N` are the page
  * number and count, and a literal `&` is written `&&` — so a title such as "R&D" prints as typed.
  * (A font size code is `&` directly followed by digits, so digits after `&L` or `&&` are text.)
- * https://learn.microsoft.com/office/vba/excel/concepts/workbooks-and-worksheets/formatting-and-vba-codes-for-headers-and-footers
+ * The codes: https://msdn.microsoft.com/library/bb225426.aspx, which Excel.HeaderFooter's
+ * reference points to.
  */
 export function headerFooterCode(line: HeaderFooterLine): string {
   const section = (code: string, parts: readonly HeaderFooterPart[]): string =>
