@@ -238,3 +238,98 @@ export function parseCsv(text: string): string[][] {
   if (field !== "" || row.length > 0) rows.push([...row, field]);
   return rows;
 }
+
+const PRINT_LAYOUT = fileURLToPath(new URL("./consumers/print_layout.py", import.meta.url));
+const READ_PRINT = fileURLToPath(new URL("./consumers/read_print.py", import.meta.url));
+
+/** What LibreOffice Calc read of a chart (print_layout.py). Rows and columns are 0-based. */
+export interface CalcChart {
+  readonly firstRow: number;
+  readonly lastRow: number;
+  readonly lastColumn: number;
+  readonly chartTypes: ReadonlyArray<{
+    readonly type: string;
+    readonly series: ReadonlyArray<{
+      readonly color: string;
+      readonly labels: boolean;
+      readonly points: readonly string[];
+    }>;
+  }>;
+  readonly valueAxisMin: number | null;
+}
+
+/** How LibreOffice Calc prints one sheet (print_layout.py). Rows and columns are 0-based. */
+export interface CalcPrint {
+  readonly lastRow: number;
+  readonly lastColumn: number;
+  readonly landscape: boolean;
+  /** 1/100 mm. */
+  readonly paperWidth: number;
+  readonly paperHeight: number;
+  readonly pagesWide: number;
+  readonly pagesTall: number;
+  readonly printTitleRows: boolean;
+  readonly titleRows: readonly [number, number];
+  /** Left, center and right text, as Calc shows them (fields filled in); null when off. */
+  readonly header: readonly [string, string, string] | null;
+  readonly footer: readonly [string, string, string] | null;
+  /** Rows that start a page (within the printed rows). */
+  readonly rowBreaks: readonly number[];
+  readonly charts: readonly CalcChart[];
+  /** Pages of the PDF Calc exports of this sheet alone. */
+  readonly pdfPages: number;
+}
+
+/**
+ * Loads `file` once in LibreOffice Calc (one soffice process, a private profile) and reports how
+ * each of `sheets` prints: page setup as read, page breaks as computed, charts' places, and the
+ * pages of each sheet's own PDF, written to `outDir`.
+ */
+export async function printLayoutWithLibreOffice(
+  file: string,
+  outDir: string,
+  profileDir: string,
+  sheets: readonly string[]
+): Promise<Record<string, CalcPrint>> {
+  const result = await runAsync(
+    PYTHON,
+    [PRINT_LAYOUT, file, outDir, profileDir, ...sheets],
+    300_000
+  );
+  if (result.status !== 0) {
+    throw new Error(`print_layout.py failed (${result.status}): ${result.stderr.slice(0, 2000)}`);
+  }
+  return JSON.parse(result.stdout) as Record<string, CalcPrint>;
+}
+
+/** What openpyxl reads of a sheet's print setup and charts (read_print.py). */
+export interface OpenpyxlPrint {
+  readonly orientation: string;
+  readonly paperSize: number | null;
+  readonly fitToWidth: number | null;
+  readonly fitToHeight: number | null;
+  readonly fitToPage: boolean;
+  readonly printTitleRows: string | null;
+  readonly header: ReadonlyArray<string | null>;
+  readonly footer: ReadonlyArray<string | null>;
+  /** brk@id of each row break: the row above the break. */
+  readonly rowBreaks: readonly number[];
+  /** The values of rows 1–40 (at most). */
+  readonly rows: ReadonlyArray<readonly unknown[]>;
+  readonly charts: ReadonlyArray<{
+    readonly kinds: readonly string[];
+    readonly valueAxisMin: number | null;
+    readonly series: ReadonlyArray<{ readonly labels: boolean; readonly pointColors: number }>;
+  }>;
+}
+
+export async function readPrintWithOpenpyxl(
+  file: string,
+  sheets: readonly string[]
+): Promise<Record<string, OpenpyxlPrint>> {
+  const result = await runAsync(PYTHON, [READ_PRINT, file, ...sheets], 120_000);
+  if (result.status !== 0) {
+    throw new Error(`read_print.py failed (${result.status}): ${result.stderr.slice(0, 2000)}`);
+  }
+  return JSON.parse(result.stdout) as Record<string, OpenpyxlPrint>;
+}

@@ -48,6 +48,18 @@ export interface FakeChartSeries {
   /** Sheet-qualified address of the values, e.g. "'会员增长'!C2:C6". */
   values: string | null;
   categories: string | null;
+  /** Set only when changed from the chart's own: ChartSeries.chartType (a combo chart). */
+  chartType?: string;
+  /** ChartSeries.format.fill.setSolidColor, and format.line.color, as set ("#2F5597"). */
+  fill?: string;
+  line?: string;
+  /** ChartSeries.markerStyle, as set. */
+  markerStyle?: string;
+  /** ChartSeries.hasDataLabels and dataLabels.showValue, as set. */
+  hasDataLabels?: boolean;
+  showValue?: boolean;
+  /** Fills set on points (ChartPoint.format.fill.setSolidColor), by point index. */
+  pointFills?: Record<number, string>;
 }
 
 export interface FakeChart {
@@ -59,6 +71,65 @@ export interface FakeChart {
   from: string | null;
   to: string | null;
   valueAxisFormat: string | null;
+  /** ChartAxis.minimum of the value axis, once set. */
+  valueAxisMinimum?: number;
+}
+
+/** The six header and footer strings of HeaderFooter (Office.js), with Excel's & codes. */
+export interface FakeHeaderFooter {
+  leftHeader: string;
+  centerHeader: string;
+  rightHeader: string;
+  leftFooter: string;
+  centerFooter: string;
+  rightFooter: string;
+}
+
+/** What Worksheet.pageLayout (ExcelApi 1.9) holds of a sheet's print setup. */
+export interface FakePageLayout {
+  orientation: string;
+  paperSize: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  centerHorizontally: boolean;
+  /** The rows set with setPrintTitleRows, as given ("$1:$1"); null for none. */
+  printTitleRows: string | null;
+  headersFootersState: string;
+  defaultForAllPages: FakeHeaderFooter;
+  /** Cells above which horizontalPageBreaks.add put a page break, as given. */
+  horizontalPageBreaks: string[];
+}
+
+/** A new sheet's page layout: Excel's defaults (Letter, portrait, 100 %, Normal margins). */
+export function defaultPageLayout(): FakePageLayout {
+  return {
+    orientation: "Portrait",
+    paperSize: "Letter",
+    zoom: { scale: 100 },
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    topMargin: 54,
+    bottomMargin: 54,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+    centerHorizontally: false,
+    printTitleRows: null,
+    headersFootersState: "Default",
+    defaultForAllPages: {
+      leftHeader: "",
+      centerHeader: "",
+      rightHeader: "",
+      leftFooter: "",
+      centerFooter: "",
+      rightFooter: "",
+    },
+    horizontalPageBreaks: [],
+  };
 }
 
 /**
@@ -98,6 +169,8 @@ export class FakeSheet {
   frozenColumns = 0;
   readonly charts: FakeChart[] = [];
   readonly tables: FakeTable[] = [];
+  /** The print setup; null until something sets it (Excel's defaults). */
+  pageLayout: FakePageLayout | null = null;
 
   constructor(name: string, id: string) {
     this.name = name;
@@ -380,6 +453,8 @@ export interface SheetSnapshot {
     readonly showTotals?: boolean;
   }>;
   readonly charts?: readonly FakeChart[];
+  /** The print setup, when one was set (absent: Excel's defaults). */
+  readonly pageLayout?: FakePageLayout;
   readonly protected?: boolean;
   readonly visibility?: Visibility;
 }
@@ -450,13 +525,29 @@ function importSheet(book: FakeWorkbook, snap: SheetSnapshot): FakeSheet {
     }
   }
   for (const chart of snap.charts ?? []) sheet.charts.push(structuredCloneChart(chart));
+  if (snap.pageLayout) sheet.pageLayout = clonePageLayout(snap.pageLayout);
   sheet.protected = snap.protected ?? false;
   sheet.visibility = snap.visibility ?? "Visible";
   return sheet;
 }
 
 function structuredCloneChart(chart: FakeChart): FakeChart {
-  return { ...chart, series: chart.series.map((s) => ({ ...s })) };
+  return {
+    ...chart,
+    series: chart.series.map((s) => ({
+      ...s,
+      ...(s.pointFills ? { pointFills: { ...s.pointFills } } : {}),
+    })),
+  };
+}
+
+function clonePageLayout(p: FakePageLayout): FakePageLayout {
+  return {
+    ...p,
+    zoom: { ...p.zoom },
+    defaultForAllPages: { ...p.defaultForAllPages },
+    horizontalPageBreaks: [...p.horizontalPageBreaks],
+  };
 }
 
 function importName(book: FakeWorkbook, entry: { name: string; formula: string }): FakeName {
@@ -586,6 +677,7 @@ function exportSheet(sheet: FakeSheet): SheetSnapshot {
         }
       : {}),
     ...(sheet.charts.length > 0 ? { charts: sheet.charts.map(structuredCloneChart) } : {}),
+    ...(sheet.pageLayout ? { pageLayout: clonePageLayout(sheet.pageLayout) } : {}),
     ...(sheet.protected ? { protected: true } : {}),
     ...(sheet.visibility !== "Visible" ? { visibility: sheet.visibility } : {}),
   };

@@ -499,3 +499,55 @@ describe("the fake Excel as Microsoft documents it, per platform and host", () =
     ]);
   });
 });
+
+describe("the fake Excel's print setup, as PageLayout documents it", () => {
+  const one = (): WorkbookSnapshot => ({ sheets: [{ name: "表", cells: [["a", "b"]] }] });
+
+  it("keeps what is set on pageLayout and its headers and footers, and shows it in the snapshot", async () => {
+    const h = install(one());
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("表");
+      ws.pageLayout.orientation = "Landscape";
+      ws.pageLayout.paperSize = "A4";
+      ws.pageLayout.zoom = { horizontalFitToPages: 1 };
+      ws.pageLayout.setPrintTitleRows("$1:$1");
+      ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = "Page &P of &N";
+      ws.horizontalPageBreaks.add("A20");
+      await context.sync();
+    });
+    const layout = snapshotSheet(h.book, "表").pageLayout;
+    expect([
+      layout?.orientation,
+      layout?.paperSize,
+      layout?.zoom,
+      layout?.printTitleRows,
+      layout?.defaultForAllPages.centerFooter,
+      layout?.horizontalPageBreaks,
+    ]).toEqual(["Landscape", "A4", { horizontalFitToPages: 1 }, "$1:$1", "Page &P of &N", ["A20"]]);
+  });
+
+  it("refuses print title rows that do not span entire rows, and a zoom scale outside 10–400", async () => {
+    install(one());
+    const attempt = (fn: (ws: Excel.Worksheet) => void): Promise<string> =>
+      codeOf(
+        Excel.run(async (context) => {
+          fn(context.workbook.worksheets.getItem("表"));
+          await context.sync();
+        })
+      );
+    expect(await attempt((ws) => ws.pageLayout.setPrintTitleRows("A1:B1"))).toBe("InvalidArgument");
+    expect(await attempt((ws) => (ws.pageLayout.zoom = { scale: 5 }))).toBe("InvalidArgument");
+    expect(await attempt((ws) => ws.pageLayout.setPrintTitleRows("$2:$3"))).toBe("no error");
+  });
+
+  it("has no pageLayout and no page breaks below ExcelApi 1.9", async () => {
+    install(one(), { apiVersion: "1.8" });
+    const code = await codeOf(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem("表").pageLayout.orientation = "Landscape";
+        await context.sync();
+      })
+    );
+    expect(code).toBe("ApiNotFound");
+  });
+});

@@ -11,6 +11,8 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createOfficeHost, HostError, MIN_EXCEL_API } from "../../src/adapters/office";
 import type { HostRun } from "../../src/adapters/office/host";
 import type { OutputCell, OutputSheet } from "../../src/core/types";
+import { pageBreaksAbove, printTitleRow } from "../../src/core/report/print";
+import { CHART_COLORS } from "../../src/core/report/styles";
 import {
   cellName,
   exportSnapshot,
@@ -111,22 +113,81 @@ describe("Recalculate in Excel on the sample workbook", () => {
     expect(h.book.activeSheet).toBe("汇总");
   });
 
-  it("draws a line chart of members by type on the growth sheet and a bar chart on the coverage sheet", async () => {
+  it("draws a labelled line of all members on an axis near the data, and coverage columns coloured met / not met under a target line", async () => {
     const h = install(snapshot);
-    await recalc();
+    const run = await recalc();
     const growth = snapshotSheet(h.book, "会员增长").charts ?? [];
     const coverage = snapshotSheet(h.book, "覆盖率").charts ?? [];
     expect(growth.map((c) => c.type)).toEqual(["Line"]);
-    expect(growth[0]?.series.map((s) => s.name)).toEqual(
-      expect.arrayContaining(["企业会员", "团体会员", "个人会员"])
-    );
+    expect(growth[0]?.series.map((s) => [s.name, s.hasDataLabels, s.showValue])).toEqual([
+      ["会员总数", true, true],
+    ]);
     expect(
       growth[0]?.series.every(
         (s) => s.values?.startsWith("会员增长!") && s.categories?.startsWith("会员增长!")
       )
     ).toBe(true);
-    expect(coverage.map((c) => c.type)).toEqual(["BarClustered"]);
-    expect(coverage[0]?.from).not.toBeNull();
+    const spec = run.result.output.find((o) => o.key === "growth")?.charts[0];
+    expect(spec?.valueAxisMin).toBeGreaterThan(0);
+    expect(growth[0]?.valueAxisMinimum).toBe(spec?.valueAxisMin);
+    expect(coverage.map((c) => c.type)).toEqual(["ColumnClustered"]);
+    const [bars, target] = coverage[0]?.series ?? [];
+    expect([bars?.chartType, target?.chartType, target?.markerStyle]).toEqual([
+      undefined,
+      "Line",
+      "None",
+    ]);
+    const towns = run.result.json.coverage.byTownship ?? [];
+    expect(Object.values(bars?.pointFills ?? {})).toEqual(
+      towns.map((t) => `#${t.meetsTarget ? CHART_COLORS.met : CHART_COLORS.notMet}`)
+    );
+    expect(target?.line).toBe(`#${CHART_COLORS.target}`);
+    // under the table, on its first page
+    expect(coverage[0]?.from).toBe(
+      run.result.output.find((o) => o.key === "coverage")?.charts[0]?.from
+    );
+  });
+
+  it("gives each output sheet its print setup: A4, orientation, one page wide, print titles, header and footer", async () => {
+    const h = install(snapshot);
+    const run = await recalc();
+    for (const out of run.result.output) {
+      const layout = snapshotSheet(h.book, out.name).pageLayout;
+      const row = printTitleRow(out);
+      expect([
+        out.key,
+        layout?.paperSize,
+        layout?.orientation,
+        layout?.zoom,
+        layout?.printTitleRows,
+        layout?.centerHorizontally,
+      ]).toEqual([
+        out.key,
+        "A4",
+        out.key === "chambers" || out.key === "problems" ? "Landscape" : "Portrait",
+        { horizontalFitToPages: 1 },
+        row === null ? null : `$${row}:$${row}`,
+        true,
+      ]);
+      expect(layout?.defaultForAllPages).toEqual({
+        leftHeader: out.name,
+        centerHeader: "",
+        rightHeader: "统计截止日期：2014年11月30日",
+        leftFooter: "",
+        centerFooter: "第 &P 页，共 &N 页",
+        rightFooter: "",
+      });
+      expect(layout?.horizontalPageBreaks).toEqual(pageBreaksAbove(out).map((r) => `A${r}`));
+    }
+  });
+
+  it("leaves the print setup to Excel below ExcelApi 1.9, which has no pageLayout", async () => {
+    const h = install(snapshot, { apiVersion: "1.8" });
+    const run = await recalc();
+    expect(run.written.length).toBe(6);
+    for (const out of run.result.output) {
+      expect(snapshotSheet(h.book, out.name).pageLayout).toBeUndefined();
+    }
   });
 
   it("freezes each sheet's header rows, sets column widths and styles the header", async () => {

@@ -14,7 +14,8 @@
  */
 import { columnLetters } from "../../core/a1";
 import { markerName, MARKERS_HIDDEN } from "../../core/markers";
-import type { CellStyle, DateSystem, OutputCell, OutputSheet } from "../../core/types";
+import type { CellStyle, ChartSpec, DateSystem, OutputCell, OutputSheet } from "../../core/types";
+import { headerFooterSectionCode, pageBreaksAbove, printTitleRow } from "../../core/report/print";
 import { cellLook, type CellLook } from "../../core/report/styles";
 import { cellWrite, columnWidthPoints, payloadBytes, type CellLink } from "./cells";
 import { isPayloadError, officeErrorCode } from "./errors";
@@ -402,35 +403,129 @@ function rectStyleOp(sheet: string, rects: Rect[], style: CellLook, perRect: num
   };
 }
 
-const CHART_TYPES: Readonly<Record<string, string>> = { line: "Line", bar: "BarClustered" };
+/** Excel's chart types for the core's: vertical bars are Excel's "column" chart. */
+const CHART_TYPES: Readonly<Record<ChartSpec["type"], Excel.ChartType>> = {
+  line: "Line" as Excel.ChartType,
+  bar: "ColumnClustered" as Excel.ChartType,
+};
+
+const hex = (color: string): string => `#${color}`;
+
+/** A series' type (in a combo chart), colours, markers and labels, each guarded by its set. */
+function styleSeries(
+  series: Excel.ChartSeries,
+  spec: ChartSpec,
+  s: ChartSpec["series"][number]
+): void {
+  const kind = s.type ?? spec.type;
+  // ChartSeries.chartType, markerStyle and hasDataLabels are ExcelApi 1.7, dataLabels 1.8:
+  // https://learn.microsoft.com/javascript/api/excel/excel.chartseries
+  if (kind !== spec.type && isSetSupported("1.7")) series.chartType = CHART_TYPES[kind];
+  if (s.color !== undefined) {
+    if (kind === "bar") series.format.fill.setSolidColor(hex(s.color));
+    else series.format.line.color = hex(s.color);
+  }
+  if (s.noMarkers === true && isSetSupported("1.7")) series.markerStyle = "None";
+  // ChartSeries.points and ChartPoint.format.fill are ExcelApi 1.1.
+  (s.pointColors ?? []).forEach((color, i) => {
+    series.points.getItemAt(i).format.fill.setSolidColor(hex(color));
+  });
+  if (s.dataLabels === true && isSetSupported("1.8")) {
+    series.hasDataLabels = true;
+    series.dataLabels.showValue = true;
+    if (spec.valueFormat) series.dataLabels.numberFormat = spec.valueFormat;
+  }
+}
 
 function chartOps(sheet: string, out: OutputSheet): Op[] {
   return out.charts.map((spec) =>
-    simpleOp(ACTION_BYTES * (4 + spec.series.length * 3) + payloadBytes(spec.title), (context) => {
-      const ws = sheetProxy(context, sheet);
-      const [first, ...rest] = spec.series;
-      if (!first) return;
-      const chart = ws.charts.add(
-        (CHART_TYPES[spec.type] ?? "Line") as Excel.ChartType,
-        ws.getRange(first.values),
-        "Columns"
-      );
-      chart.title.text = spec.title;
-      chart.setPosition(spec.from, spec.to);
-      const categories = ws.getRange(spec.categories);
-      const s0 = chart.series.getItemAt(0);
-      s0.name = first.name;
-      s0.setXAxisValues(categories);
-      for (const s of rest) {
-        const series = chart.series.add(s.name);
-        series.setValues(ws.getRange(s.values));
-        series.setXAxisValues(categories);
+    simpleOp(
+      ACTION_BYTES * (5 + spec.series.length * 6) +
+        spec.series.reduce((n, s) => n + (s.pointColors?.length ?? 0), 0) * ACTION_BYTES +
+        payloadBytes(spec.title),
+      (context) => {
+        const ws = sheetProxy(context, sheet);
+        const [first, ...rest] = spec.series;
+        if (!first) return;
+        const chart = ws.charts.add(CHART_TYPES[spec.type], ws.getRange(first.values), "Columns");
+        chart.title.text = spec.title;
+        chart.setPosition(spec.from, spec.to);
+        const categories = ws.getRange(spec.categories);
+        const s0 = chart.series.getItemAt(0);
+        s0.name = first.name;
+        s0.setXAxisValues(categories);
+        styleSeries(s0, spec, first);
+        for (const s of rest) {
+          const series = chart.series.add(s.name);
+          series.setValues(ws.getRange(s.values));
+          series.setXAxisValues(categories);
+          styleSeries(series, spec, s);
+        }
+        if (spec.valueFormat && isSetSupported("1.8")) {
+          chart.axes.valueAxis.numberFormat = spec.valueFormat;
+        }
+        // ChartAxis.minimum, ExcelApi 1.1.
+        if (spec.valueAxisMin !== undefined) chart.axes.valueAxis.minimum = spec.valueAxisMin;
       }
-      if (spec.valueFormat && isSetSupported("1.8")) {
-        chart.axes.valueAxis.numberFormat = spec.valueFormat;
-      }
-    })
+    )
   );
+}
+
+/** Points in an inch: PageLayout margins are in points. */
+const POINTS_PER_INCH = 72;
+
+/**
+ * A sheet's print setup (core/report/print.ts) through Worksheet.pageLayout and
+ * horizontalPageBreaks, ExcelApi 1.9; without it the sheet keeps Excel's defaults.
+ * https://learn.microsoft.com/javascript/api/excel/excel.pagelayout
+ */
+function printOps(sheet: string, out: OutputSheet): Op[] {
+  const print = out.print;
+  if (!print || !isSetSupported("1.9")) return [];
+  const titleRow = printTitleRow(out);
+  const breaks = pageBreaksAbove(out);
+  const sections = {
+    leftHeader: headerFooterSectionCode(print.header.left),
+    centerHeader: headerFooterSectionCode(print.header.center),
+    rightHeader: headerFooterSectionCode(print.header.right),
+    leftFooter: headerFooterSectionCode(print.footer.left),
+    centerFooter: headerFooterSectionCode(print.footer.center),
+    rightFooter: headerFooterSectionCode(print.footer.right),
+  };
+  const bytes =
+    ACTION_BYTES * (16 + breaks.length) +
+    Object.values(sections).reduce((n, text) => n + payloadBytes(text), 0);
+  return [
+    simpleOp(bytes, (context) => {
+      const ws = sheetProxy(context, sheet);
+      const layout = ws.pageLayout;
+      layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+      layout.paperSize = print.paper;
+      // Pages wide only, pages tall left free: "fit all columns on one page". The zoom is set
+      // as a whole object, as documented.
+      layout.zoom = { horizontalFitToPages: print.fitToPagesWide };
+      layout.leftMargin = print.margins.left * POINTS_PER_INCH;
+      layout.rightMargin = print.margins.right * POINTS_PER_INCH;
+      layout.topMargin = print.margins.top * POINTS_PER_INCH;
+      layout.bottomMargin = print.margins.bottom * POINTS_PER_INCH;
+      layout.headerMargin = print.margins.header * POINTS_PER_INCH;
+      layout.footerMargin = print.margins.footer * POINTS_PER_INCH;
+      layout.centerHorizontally = print.centerHorizontally;
+      // "The range must span the entire row": whole rows, "$1:$1".
+      if (titleRow !== null) layout.setPrintTitleRows(`$${titleRow}:$${titleRow}`);
+      layout.headersFooters.state = "Default";
+      const all = layout.headersFooters.defaultForAllPages;
+      all.leftHeader = sections.leftHeader;
+      all.centerHeader = sections.centerHeader;
+      all.rightHeader = sections.rightHeader;
+      all.leftFooter = sections.leftFooter;
+      all.centerFooter = sections.centerFooter;
+      all.rightFooter = sections.rightFooter;
+      // A reused sheet keeps the breaks of the last run: remove them, then add this run's.
+      ws.horizontalPageBreaks.removePageBreaks();
+      for (const row of breaks) ws.horizontalPageBreaks.add(`A${row}`);
+    }),
+  ];
 }
 
 /** Refuses early, with a clear reason, what Excel would refuse half-way through. */
@@ -480,6 +575,7 @@ export function buildOps(
     add(styleOps(t.finalName, t.out, budget.requestBytes));
   }
   for (const t of targets) add(chartOps(t.finalName, t.out));
+  for (const t of targets) add(printOps(t.finalName, t.out));
   const summary = targets.find((t) => t.out.key === "summary") ?? targets[0];
   if (summary) {
     ops.push(

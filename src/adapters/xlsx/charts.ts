@@ -3,7 +3,7 @@
  * sheets are never re-serialised, so each chart is a chart part plus a drawing part anchoring it.
  */
 import { parseRangeAddress } from "../../core/a1";
-import type { ChartSpec, OutputSheet, OutputValue } from "../../core/types";
+import type { ChartSeries, ChartSpec, OutputSheet, OutputValue } from "../../core/types";
 import type { Conformance } from "./namespaces";
 import { escapeXml, quoteSheetName } from "./xml";
 
@@ -62,44 +62,100 @@ function categoriesXml(sheet: OutputSheet, spec: ChartSpec): string {
     : `<c:cat><c:strRef><c:f>${ref}</c:f>${stringCache(values)}</c:strRef></c:cat>`;
 }
 
-function seriesXml(sheet: OutputSheet, spec: ChartSpec): string {
-  return spec.series
-    .map((series, i) => {
-      const values = rangeValues(sheet, series.values);
-      const ref = escapeXml(absoluteRef(sheet.name, series.values));
-      const styleBits =
-        spec.type === "line"
-          ? '<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>'
-          : '<c:invertIfNegative val="0"/>';
-      return (
-        `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
-        `<c:tx><c:v>${escapeXml(series.name)}</c:v></c:tx>${styleBits}` +
-        categoriesXml(sheet, spec) +
-        `<c:val><c:numRef><c:f>${ref}</c:f>${numberCache(values)}</c:numRef></c:val>` +
-        (spec.type === "line" ? '<c:smooth val="0"/>' : "") +
-        "</c:ser>"
-      );
-    })
+function solidFill(color: string): string {
+  return `<a:solidFill><a:srgbClr val="${escapeXml(color)}"/></a:solidFill>`;
+}
+
+/** A series' own colour: a bar's fill, a line's stroke. */
+function seriesShape(kind: "line" | "bar", color: string | undefined): string {
+  if (color === undefined) return "";
+  return kind === "bar"
+    ? `<c:spPr>${solidFill(color)}</c:spPr>`
+    : `<c:spPr><a:ln w="28575" cap="rnd">${solidFill(color)}<a:round/></a:ln></c:spPr>`;
+}
+
+/** Each point's own fill (CT_DPt), for bars coloured by whether they meet the target. */
+function pointsXml(series: ChartSeries): string {
+  return (series.pointColors ?? [])
+    .map(
+      (color, i) =>
+        `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>` +
+        `<c:spPr>${solidFill(color)}</c:spPr></c:dPt>`
+    )
     .join("");
 }
 
+/** Data labels showing each point's value (CT_DLbls, its elements in sequence order). */
+function dataLabelsXml(kind: "line" | "bar", spec: ChartSpec): string {
+  const format = spec.valueFormat
+    ? `<c:numFmt formatCode="${escapeXml(spec.valueFormat)}" sourceLinked="0"/>`
+    : "";
+  return (
+    `<c:dLbls>${format}<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+    `<c:dLblPos val="${kind === "line" ? "t" : "outEnd"}"/>` +
+    '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>' +
+    '<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
+  );
+}
+
+function kindOf(spec: ChartSpec, series: ChartSeries): "line" | "bar" {
+  return series.type ?? spec.type;
+}
+
+/** One series (CT_LineSer or CT_BarSer, children in their sequence order); `i` is its index. */
+function seriesXml(sheet: OutputSheet, spec: ChartSpec, series: ChartSeries, i: number): string {
+  const kind = kindOf(spec, series);
+  const values = rangeValues(sheet, series.values);
+  const ref = escapeXml(absoluteRef(sheet.name, series.values));
+  const marker =
+    series.noMarkers === true
+      ? '<c:marker><c:symbol val="none"/></c:marker>'
+      : '<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>';
+  const afterName =
+    kind === "line"
+      ? seriesShape(kind, series.color) + marker
+      : seriesShape(kind, series.color) + '<c:invertIfNegative val="0"/>';
+  return (
+    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
+    `<c:tx><c:v>${escapeXml(series.name)}</c:v></c:tx>${afterName}` +
+    pointsXml(series) +
+    (series.dataLabels === true ? dataLabelsXml(kind, spec) : "") +
+    categoriesXml(sheet, spec) +
+    `<c:val><c:numRef><c:f>${ref}</c:f>${numberCache(values)}</c:numRef></c:val>` +
+    (kind === "line" ? '<c:smooth val="0"/>' : "") +
+    "</c:ser>"
+  );
+}
+
+/**
+ * The plot: the bar series in a barChart and the line series in a lineChart on the same two axes
+ * (a combo chart when there are both), each series numbered in the chart's order.
+ */
 function plotXml(sheet: OutputSheet, spec: ChartSpec): string {
   const axes = `<c:axId val="${CAT_AXIS}"/><c:axId val="${VAL_AXIS}"/>`;
-  if (spec.type === "line") {
-    return (
-      '<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>' +
-      seriesXml(sheet, spec) +
-      `<c:marker val="1"/>${axes}</c:lineChart>`
-    );
-  }
+  const of = (kind: "line" | "bar"): string =>
+    spec.series
+      .map((series, i) => (kindOf(spec, series) === kind ? seriesXml(sheet, spec, series, i) : ""))
+      .join("");
+  const bars = of("bar");
+  const lines = of("line");
   return (
-    '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>' +
-    seriesXml(sheet, spec) +
-    `<c:gapWidth val="150"/>${axes}</c:barChart>`
+    (bars
+      ? '<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>' +
+        bars +
+        `<c:gapWidth val="80"/>${axes}</c:barChart>`
+      : "") +
+    (lines
+      ? '<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>' +
+        lines +
+        `<c:marker val="1"/>${axes}</c:lineChart>`
+      : "")
   );
 }
 
 function axesXml(spec: ChartSpec): string {
+  // CT_Scaling: orientation, then max, then min.
+  const min = spec.valueAxisMin === undefined ? "" : `<c:min val="${spec.valueAxisMin}"/>`;
   const valueFormat = spec.valueFormat
     ? `<c:numFmt formatCode="${escapeXml(spec.valueFormat)}" sourceLinked="0"/>`
     : '<c:numFmt formatCode="General" sourceLinked="1"/>';
@@ -109,7 +165,7 @@ function axesXml(spec: ChartSpec): string {
     '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
     `<c:crossAx val="${VAL_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/>` +
     '<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
-    `<c:valAx><c:axId val="${VAL_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
+    `<c:valAx><c:axId val="${VAL_AXIS}"/><c:scaling><c:orientation val="minMax"/>${min}</c:scaling>` +
     '<c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>' +
     valueFormat +
     '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +

@@ -5,11 +5,12 @@
 import { Buffer } from "node:buffer";
 import { cellAddress, parseCellAddress, rangeAddress } from "../../core/a1";
 import { dayFromIso, serialOfDay } from "../../core/dates";
-import type { DateSystem, OutputCell, OutputSheet } from "../../core/types";
+import type { DateSystem, OutputCell, OutputSheet, PrintSetup } from "../../core/types";
 import type { Conformance } from "./namespaces";
 import type { StyleBook } from "./styles-write";
 import { escapeCellText, escapeXml, quoteSheetName } from "./xml";
 import { FMT_DATE } from "../../core/report/cells";
+import { headerFooterCode, pageBreaksAbove } from "../../core/report/print";
 
 /** Excel's limit on the characters in one cell. */
 const MAX_CELL_TEXT = 32_767;
@@ -65,6 +66,46 @@ function hyperlinkXml(ref: string, link: NonNullable<OutputCell["link"]>): strin
   return `<hyperlink ref="${ref}" location="${escapeXml(location)}" display="${escapeXml(location)}"/>`;
 }
 
+/** pageSetup@paperSize: 9 is A4 paper, 210 mm by 297 mm (ECMA-376 Part 1, CT_PageSetup). */
+const PAPER_SIZE: Readonly<Record<PrintSetup["paper"], number>> = { A4: 9 };
+
+const DEFAULT_MARGINS =
+  '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+
+/**
+ * The print elements of CT_Worksheet, each at its place in the sequence: `printOptions`,
+ * `pageMargins`, `pageSetup`, `headerFooter` (after `hyperlinks`), then `rowBreaks`. Fitting to
+ * pages also needs `sheetPr/pageSetUpPr@fitToPage` (sheetPrXml); fitToHeight="0" is "any number
+ * of pages tall".
+ */
+function printXml(print: PrintSetup | undefined, breaks: readonly number[]): string {
+  if (!print) return DEFAULT_MARGINS;
+  const m = print.margins;
+  const header = headerFooterCode(print.header);
+  const footer = headerFooterCode(print.footer);
+  let xml =
+    (print.centerHorizontally ? '<printOptions horizontalCentered="1"/>' : "") +
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+    `<pageSetup paperSize="${PAPER_SIZE[print.paper]}" orientation="${print.orientation}" fitToWidth="${print.fitToPagesWide}" fitToHeight="0"/>`;
+  if (header || footer) {
+    xml +=
+      "<headerFooter>" +
+      (header ? `<oddHeader>${escapeXml(header)}</oddHeader>` : "") +
+      (footer ? `<oddFooter>${escapeXml(footer)}</oddFooter>` : "") +
+      "</headerFooter>";
+  }
+  if (breaks.length > 0) {
+    // brk@id is the row above the break (a break above row 20 is id 19); max is the last column.
+    const brks = breaks.map((row) => `<brk id="${row - 1}" max="16383" man="1"/>`).join("");
+    xml += `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${brks}</rowBreaks>`;
+  }
+  return xml;
+}
+
+function sheetPrXml(print: PrintSetup | undefined): string {
+  return print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "";
+}
+
 /**
  * The worksheet XML of an output sheet, as buffers (a problems sheet can be far larger than one
  * JavaScript string may be). `drawingRelId` adds the `<drawing>` element for its charts.
@@ -89,6 +130,7 @@ export function worksheetXml(
   text +=
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${ns.main}" xmlns:r="${ns.officeRel}">` +
+    sheetPrXml(sheet.print) +
     `<dimension ref="${dimension}"/>` +
     sheetViewXml(sheet.freezeRows) +
     '<sheetFormatPr defaultRowHeight="15"/>' +
@@ -116,8 +158,7 @@ export function worksheetXml(
     }
     text += "</hyperlinks>";
   }
-  text +=
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  text += printXml(sheet.print, pageBreaksAbove(sheet));
   if (drawingRelId) text += `<drawing r:id="${drawingRelId}"/>`;
   text += "</worksheet>";
   flush();

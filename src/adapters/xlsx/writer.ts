@@ -12,7 +12,7 @@ import process from "node:process";
 
 import { readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import type { OutputSheet, OutputSheetKey } from "../../core/types";
+import type { OutputSheet } from "../../core/types";
 import { chartXml, drawingXml } from "./charts";
 import { FileProblem, describeError } from "./errors";
 import {
@@ -30,6 +30,7 @@ import {
   type XlsxPackage,
 } from "./package";
 import { MARKER_PREFIX, MARKERS_HIDDEN } from "../../core/markers";
+import { printTitleRow } from "../../core/report/print";
 import { ownedSheetsReclaimed } from "./reader";
 import { worksheetXml } from "./sheet-writer";
 import { StyleBook, minimalStyles } from "./styles-write";
@@ -347,10 +348,7 @@ function addSheetEntry(pkg: XlsxPackage, name: string, relId: string, part: stri
 }
 
 /** Replaces every workbook-level `ChamberStats_*` defined name with markers for the sheets written. */
-function setMarkers(
-  pkg: XlsxPackage,
-  written: ReadonlyArray<{ key: OutputSheetKey; name: string }>
-) {
+function setMarkers(pkg: XlsxPackage, written: readonly OutputSheet[]) {
   const { main } = pkg.conformance;
   const root = workbookRoot(pkg);
   let list = firstChildElement(root, main, "definedNames");
@@ -371,6 +369,43 @@ function setMarkers(
     // Hidden, as in the add-in: the markers are ours, not names a user should pick from.
     if (MARKERS_HIDDEN) element.setAttribute("hidden", "1");
     element.appendChild(pkg.workbook.createTextNode(`${quoteSheetName(sheet.name)}!$A$1`));
+    list.appendChild(element);
+  }
+  setPrintTitles(pkg, list, written);
+}
+
+const PRINT_TITLES = "_xlnm.Print_Titles";
+
+/**
+ * The rows each written sheet repeats on every printed page: the built-in name
+ * `_xlnm.Print_Titles`, local to the sheet (localSheetId is its 0-based place in `<sheets>`), as
+ * whole rows ('会员增长'!$1:$1). A written sheet's earlier print titles are replaced; other
+ * sheets' are kept.
+ */
+function setPrintTitles(pkg: XlsxPackage, list: Element, written: readonly OutputSheet[]): void {
+  const { main } = pkg.conformance;
+  const index = new Map(pkg.sheets.map((s, i) => [s.name, i]));
+  const ours = new Set<string>();
+  for (const sheet of written) {
+    const i = index.get(sheet.name);
+    if (i !== undefined) ours.add(String(i));
+  }
+  for (const element of childElements(list, main, "definedName")) {
+    const local = attr(element, "localSheetId");
+    if (attr(element, "name") === PRINT_TITLES && local !== null && ours.has(local)) {
+      list.removeChild(element);
+    }
+  }
+  for (const sheet of written) {
+    const i = index.get(sheet.name);
+    const row = printTitleRow(sheet);
+    if (i === undefined || row === null) continue;
+    const element = createInScope(list, main, "definedName", "x");
+    element.setAttribute("name", PRINT_TITLES);
+    element.setAttribute("localSheetId", String(i));
+    element.appendChild(
+      pkg.workbook.createTextNode(`${quoteSheetName(sheet.name)}!$${row}:$${row}`)
+    );
     list.appendChild(element);
   }
 }

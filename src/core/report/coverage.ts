@@ -1,6 +1,7 @@
 /**
  * 覆盖率 / Coverage: `coverage.byTownship` one row a township, a total row with the overall
- * figures, a note with the target, and a bar chart of member coverage by township.
+ * figures, a note with the target, and under them a chart of member coverage by township against
+ * the target.
  */
 import type {
   ChartSpec,
@@ -11,7 +12,7 @@ import type {
   Problem,
   TownshipCoverage,
 } from "../types";
-import { cellAddress, columnRange } from "../a1";
+import { columnRange } from "../a1";
 import {
   columnWidths,
   count,
@@ -28,6 +29,8 @@ import {
   totalText,
 } from "./cells";
 import { REPORT_LABELS, type ReportLabels } from "./labels";
+import { chartBelowTable, sheetOrientation } from "./print";
+import { CHART_COLORS } from "./styles";
 import { unavailableText } from "./unavailable";
 
 export interface CoverageInput {
@@ -37,8 +40,8 @@ export interface CoverageInput {
   readonly name: string;
 }
 
-const COL = { township: 0, coverage: 3 } as const;
-const TABLE_COLUMNS = 6;
+const COL = { township: 0, coverage: 3, target: 6 } as const;
+const TABLE_COLUMNS = 7;
 
 export function buildCoverageSheet(input: CoverageInput): OutputSheet {
   const l = REPORT_LABELS[input.lang];
@@ -54,13 +57,17 @@ export function buildCoverageSheet(input: CoverageInput): OutputSheet {
     return noteSheet("coverage", input.name, why);
   }
   const towns = c.byTownship;
-  const rows: Row[] = [l.coverage.headers.map(header)];
+  const rows: Row[] = [];
+  const headerRow = rows.push(l.coverage.headers.map(header));
+  const charts: ChartSpec[] = [];
   if (towns.length === 0) {
     rows.push([note(l.coverage.noTownships)]);
   } else {
     const flags = flagCells(l);
-    for (const t of towns) rows.push(townshipRow(t, flags));
-    rows.push(totalRow(c, l), [], [note(targetNote(c, l))]);
+    const target = rate(c.target);
+    for (const t of towns) rows.push(townshipRow(t, flags, target));
+    rows.push(totalRow(c, l), [], [note(targetNote(c, l))], [note(l.coverage.chartColors)]);
+    charts.push(coverageChart(l, c, towns, headerRow, rows.length));
   }
   return {
     key: "coverage",
@@ -68,7 +75,7 @@ export function buildCoverageSheet(input: CoverageInput): OutputSheet {
     rows,
     columnWidths: columnWidths(rows, { min: 8, max: 40 }),
     freezeRows: 1,
-    charts: towns.length === 0 ? [] : [coverageChart(l, c.target, towns.length)],
+    charts,
   };
 }
 
@@ -92,7 +99,7 @@ function flag(b: boolean | null, f: Flags): OutputCell {
   return b === null ? NULL_CELL : b ? f.yes : f.no;
 }
 
-function townshipRow(t: TownshipCoverage, f: Flags): Row {
+function townshipRow(t: TownshipCoverage, f: Flags, target: OutputCell): Row {
   return [
     text(t.township),
     count(t.nonPublicEnterprises),
@@ -100,6 +107,7 @@ function townshipRow(t: TownshipCoverage, f: Flags): Row {
     rate(t.coverage),
     flag(t.meetsTarget, f),
     flag(t.hasTownshipChamber, f),
+    target,
   ];
 }
 
@@ -116,6 +124,7 @@ function totalRow(c: CoverageMetrics, l: ReportLabels): Row {
     rate(c.memberCoverage, true),
     c.meetsTarget === null ? NULL_TOTAL_CELL : c.meetsTarget ? f.totalYes : f.totalNo,
     rate(c.townshipChamberCoverage, true),
+    rate(c.target, true),
   ];
 }
 
@@ -127,19 +136,48 @@ function targetNote(c: CoverageMetrics, l: ReportLabels): string {
   return l.coverage.targetNote(percentText(c.target), withChamber);
 }
 
-/** Bars for data rows 2 … n+1, to the right of the table, taller for many townships. */
-function coverageChart(l: ReportLabels, target: number, n: number): ChartSpec {
-  const lastRow = n + 1;
-  const height = Math.max(18, Math.ceil(n * 0.9) + 6);
+/**
+ * A combo chart under the table: a bar for each township's coverage, green where it meets the
+ * target and orange where it does not, and the target as a line over them (the table's target
+ * column). Taller for many townships, never taller than a page (print.ts). `headerRow` is the
+ * table's header row (1-based); the townships follow it.
+ */
+function coverageChart(
+  l: ReportLabels,
+  c: CoverageMetrics,
+  towns: readonly TownshipCoverage[],
+  headerRow: number,
+  tableLastRow: number
+): ChartSpec {
+  const firstRow = headerRow + 1;
+  const lastRow = headerRow + towns.length;
+  const place = chartBelowTable({
+    tableLastRow,
+    lastColumn: TABLE_COLUMNS,
+    heightRows: Math.max(18, Math.ceil(towns.length * 0.9) + 6),
+    orientation: sheetOrientation("coverage"),
+  });
   return {
     type: "bar",
-    title: l.coverage.chartTitle(percentText(target)),
-    categories: columnRange(COL.township + 1, 2, lastRow),
+    title: l.coverage.chartTitle(percentText(c.target)),
+    categories: columnRange(COL.township + 1, firstRow, lastRow),
     series: [
-      { name: l.coverage.headers[COL.coverage], values: columnRange(COL.coverage + 1, 2, lastRow) },
+      {
+        name: l.coverage.headers[COL.coverage],
+        values: columnRange(COL.coverage + 1, firstRow, lastRow),
+        pointColors: towns.map((t) =>
+          t.meetsTarget === true ? CHART_COLORS.met : CHART_COLORS.notMet
+        ),
+      },
+      {
+        name: l.coverage.headers[COL.target],
+        values: columnRange(COL.target + 1, firstRow, lastRow),
+        type: "line",
+        color: CHART_COLORS.target,
+        noMarkers: true,
+      },
     ],
-    from: cellAddress(TABLE_COLUMNS + 2, 2),
-    to: cellAddress(TABLE_COLUMNS + 10, 2 + height),
+    ...place,
     valueFormat: "0%",
   };
 }

@@ -39,7 +39,7 @@ describe("growth sheet", () => {
     expect(s.rows[1]?.[7]?.fmt).toBe(FMT_PERCENT);
   });
 
-  it("charts each member type and the total over exactly the data rows", () => {
+  it("charts all members over exactly the data rows, each point labelled", () => {
     const s = growth();
     const chart = s.charts[0];
     expect(s.charts).toHaveLength(1);
@@ -50,21 +50,38 @@ describe("growth sheet", () => {
     const series = (chart?.series ?? []).map((x) => {
       const r = parseColumnRange(x.values);
       const headerText = s.rows[0]?.[(columnNumber(r.column) ?? 0) - 1]?.v;
-      return [x.name, headerText, r.firstRow, r.lastRow];
+      return [x.name, headerText, r.firstRow, r.lastRow, x.dataLabels];
     });
-    expect(series).toEqual([
-      ["企业会员", "企业会员", 2, 5],
-      ["团体会员", "团体会员", 2, 5],
-      ["个人会员", "个人会员", 2, 5],
-      ["会员总数", "会员总数", 2, 5],
-    ]);
+    expect(series).toEqual([["会员总数", "会员总数", 2, 5, true]]);
     expect(chart?.title).toBe("会员增长（2011—2014年）");
   });
 
-  it("places the chart to the right of the table", () => {
+  it("starts the value axis at a round number just below the smallest total, not at 0", () => {
+    const json = sampleJson();
+    const totals = (json.series ?? []).map((e) => e.members);
+    const min = growth(json).charts[0]?.valueAxisMin;
+    expect(min).toBeGreaterThan(0);
+    expect(min).toBeLessThanOrEqual(Math.min(...totals));
+    // near the data: less than the data's own range below its smallest value
+    expect(Math.min(...totals) - (min ?? 0)).toBeLessThan(
+      Math.max(...totals) - Math.min(...totals)
+    );
+  });
+
+  it("lets the value axis start at 0 when the data reach down near 0", () => {
+    const json = sampleJson();
+    const first = json.series?.[0];
+    if (first) first.members = 3;
+    expect(growth(json).charts[0]?.valueAxisMin).toBeUndefined();
+  });
+
+  it("places the chart under the table, across its columns, on the table's page", () => {
     const s = growth();
     const from = parseCellAddress(s.charts[0]?.from ?? "");
-    expect(from?.column).toBeGreaterThan(8);
+    const to = parseCellAddress(s.charts[0]?.to ?? "");
+    expect(from).toEqual({ column: 1, row: s.rows.length + 2 });
+    expect(to?.column).toBe(8);
+    expect(s.charts[0]?.newPage).toBe(false);
   });
 
   it("shows a dash for a growth rate that cannot be computed", () => {

@@ -1,11 +1,13 @@
 /**
- * 会员增长 / Growth: `series`, one row a year under a frozen header, and a line chart of the
- * members by type (and in total) over the years, to the right of the table.
+ * 会员增长 / Growth: `series`, one row a year under a frozen header, and a line chart of all
+ * members over the years under the table.
  */
 import type { ChartSpec, Lang, OutputSheet, Problem, RecalcJson, SeriesEntry } from "../types";
-import { cellAddress, columnRange } from "../a1";
+import { columnRange } from "../a1";
 import { columnWidths, count, header, note, noteSheet, rate, type Row, year } from "./cells";
 import { REPORT_LABELS } from "./labels";
+import { chartBelowTable, sheetOrientation, valueAxisMinimum } from "./print";
+import { CHART_COLORS } from "./styles";
 import { unavailableText } from "./unavailable";
 
 export interface GrowthInput {
@@ -18,6 +20,8 @@ export interface GrowthInput {
 /** Columns of the table, 0-based. */
 const COL = { year: 0, members: 1, enterprise: 2, group: 3, individual: 4 } as const;
 const TABLE_COLUMNS = 8;
+/** The chart's height in rows. */
+const CHART_ROWS = 18;
 
 export function buildGrowthSheet(input: GrowthInput): OutputSheet {
   const l = REPORT_LABELS[input.lang];
@@ -26,15 +30,15 @@ export function buildGrowthSheet(input: GrowthInput): OutputSheet {
     const why = unavailableText("members", l.summary.membersWhat, input.problems, input.lang);
     return noteSheet("growth", input.name, why);
   }
-  const rows: Row[] = [l.growth.headers.map(header)];
+  const rows: Row[] = [];
+  const headerRow = rows.push(l.growth.headers.map(header));
   for (const e of series) rows.push(seriesRow(e));
   if (series.length === 0) rows.push([note(l.growth.noYears)]);
   const first = series[0];
   const last = series[series.length - 1];
+  const title = first && last ? l.growth.chartTitle(first.year, last.year) : "";
   const charts: ChartSpec[] =
-    first === undefined || last === undefined
-      ? []
-      : [growthChart(l.growth.headers, l.growth.chartTitle(first.year, last.year), series.length)];
+    first === undefined ? [] : [growthChart(l.growth.headers, title, series, headerRow)];
   return {
     key: "growth",
     name: input.name,
@@ -58,20 +62,40 @@ function seriesRow(e: SeriesEntry): Row {
   ];
 }
 
-/** Data rows are worksheet rows 2 … n+1; the chart starts one empty column right of the table. */
-function growthChart(headers: readonly string[], title: string, n: number): ChartSpec {
-  const lastRow = n + 1;
-  const s = (col: number) => ({
-    name: headers[col] ?? "",
-    values: columnRange(col + 1, 2, lastRow),
+/**
+ * A line of all members over the years, each point labelled with its figure, on a value axis that
+ * starts near the data (SPEC §5); the types stay in the table. Under the table, across its
+ * columns, so that it prints with it (print.ts). `headerRow` is the table's header row (1-based).
+ */
+function growthChart(
+  headers: readonly string[],
+  title: string,
+  series: readonly SeriesEntry[],
+  headerRow: number
+): ChartSpec {
+  const firstRow = headerRow + 1;
+  const lastRow = headerRow + series.length;
+  const place = chartBelowTable({
+    tableLastRow: lastRow,
+    lastColumn: TABLE_COLUMNS,
+    heightRows: CHART_ROWS,
+    orientation: sheetOrientation("growth"),
   });
+  const valueAxisMin = valueAxisMinimum(series.map((e) => e.members));
   return {
     type: "line",
     title,
-    categories: columnRange(COL.year + 1, 2, lastRow),
-    series: [s(COL.enterprise), s(COL.group), s(COL.individual), s(COL.members)],
-    from: cellAddress(TABLE_COLUMNS + 2, 2),
-    to: cellAddress(TABLE_COLUMNS + 10, 20),
+    categories: columnRange(COL.year + 1, firstRow, lastRow),
+    series: [
+      {
+        name: headers[COL.members] ?? "",
+        values: columnRange(COL.members + 1, firstRow, lastRow),
+        color: CHART_COLORS.members,
+        dataLabels: true,
+      },
+    ],
+    ...place,
     valueFormat: "#,##0",
+    ...(valueAxisMin === undefined ? {} : { valueAxisMin }),
   };
 }

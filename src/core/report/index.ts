@@ -20,7 +20,11 @@ import { buildProblemsSheet } from "./problems";
 import { buildReportTextSheet } from "./report-text";
 import { buildSummarySheet } from "./summary";
 
-export { OUTPUT_SHEET_NAMES } from "./labels";
+import { OUTPUT_SHEET_NAMES } from "./labels";
+import { printSetup } from "./print";
+
+export { OUTPUT_SHEET_NAMES };
+export { headerFooterCode, pageBreaksAbove, printTitleRow } from "./print";
 
 export interface ReportInput {
   readonly lang: Lang;
@@ -40,7 +44,8 @@ export interface ReportInput {
 /** The six output sheets, in order: summary, growth, coverage, chambers, problems, report text. */
 export function buildOutputSheets(input: ReportInput): OutputSheet[] {
   const { lang, json, problems, names } = input;
-  return [
+  const titles = OUTPUT_SHEET_NAMES[lang];
+  const sheets: OutputSheet[] = [
     buildSummarySheet({
       lang,
       json,
@@ -55,4 +60,9 @@ export function buildOutputSheets(input: ReportInput): OutputSheet[] {
     buildProblemsSheet({ lang, problems, name: names.problems }),
     buildReportTextSheet({ lang, json, name: names.report }),
   ];
+  // Every sheet's page setup, decided in one place (print.ts); headed by the sheet's own title.
+  return sheets.map((sheet) => ({
+    ...sheet,
+    print: printSetup(sheet.key, lang, titles[sheet.key], json.asOf),
+  }));
 }

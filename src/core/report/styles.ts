@@ -43,3 +43,14 @@ export function cellLook(style: CellStyle | undefined, link: boolean): CellLook 
   const role = style === undefined ? {} : CELL_LOOKS[style];
   return link ? { ...role, ...LINK_LOOK } : role;
 }
+
+/** The colours of the output sheets' charts, "RRGGBB". */
+export const CHART_COLORS = {
+  /** The growth chart's line of all members. */
+  members: "2F5597",
+  /** A township's bar when it meets the coverage target, and when it does not. */
+  met: "548235",
+  notMet: "ED7D31",
+  /** The coverage target's line. */
+  target: NAVY,
+} as const;

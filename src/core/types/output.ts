@@ -46,6 +46,16 @@ export interface ChartSeries {
   readonly name: string;
   /** The values' range on the same sheet, e.g. "C4:C8". */
   readonly values: string;
+  /** How this series is drawn, when not as the chart's `type` (a combo chart: a line over bars). */
+  readonly type?: "line" | "bar";
+  /** One colour for the whole series, "RRGGBB". */
+  readonly color?: string;
+  /** A colour for each point, in the order of the values, "RRGGBB" (a bar chart's met / not met). */
+  readonly pointColors?: readonly string[];
+  /** Each point shows its value, in the chart's `valueFormat`. */
+  readonly dataLabels?: boolean;
+  /** A line drawn without point markers (a target line). */
+  readonly noMarkers?: boolean;
 }
 
 export interface ChartSpec {
@@ -58,6 +68,47 @@ export interface ChartSpec {
   readonly from: string;
   readonly to: string;
   readonly valueFormat?: string;
+  /** Where the value axis starts, when not at 0 (data far from 0); absent: the host decides. */
+  readonly valueAxisMin?: number;
+  /** The chart starts a printed page: a page break sits above its `from` row. */
+  readonly newPage?: boolean;
+}
+
+/** A piece of a printed header or footer: literal text, or the page number / page count. */
+export type HeaderFooterPart = { readonly text: string } | { readonly field: "page" | "pages" };
+
+/** The three sections of a printed header or footer line. */
+export interface HeaderFooterLine {
+  readonly left: readonly HeaderFooterPart[];
+  readonly center: readonly HeaderFooterPart[];
+  readonly right: readonly HeaderFooterPart[];
+}
+
+/**
+ * How an output sheet prints (SPEC §5): paper, orientation, fitted to pages wide (any number
+ * tall), the row repeated at the top of each page, and the header and footer. The repeated row is
+ * named by its role, not its number: adapters find it in the rows with `printTitleRow`
+ * (core/report/print.ts), so a row added above a table moves it along.
+ */
+export interface PrintSetup {
+  readonly paper: "A4";
+  readonly orientation: "portrait" | "landscape";
+  /** Pages wide the sheet is scaled to fit; its height is free. */
+  readonly fitToPagesWide: number;
+  /** Which row repeats on every page: the table's header row, the sheet's title row, or none. */
+  readonly repeat: "header" | "title" | "none";
+  readonly header: HeaderFooterLine;
+  readonly footer: HeaderFooterLine;
+  /** Margins in inches. */
+  readonly margins: {
+    readonly left: number;
+    readonly right: number;
+    readonly top: number;
+    readonly bottom: number;
+    readonly header: number;
+    readonly footer: number;
+  };
+  readonly centerHorizontally: boolean;
 }
 
 export interface OutputSheet {
@@ -76,6 +127,8 @@ export interface OutputSheet {
    * "B6"), so that a checked draft can point at it; only 汇总 has them.
    */
   readonly figureCells?: Readonly<Record<string, string>>;
+  /** How the sheet prints; absent, the host's defaults (a sheet built outside buildOutputSheets). */
+  readonly print?: PrintSetup;
 }
 
 /** Which worksheet was taken for each input, and how its columns were mapped. */

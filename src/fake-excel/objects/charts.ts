@@ -1,5 +1,8 @@
-/** Charts and their series: add a chart over a range, name, title, axis format, position. */
-import { quoteSheetName, rectName, type Rect } from "../address";
+/**
+ * Charts and their series: add a chart over a range, name, title, value axis format and minimum,
+ * position; a series' type, colours, point colours, markers and data labels.
+ */
+import { parseRect, quoteSheetName, rectName, type Rect } from "../address";
 import type { FakeChart, FakeChartSeries, FakeSheet } from "../model";
 import { ClientObject, FakeOfficeError, propertyNotLoaded, unknownProperty } from "../runtime";
 import { requireSheetWritable } from "./guards";
@@ -14,6 +17,13 @@ interface ChartRef {
 
 function qualified(ref: RangeRef): string {
   return `${quoteSheetName(ref.sheet.name)}!${rectName(ref.rect)}`;
+}
+
+/** How many points a series has: the cells of its values' range ("'S'!D2:D11" → 10). */
+function pointCount(s: FakeChartSeries): number {
+  const local = (s.values ?? "").split("!").pop() ?? "";
+  const rect = parseRect(local.replace(/\$/g, ""));
+  return rect ? rect.rowCount * rect.columnCount : 0;
 }
 
 export class FakeChartSeriesItem extends ClientObject<FakeChartSeries> {
@@ -35,6 +45,92 @@ export class FakeChartSeriesItem extends ClientObject<FakeChartSeries> {
     this.act("name", [v], (s) => {
       s.name = v;
     });
+  }
+  /** ExcelApi 1.7: drawn as another type than the chart's (a line over columns). */
+  set chartType(v: string) {
+    this.session.requireSet("1.7", "ChartSeries.chartType");
+    this.act("chartType", [v], (s) => {
+      s.chartType = v;
+    });
+  }
+  /** ExcelApi 1.7. */
+  set markerStyle(v: string) {
+    this.session.requireSet("1.7", "ChartSeries.markerStyle");
+    this.act("markerStyle", [v], (s) => {
+      s.markerStyle = v;
+    });
+  }
+  /** ExcelApi 1.7. */
+  set hasDataLabels(v: boolean) {
+    this.session.requireSet("1.7", "ChartSeries.hasDataLabels");
+    this.act("hasDataLabels", [v], (s) => {
+      s.hasDataLabels = v;
+    });
+  }
+  /** ExcelApi 1.8: the series' data labels (showValue, numberFormat). */
+  get dataLabels(): { showValue: boolean; numberFormat: string } {
+    this.session.requireSet("1.8", "ChartSeries.dataLabels");
+    const act = (prop: string, v: unknown, fn: (s: FakeChartSeries) => void): void =>
+      this.act(`dataLabels.${prop}`, [v], fn);
+    return {
+      set showValue(v: boolean) {
+        act("showValue", v, (s) => {
+          s.showValue = v;
+        });
+      },
+      get showValue(): boolean {
+        throw propertyNotLoaded("dataLabels.showValue");
+      },
+      set numberFormat(v: string) {
+        act("numberFormat", v, () => undefined);
+      },
+      get numberFormat(): string {
+        throw propertyNotLoaded("dataLabels.numberFormat");
+      },
+    };
+  }
+  /** ExcelApi 1.1: the series' fill (bars) and line (lines). */
+  get format(): { fill: { setSolidColor(c: string): void }; line: { color: string } } {
+    const act = (prop: string, v: string, fn: (s: FakeChartSeries) => void): void =>
+      this.act(`format.${prop}`, [v], fn);
+    return {
+      fill: {
+        setSolidColor: (c: string) =>
+          act("fill.setSolidColor", c, (s) => {
+            s.fill = c;
+          }),
+      },
+      line: {
+        set color(c: string) {
+          act("line.color", c, (s) => {
+            s.line = c;
+          });
+        },
+        get color(): string {
+          throw propertyNotLoaded("format.line.color");
+        },
+      },
+    };
+  }
+  /** ExcelApi 1.1: a point of the series, to fill it on its own. */
+  get points(): {
+    getItemAt(i: number): { format: { fill: { setSolidColor(c: string): void } } };
+  } {
+    return {
+      getItemAt: (i: number) => ({
+        format: {
+          fill: {
+            setSolidColor: (c: string) =>
+              this.act(`points[${i}].format.fill.setSolidColor`, [c], (s) => {
+                if (!Number.isInteger(i) || i < 0 || i >= pointCount(s)) {
+                  throw new FakeOfficeError("ItemNotFound", `The series has no point ${i}.`);
+                }
+                s.pointFills = { ...(s.pointFills ?? {}), [i]: c };
+              }),
+          },
+        },
+      }),
+    };
   }
   setValues(range: FakeRange): void {
     this.session.requireSet("1.7", "ChartSeries.setValues");
@@ -125,13 +221,18 @@ export class FakeChartItem extends ClientObject<ChartRef> {
       },
     };
   }
-  get axes(): { valueAxis: { numberFormat: string } } {
+  get axes(): { valueAxis: { numberFormat: string; minimum: number } } {
     const act = (v: string): void => {
       this.session.requireSet("1.8", "ChartAxis.numberFormat");
       this.act("axes.valueAxis.numberFormat", [v], (ref) => {
         ref.chart.valueAxisFormat = v;
       });
     };
+    // ChartAxis.minimum is ExcelApi 1.1.
+    const min = (v: number): void =>
+      this.act("axes.valueAxis.minimum", [v], (ref) => {
+        ref.chart.valueAxisMinimum = v;
+      });
     return {
       valueAxis: {
         set numberFormat(v: string) {
@@ -139,6 +240,12 @@ export class FakeChartItem extends ClientObject<ChartRef> {
         },
         get numberFormat(): string {
           throw propertyNotLoaded("axes.valueAxis.numberFormat");
+        },
+        set minimum(v: number) {
+          min(v);
+        },
+        get minimum(): number {
+          throw propertyNotLoaded("axes.valueAxis.minimum");
         },
       },
     };

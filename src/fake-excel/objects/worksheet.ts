@@ -1,9 +1,13 @@
-/** A worksheet: its ranges, freeze panes, protection, charts and tables; renaming and deleting. */
+/**
+ * A worksheet: its ranges, freeze panes, protection, print setup, charts and tables; renaming and
+ * deleting.
+ */
 import { MAX_COLUMNS, MAX_ROWS, parseRect } from "../address";
 import type { FakeSheet } from "../model";
 import { ClientObject, FakeOfficeError, unknownProperty, type Session } from "../runtime";
 import { FakeChartCollection } from "./charts";
 import { checkSheetName, requireSheetWritable, requireStructureWritable } from "./guards";
+import { FakePageBreakCollection, FakePageLayoutObject } from "./page-layout";
 import { FakeRange } from "./range";
 import { FakeTableCollection } from "./tables";
 
@@ -161,6 +165,18 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
 
   get protection(): FakeSheetProtection {
     return new FakeSheetProtection(this.session, `${this._path}.protection`, () => this._resolve());
+  }
+
+  get pageLayout(): FakePageLayoutObject {
+    return new FakePageLayoutObject(this.session, `${this._path}.pageLayout`, () =>
+      this._resolve()
+    );
+  }
+
+  get horizontalPageBreaks(): FakePageBreakCollection {
+    return new FakePageBreakCollection(this.session, `${this._path}.horizontalPageBreaks`, () =>
+      this._resolve()
+    );
   }
 
   get charts(): FakeChartCollection {

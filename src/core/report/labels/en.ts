@@ -142,8 +142,11 @@ export const EN: ReportLabels = {
       "Coverage",
       "Meets target",
       "Has township chamber",
+      "Target",
     ],
     chartTitle: (target) => `Member coverage by township (target ${target})`,
+    chartColors:
+      "In the chart, green bars are townships that meet the target, orange bars those that do not; the line is the target.",
     targetNote: (target, withChamber) =>
       `Member coverage target: ${target}. In the total row, “Has township chamber” is the township chamber coverage (${withChamber}).`,
     noTownships: "The townships sheet lists no township.",
@@ -184,5 +187,9 @@ export const EN: ReportLabels = {
       `Written from the figures as of ${asOf}; every number is taken from the same result as the Summary sheet.`,
     omitted: "Sentences left out",
     none: "No paragraph to write: the workbook has no usable chambers, members, townships or dues.",
+  },
+  print: {
+    asOf: (date) => `As of ${date}`,
+    pageOf: (page, pages) => [{ text: "Page " }, page, { text: " of " }, pages],
   },
 };

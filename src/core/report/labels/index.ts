@@ -5,6 +5,7 @@
  */
 import type {
   ChamberType,
+  HeaderFooterPart,
   Lang,
   MemberType,
   OutputSheetKey,
@@ -115,8 +116,10 @@ export interface ReportLabels {
     readonly noYears: string;
   };
   readonly coverage: {
-    readonly headers: readonly [string, string, string, string, string, string];
+    readonly headers: readonly [string, string, string, string, string, string, string];
     readonly chartTitle: (target: string) => string;
+    /** Under the target note: what the bars' colours mean. */
+    readonly chartColors: string;
     readonly targetNote: (target: string, withChamber: string) => string;
     readonly noTownships: string;
   };
@@ -137,6 +140,11 @@ export interface ReportLabels {
     readonly source: (asOf: string) => string;
     readonly omitted: string;
     readonly none: string;
+  };
+  /** Printed headers and footers (core/report/print.ts). */
+  readonly print: {
+    readonly asOf: (date: string) => string;
+    readonly pageOf: (page: HeaderFooterPart, pages: HeaderFooterPart) => HeaderFooterPart[];
   };
 }
 

@@ -119,8 +119,17 @@ export const ZH: ReportLabels = {
     noYears: "没有可列出的年度。",
   },
   coverage: {
-    headers: ["乡镇街道", "非公企业数", "企业会员数", "覆盖率", "是否达标", "有乡镇商会"],
+    headers: [
+      "乡镇街道",
+      "非公企业数",
+      "企业会员数",
+      "覆盖率",
+      "是否达标",
+      "有乡镇商会",
+      "覆盖率目标",
+    ],
     chartTitle: (target) => `各乡镇街道会员覆盖率（目标 ${target}）`,
+    chartColors: "图中绿色柱为达标的乡镇街道，橙色柱为未达标的，横线为目标。",
     targetNote: (target, withChamber) =>
       `会员覆盖率目标：${target}。合计行的“有乡镇商会”为乡镇街道商会覆盖率（${withChamber}）。`,
     noTownships: "乡镇工作表没有可列出的乡镇街道。",
@@ -159,5 +168,9 @@ export const ZH: ReportLabels = {
     source: (asOf) => `据截至${asOf}的统计数据写成，每个数字均取自“汇总”表的同一结果。`,
     omitted: "未写入的句子",
     none: "没有可写的段落：工作簿中没有可用的商会、会员、乡镇或会费数据。",
+  },
+  print: {
+    asOf: (date) => `统计截止日期：${date}`,
+    pageOf: (page, pages) => [{ text: "第 " }, page, { text: " 页，共 " }, pages, { text: " 页" }],
   },
 };
