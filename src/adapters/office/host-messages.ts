@@ -22,6 +22,7 @@ export const FAILURE_TEXTS: Readonly<Record<Lang, Readonly<Record<FailureKey, st
       "This version of Excel lacks features the add-in needs. Update Office or use Excel on the web.",
     payload:
       "The workbook is too large to read in one go. Close other workbooks and try again, or split the data.",
+    busy: "Another recalculation of this workbook is running (from the ribbon, another task pane or a co-author). Wait for it to finish, then try again.",
     unknown: "Excel reported an error. Try again; if it persists, reload the add-in.",
     unexpected: "Something went wrong. Try again; if it persists, reload the add-in.",
     detail: "Details: {detail}",
@@ -32,6 +33,7 @@ export const FAILURE_TEXTS: Readonly<Record<Lang, Readonly<Record<FailureKey, st
     "read-only": "工作簿以只读方式打开。请另存一份可编辑的副本并打开它，再重试。",
     "requirement-set": "此版本的 Excel 缺少加载项需要的功能。请更新 Office，或使用网页版 Excel。",
     payload: "工作簿太大，无法一次读取。请关闭其他工作簿后重试，或拆分数据。",
+    busy: "此工作簿的另一次重新计算正在进行（来自功能区按钮、另一个任务窗格或共同编辑者）。请等它完成后再重试。",
     unknown: "Excel 报告了错误。请重试；如仍出现，请重新加载加载项。",
     unexpected: "出现意外错误。请重试；如仍出现，请重新加载加载项。",
     detail: "详细信息：{detail}",

@@ -29,7 +29,14 @@ export interface HostRun {
 }
 
 export type HostErrorCode =
-  "cell-edit-mode" | "protected" | "read-only" | "requirement-set" | "payload" | "unknown";
+  | "cell-edit-mode"
+  | "protected"
+  | "read-only"
+  | "requirement-set"
+  | "payload"
+  // another recalculation holds the workbook's lock (lock.ts)
+  | "busy"
+  | "unknown";
 
 /** Excel's refusals, turned into something the task pane can explain. */
 export class HostError extends Error {
