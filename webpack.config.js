@@ -96,6 +96,8 @@ export default async (env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      // The self-test for real Excel (the ribbon's 自检 / Self-test button; demo.html?selftest).
+      selftest: "./src/selftest/index.ts",
       ...(withDemo ? { demo: "./src/demo/index.tsx" } : {}),
     },
     output: {
@@ -130,6 +132,12 @@ export default async (env, argv) => {
           officeJs: officeJs.url,
           oldHostScript: readFileSync(path.join(here, "src/taskpane/old-host.js"), "utf8"),
         },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "selftest.html",
+        template: "./src/selftest/selftest.html",
+        chunks: ["selftest"],
+        templateParameters: { officeJs: officeJs.url },
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",

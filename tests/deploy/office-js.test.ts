@@ -83,6 +83,7 @@ describe("OFFICE_JS chooses where the pages load office.js from", () => {
     it(`OFFICE_JS=${name} makes the task pane and the command page load ${url}`, async () => {
       const plugins = await configWith({ OFFICE_JS: name });
       expect(page(plugins, "taskpane.html")?.templateParameters?.["officeJs"]).toBe(url);
+      expect(page(plugins, "selftest.html")?.templateParameters?.["officeJs"]).toBe(url);
       const commands = page(plugins, "commands.html")?.templateContent;
       expect(typeof commands === "string" ? scriptSources(commands) : []).toEqual([url]);
       const local = copyPatterns(plugins).filter((p) => p.to === "office-js/");
@@ -155,7 +156,7 @@ describe("a production build with OFFICE_JS=local", () => {
     if (out) await rm(out, { recursive: true, force: true });
   });
 
-  it("loads office.js from dist/office-js before the bundle, on both pages", () => {
+  it("loads office.js from dist/office-js before the bundle, on every page", () => {
     expect(scriptSources(readFileSync(path.join(out, "taskpane.html"), "utf8"))).toEqual([
       "office-js/office.js",
       "taskpane.js",
@@ -163,6 +164,10 @@ describe("a production build with OFFICE_JS=local", () => {
     expect(scriptSources(readFileSync(path.join(out, "commands.html"), "utf8"))).toEqual([
       "office-js/office.js",
       "commands.js",
+    ]);
+    expect(scriptSources(readFileSync(path.join(out, "selftest.html"), "utf8"))).toEqual([
+      "office-js/office.js",
+      "selftest.js",
     ]);
   });
 

@@ -565,3 +565,36 @@ describe("taskpane.html in an old webview", () => {
     await page.close();
   });
 });
+
+describe("the self-test page in Chromium, against the demo workbook", () => {
+  it("passes every check, shows the table and the report, and leaves the workbook as it was", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const failures: string[] = [];
+    page.on("pageerror", (e) => failures.push(e.message));
+    await page.goto(`${server.url}/demo.html?lang=zh-CN&selftest`);
+    await page.getByTestId("selftest-run").waitFor({ state: "visible", timeout: 30_000 });
+    const before = await workbook(page);
+    await page.getByTestId("selftest-run").click();
+    await page.getByTestId("selftest-report").waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId("selftest-status").textContent()).resolves.toBe(
+      "全部通过 · All checks passed"
+    );
+    const rows = await page
+      .locator("[data-testid^=selftest-row-]")
+      .evaluateAll((els) =>
+        els.map((el) => [el.getAttribute("data-testid"), el.getAttribute("data-pass")])
+      );
+    expect(rows.length).toBe(6);
+    for (const [id, pass] of rows) expect({ id, pass }).toEqual({ id, pass: "true" });
+    const report = await page.getByTestId("selftest-report").inputValue();
+    expect(report).toMatch(/^requirement sets: ExcelApi 1\.\d+/m);
+    expect(report.match(/^PASS\t/gm)?.length).toBe(6);
+    expect(report).toContain("scratch sheet deleted: yes");
+    const after = await workbook(page);
+    expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    expect(after).toEqual(before);
+    await page.screenshot({ path: path.join(artifacts, "selftest.png") });
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+});
