@@ -85,6 +85,7 @@ export default async (env, argv) => {
   // is read from ADDIN_URL so that a deployment can set it without touching the code.
   const urlProd = process.env.ADDIN_URL || urlDev;
   const officeJs = officeJsSource(process.env.OFFICE_JS || "global");
+  const oldHostScript = readFileSync(path.join(here, "src/taskpane/old-host.js"), "utf8");
   const serving = Boolean(env && env.WEBPACK_SERVE);
   // The browser demo is built only when asked for (`--env demo`, or the dev server), so that the
   // production dist/ holds just the add-in.
@@ -130,14 +131,14 @@ export default async (env, argv) => {
         // bundle cannot parse (IE11, Edge Legacy).
         templateParameters: {
           officeJs: officeJs.url,
-          oldHostScript: readFileSync(path.join(here, "src/taskpane/old-host.js"), "utf8"),
+          oldHostScript,
         },
       }),
       new HtmlWebpackPlugin({
         filename: "selftest.html",
         template: "./src/selftest/selftest.html",
         chunks: ["selftest"],
-        templateParameters: { officeJs: officeJs.url },
+        templateParameters: { officeJs: officeJs.url, oldHostScript },
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",

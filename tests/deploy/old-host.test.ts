@@ -21,11 +21,15 @@ describe("old-host.js", () => {
     expect(() => parse("var s = `x`;", { ecmaVersion: 3 })).toThrow();
   });
 
-  it("is inlined into taskpane.html after the pane's container and the message", () => {
-    const html = readFileSync(path.join(root, "src/taskpane/taskpane.html"), "utf8");
-    const at = (s: string) => html.indexOf(s);
-    expect(at('<div id="container">')).toBeGreaterThan(0);
-    expect(at('<div id="old-office"')).toBeGreaterThan(at('<div id="container">'));
-    expect(at("<%= oldHostScript %>")).toBeGreaterThan(at('<div id="old-office"'));
-  });
+  for (const page of ["src/taskpane/taskpane.html", "src/selftest/selftest.html"]) {
+    it(`is inlined at the end of ${path.basename(page)}'s body, after its container`, () => {
+      const html = readFileSync(path.join(root, page), "utf8");
+      const at = (s: string) => html.indexOf(s);
+      expect(at('<div id="container">')).toBeGreaterThan(0);
+      expect(at("<%= oldHostScript %>")).toBeGreaterThan(at('<div id="container">'));
+      expect(html.slice(at("<%= oldHostScript %>"))).toMatch(
+        /^<%= oldHostScript %>\s*<\/script>\s*<\/body>/
+      );
+    });
+  }
 });

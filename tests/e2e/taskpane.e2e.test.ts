@@ -519,7 +519,11 @@ const WEBVIEW2 =
  * the CDN, unreachable here) is replaced by the least of Office that the bundle starts with;
  * `blockBundle` makes taskpane.js fail to load, as an ES2022 bundle fails to parse in IE11.
  */
-async function openTaskpane(userAgent: string, blockBundle: boolean): Promise<Page> {
+async function openTaskpane(
+  userAgent: string,
+  blockBundle: boolean,
+  file = "taskpane.html"
+): Promise<Page> {
   const page = await browser.newPage({ userAgent, viewport: { width: 360, height: 640 } });
   await page.route("https://appsforoffice.microsoft.com/**", (route) =>
     route.fulfill({
@@ -529,8 +533,8 @@ async function openTaskpane(userAgent: string, blockBundle: boolean): Promise<Pa
           if (cb) cb(info); return Promise.resolve(info); } };`,
     })
   );
-  if (blockBundle) await page.route("**/taskpane.js", (route) => route.abort());
-  await page.goto(`${server.url}/taskpane.html`);
+  if (blockBundle) await page.route(`**/${file.replace(".html", ".js")}`, (route) => route.abort());
+  await page.goto(`${server.url}/${file}`);
   return page;
 }
 
@@ -550,6 +554,15 @@ describe("taskpane.html in an old webview", () => {
       await page.close();
     });
   }
+
+  it("tells an IE11 webview the same on the self-test page", async () => {
+    const page = await openTaskpane(OLD_WEBVIEWS.ie11, true, "selftest.html");
+    await page.locator("#old-office").waitFor({ state: "visible" });
+    await expect(page.locator("#old-office").innerText()).resolves.toContain(
+      "won't run in your version of Office"
+    );
+    await page.close();
+  });
 
   it("shows the pane and no message in a modern webview (WebView2's user agent)", async () => {
     const page = await openTaskpane(WEBVIEW2, false);
