@@ -4,9 +4,14 @@ import { defineConfig } from "vitest/config";
 // the end-to-end tests in Chromium (`npm run test:e2e`, VITEST_E2E=1), which build the bundle once.
 const e2e = process.env["VITEST_E2E"] === "1";
 // The second time-zone pass (npm run test:tz) leaves out the heavy tests that no date arithmetic
-// reaches: the producer corpus (every run pins --as-of) and the million-row writer.
+// reaches: the producer corpus (every run pins --as-of), the million-row writer, and the
+// production webpack build of the deployment test.
 const secondTimeZone = process.env["VITEST_SECOND_TZ"] === "1";
-const onceOnly = ["tests/xlsx/producers.test.ts", "tests/xlsx/large-sheet.test.ts"];
+const onceOnly = [
+  "tests/xlsx/producers.test.ts",
+  "tests/xlsx/large-sheet.test.ts",
+  "tests/deploy/office-js.test.ts",
+];
 
 export default defineConfig({
   test: {

@@ -4,7 +4,8 @@
  * which talks to it through the real Office.js adapter.
  *
  * Query parameters: lang (Office's display language, e.g. zh-CN or en-US; default zh-CN),
- * data (the snapshot's URL; default demo-data.json), latency (milliseconds per sync; default 0).
+ * data (the snapshot's URL; default demo-data.json), latency (milliseconds per sync; default 0),
+ * selftest (run the self-test page instead of the task pane).
  */
 import { createRoot } from "react-dom/client";
 import {
@@ -35,13 +36,19 @@ async function loadSnapshot(url: string): Promise<WorkbookSnapshot> {
   return data;
 }
 
-/** Loads the task pane's own bundle, exactly as Excel would, once the fake Office is in place. */
+/**
+ * Loads the task pane's own bundle, exactly as Excel would, once the fake Office is in place; with
+ * ?selftest, the self-test page's bundle instead.
+ */
 function loadTaskpane(): Promise<void> {
+  const bundle = new URLSearchParams(window.location.search).has("selftest")
+    ? "selftest.js"
+    : "taskpane.js";
   return new Promise((resolve, reject) => {
     const script = document.createElement("script");
-    script.src = "taskpane.js";
+    script.src = bundle;
     script.onload = () => resolve();
-    script.onerror = () => reject(new Error("taskpane.js could not be loaded"));
+    script.onerror = () => reject(new Error(`${bundle} could not be loaded`));
     document.body.appendChild(script);
   });
 }

@@ -4,6 +4,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { createOfficeHost } from "../adapters/office";
+import { withRunLock } from "../adapters/office/lock";
 import { localIsoDate } from "../core/dates";
 import type { Lang } from "../core/types";
 import { App } from "./App";
@@ -20,7 +21,8 @@ function start(): void {
   setDocumentLang(lang);
   createRoot(container).render(
     <App
-      host={createOfficeHost()}
+      // the workbook's run lock, shared with the ribbon's Recalculate (adapters/office/lock.ts)
+      host={withRunLock(createOfficeHost(), "pane")}
       initialLang={lang}
       today={() => localIsoDate(new Date())}
       onLangChange={setDocumentLang}

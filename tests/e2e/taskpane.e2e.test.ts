@@ -518,3 +518,111 @@ describe("the task pane in Chromium, against the demo workbook", () => {
     await page.close();
   });
 });
+
+/** Office on Windows 10 hosting the pane in IE11's webview (Trident), and in Edge Legacy's. */
+const OLD_WEBVIEWS = {
+  ie11: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; rv:11.0) like Gecko",
+  edgeLegacy:
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041",
+};
+/** Chromium-based Edge (WebView2) says "Edg/", not "Edge/": a modern webview. */
+const WEBVIEW2 =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0";
+
+/**
+ * Opens the production taskpane.html as a webview with this user agent would. office.js (from
+ * the CDN, unreachable here) is replaced by the least of Office that the bundle starts with;
+ * `blockBundle` makes taskpane.js fail to load, as an ES2022 bundle fails to parse in IE11.
+ */
+async function openTaskpane(
+  userAgent: string,
+  blockBundle: boolean,
+  file = "taskpane.html"
+): Promise<Page> {
+  const page = await browser.newPage({ userAgent, viewport: { width: 360, height: 640 } });
+  await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({
+      contentType: "text/javascript",
+      body: `window.Office = { context: { displayLanguage: "zh-CN" },
+        onReady: function (cb) { var info = { host: "Excel", platform: "PC" };
+          if (cb) cb(info); return Promise.resolve(info); } };`,
+    })
+  );
+  if (blockBundle) await page.route(`**/${file.replace(".html", ".js")}`, (route) => route.abort());
+  await page.goto(`${server.url}/${file}`);
+  return page;
+}
+
+describe("taskpane.html in an old webview", () => {
+  for (const [name, userAgent] of Object.entries(OLD_WEBVIEWS)) {
+    it(`tells a ${name} webview, in Chinese and English, that the add-in needs a newer Office`, async () => {
+      const page = await openTaskpane(userAgent, true);
+      const message = page.locator("#old-office");
+      await message.waitFor({ state: "visible" });
+      const text = (await message.innerText()).replace(/\s+/g, " ");
+      expect(text).toContain("商会统计无法在您的 Office 版本中运行");
+      expect(text).toContain("Office 2021");
+      expect(text).toContain("won't run in your version of Office");
+      await expect(page.locator("#container").isVisible()).resolves.toBe(false);
+      if (name === "ie11")
+        await page.screenshot({ path: path.join(artifacts, "old-webview-message.png") });
+      await page.close();
+    });
+  }
+
+  it("tells an IE11 webview the same on the self-test page", async () => {
+    const page = await openTaskpane(OLD_WEBVIEWS.ie11, true, "selftest.html");
+    await page.locator("#old-office").waitFor({ state: "visible" });
+    await expect(page.locator("#old-office").innerText()).resolves.toContain(
+      "won't run in your version of Office"
+    );
+    await page.close();
+  });
+
+  it("shows the pane and no message in a modern webview (WebView2's user agent)", async () => {
+    const page = await openTaskpane(WEBVIEW2, false);
+    await page.getByTestId("recalc").waitFor({ state: "visible", timeout: 30_000 });
+    await expect(page.locator("#old-office").isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it("shows no message to a modern webview even when the bundle fails to load", async () => {
+    const page = await openTaskpane(WEBVIEW2, true);
+    await page.waitForLoadState("load");
+    await expect(page.locator("#old-office").isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+});
+
+describe("the self-test page in Chromium, against the demo workbook", () => {
+  it("passes every check, shows the table and the report, and leaves the workbook as it was", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const failures: string[] = [];
+    page.on("pageerror", (e) => failures.push(e.message));
+    await page.goto(`${server.url}/demo.html?lang=zh-CN&selftest`);
+    await page.getByTestId("selftest-run").waitFor({ state: "visible", timeout: 30_000 });
+    const before = await workbook(page);
+    await page.getByTestId("selftest-run").click();
+    await page.getByTestId("selftest-report").waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId("selftest-status").textContent()).resolves.toBe(
+      "全部通过 · All checks passed"
+    );
+    const rows = await page
+      .locator("[data-testid^=selftest-row-]")
+      .evaluateAll((els) =>
+        els.map((el) => [el.getAttribute("data-testid"), el.getAttribute("data-pass")])
+      );
+    expect(rows.length).toBe(6);
+    for (const [id, pass] of rows) expect({ id, pass }).toEqual({ id, pass: "true" });
+    const report = await page.getByTestId("selftest-report").inputValue();
+    expect(report).toMatch(/^requirement sets: ExcelApi 1\.\d+/m);
+    expect(report.match(/^PASS\t/gm)?.length).toBe(6);
+    expect(report).toContain("scratch sheet deleted: yes");
+    const after = await workbook(page);
+    expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    expect(after).toEqual(before);
+    await page.screenshot({ path: path.join(artifacts, "selftest.png") });
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+});

@@ -71,11 +71,12 @@ describe("manifest.xml", () => {
     expect(report.functionNames).toEqual(["recalculate"]);
   });
 
-  it("asks for ReadWriteDocument on a Workbook host with a Home-tab group of two buttons", () => {
+  it("asks for ReadWriteDocument on a Workbook host with a Home-tab group of three buttons", () => {
     expect(manifest).toContain("<Permissions>ReadWriteDocument</Permissions>");
     expect(manifest).toMatch(/<OfficeTab id="TabHome">/);
-    expect(manifest.match(/<Control xsi:type="Button"/g)?.length).toBe(2);
-    expect(manifest).toMatch(/<Action xsi:type="ShowTaskpane">/);
+    expect(manifest.match(/<Control xsi:type="Button"/g)?.length).toBe(3);
+    expect(manifest.match(/<Action xsi:type="ShowTaskpane">/g)?.length).toBe(2);
+    expect(manifest).toContain('DefaultValue="https://localhost:3000/selftest.html"');
     expect(manifest).toMatch(/<Action xsi:type="ExecuteFunction">/);
   });
 });

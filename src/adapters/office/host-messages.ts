@@ -24,6 +24,7 @@ export const FAILURE_TEXTS: Readonly<Record<Lang, Readonly<Record<FailureKey, st
       "The workbook is too large to read in one go. Close other workbooks and try again, or split the data.",
     "text-became-formula":
       "Excel turned some text of the output sheets into formulas. Your input sheets are unchanged; the next Recalculate replaces the output sheets. If it happens again, update Office and report it with the cells below.",
+    busy: "Another recalculation of this workbook is running (from the ribbon, another task pane or a co-author). Wait for it to finish, then try again.",
     unknown: "Excel reported an error. Try again; if it persists, reload the add-in.",
     unexpected: "Something went wrong. Try again; if it persists, reload the add-in.",
     detail: "Details: {detail}",
@@ -36,6 +37,7 @@ export const FAILURE_TEXTS: Readonly<Record<Lang, Readonly<Record<FailureKey, st
     payload: "工作簿太大，无法一次读取。请关闭其他工作簿后重试，或拆分数据。",
     "text-became-formula":
       "Excel 把输出表中的部分文字变成了公式。输入表没有改动；再次点击“重新计算”会替换输出表。如仍出现，请更新 Office，并附上下面的单元格报告问题。",
+    busy: "此工作簿的另一次重新计算正在进行（来自功能区按钮、另一个任务窗格或共同编辑者）。请等它完成后再重试。",
     unknown: "Excel 报告了错误。请重试；如仍出现，请重新加载加载项。",
     unexpected: "出现意外错误。请重试；如仍出现，请重新加载加载项。",
     detail: "详细信息：{detail}",

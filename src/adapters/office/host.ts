@@ -35,6 +35,8 @@ export type HostErrorCode =
   | "requirement-set"
   | "payload"
   | "text-became-formula"
+  // another recalculation holds the workbook's lock (lock.ts)
+  | "busy"
   | "unknown";
 
 /** Excel's refusals, turned into something the task pane can explain. */

@@ -3,14 +3,9 @@
  * what can be done to it (enter values as typed, hyperlinks, clear, select).
  */
 import { cellKey, quoteSheetName, rectName, type Rect } from "../address";
+import { displayText } from "../display";
 import { enterValue, type FakeSheet, type FakeValue } from "../model";
-import {
-  ClientObject,
-  FakeOfficeError,
-  propertyNotLoaded,
-  unknownProperty,
-  type Session,
-} from "../runtime";
+import { ClientObject, FakeOfficeError, unknownProperty, type Session } from "../runtime";
 import { requireSheetWritable } from "./guards";
 import { FakeRangeFormat } from "./range-format";
 import { forEachCell, type RangeRef } from "./refs";
@@ -139,6 +134,19 @@ export class FakeRange extends ClientObject<RangeRef> {
         case "numberFormat":
           out[prop] = mapRect(this.session, ref, (r, c) => ref.sheet.numberFormat(r, c));
           break;
+        case "hyperlink": {
+          // RangeHyperlink of the top-left cell (ExcelApi 1.7): an internal link's
+          // documentReference, or a web address; null without a link.
+          this.session.requireSet("1.7", "Range.hyperlink");
+          const link = ref.sheet.hyperlinks.get(cellKey(ref.rect.row, ref.rect.column));
+          out[prop] =
+            link === undefined
+              ? null
+              : /^[a-z]+:/i.test(link)
+                ? { address: link }
+                : { documentReference: link };
+          break;
+        }
         case "formulas":
           out[prop] = mapRect(
             this.session,
@@ -147,8 +155,13 @@ export class FakeRange extends ClientObject<RangeRef> {
           );
           break;
         case "text":
+          // Range.text: the values as the cells show them under their number formats.
           out[prop] = mapRect(this.session, ref, (r, c) =>
-            String(valueOut(ref.sheet.getValue(r, c)))
+            displayText(
+              valueOut(ref.sheet.getValue(r, c)),
+              ref.sheet.numberFormat(r, c),
+              this.session.book.date1904
+            )
           );
           break;
         default:
@@ -285,7 +298,7 @@ export class FakeRange extends ClientObject<RangeRef> {
     });
   }
   get hyperlink(): { documentReference?: string; address?: string; textToDisplay?: string } {
-    throw propertyNotLoaded("hyperlink");
+    return this.loadedValue("hyperlink");
   }
 
   get format(): FakeRangeFormat {
