@@ -47,6 +47,8 @@ export interface WorkbookOutline {
   readonly dateSystem: 1900 | 1904;
   readonly structureProtected: boolean;
   readonly readOnly: boolean;
+  /** The workbook's file name (Workbook.name), where the host tells it. */
+  readonly fileName: string | null;
   readonly tables: readonly TableInfo[];
 }
 
@@ -68,6 +70,10 @@ export async function readOutline(
   const epoch = wb.functions.date(1904, 1, 1).load("value");
   const canReadOnly = isSetSupported("1.8");
   if (canReadOnly) wb.load("readOnly");
+  // Workbook.name (ExcelApi 1.7), for the output sheets' generated-at line: the file's name
+  // https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-name-member
+  const canName = isSetSupported("1.7");
+  if (canName) wb.load("name");
   await counter.sync();
 
   const sheetNames = sheets.items.map((s) => s.name);
@@ -85,6 +91,7 @@ export async function readOutline(
     dateSystem: epoch.value === 0 ? 1904 : 1900,
     structureProtected: protection.protected,
     readOnly: canReadOnly ? wb.readOnly : false,
+    fileName: canName && wb.name !== "" ? wb.name : null,
     tables: tables.items.map((t) => ({
       name: t.name,
       showHeaders: t.showHeaders,

@@ -25,8 +25,21 @@ describe("coverage sheet", () => {
     const s = coverage();
     const total = s.rows[4];
     expect(values(total)).toEqual(["合计", 15000, 1500, 0.1, "是", 1 / 3]);
-    expect(total?.every((c) => c?.style === "total")).toBe(true);
+    // the flag centred (totalFlag), every other cell in total style
+    expect(total?.map((c) => c?.style)).toEqual([
+      "total",
+      "total",
+      "total",
+      "total",
+      "totalFlag",
+      "total",
+    ]);
     expect(total?.[5]?.fmt).toBe(FMT_PERCENT);
+  });
+
+  it("centres the 是/否 flags so that they never read as one with the number beside them", () => {
+    const row = coverage().rows[1];
+    expect([row?.[4]?.style, row?.[5]?.style]).toEqual(["flag", "flag"]);
   });
 
   it("states the target in a note under the table", () => {

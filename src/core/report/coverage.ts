@@ -24,6 +24,7 @@ import {
   percentText,
   rate,
   type Row,
+  flag as flagCell,
   text,
   totalText,
 } from "./cells";
@@ -81,10 +82,10 @@ interface Flags {
 
 function flagCells(l: ReportLabels): Flags {
   return {
-    yes: text(l.yes),
-    no: text(l.no),
-    totalYes: totalText(l.yes),
-    totalNo: totalText(l.no),
+    yes: flagCell(l.yes),
+    no: flagCell(l.no),
+    totalYes: flagCell(l.yes, true),
+    totalNo: flagCell(l.no, true),
   };
 }
 

@@ -159,6 +159,32 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
     };
   }
 
+  /**
+   * Worksheet.autoFilter (ExcelApi 1.9): apply(range) puts the sheet's one AutoFilter on a range
+   * of this sheet, replacing the one it had; remove() takes it away.
+   */
+  get autoFilter(): { apply(range: FakeRange): void; remove(): void } {
+    this.session.requireSet("1.9", "Worksheet.autoFilter");
+    return {
+      apply: (range: FakeRange) => {
+        this.act("autoFilter.apply", [range._path], (sheet) => {
+          requireSheetWritable(this.session, sheet);
+          const ref = range._target();
+          if (ref.sheet !== sheet) {
+            throw new FakeOfficeError("InvalidArgument", "The range is on another worksheet.");
+          }
+          sheet.autoFilter = { ...ref.rect };
+        });
+      },
+      remove: () => {
+        this.act("autoFilter.remove", [], (sheet) => {
+          requireSheetWritable(this.session, sheet);
+          sheet.autoFilter = null;
+        });
+      },
+    };
+  }
+
   get protection(): FakeSheetProtection {
     return new FakeSheetProtection(this.session, `${this._path}.protection`, () => this._resolve());
   }
