@@ -242,7 +242,7 @@ describe("the fake Excel", () => {
     expect(code).toBe("ApiNotFound");
   });
 
-  it("puts the sheet's one AutoFilter on a range of that sheet, from ExcelApi 1.9, replacing the last", async () => {
+  it("puts the sheet's one AutoFilter on a range of that sheet, from ExcelApi 1.9, replacing the last; remove() takes it off", async () => {
     const h = install({
       sheets: [
         {
@@ -262,6 +262,16 @@ describe("the fake Excel", () => {
       await context.sync();
     });
     expect(snapshotSheet(h.book, "S").autoFilter).toBe("A1:B2");
+    const enabled = await Excel.run(async (context) => {
+      const filter = context.workbook.worksheets.getItem("S").autoFilter.load("enabled");
+      await context.sync();
+      const was = filter.enabled;
+      filter.remove();
+      await context.sync();
+      return was;
+    });
+    expect(enabled).toBe(true);
+    expect(snapshotSheet(h.book, "S").autoFilter).toBeUndefined();
     const elsewhere = await codeOf(
       Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem("S");

@@ -113,6 +113,8 @@ export interface OwnedSheetState {
   readonly protected: boolean;
   /** Charts on the sheet, to be deleted before new ones are drawn. */
   readonly charts: readonly Excel.Chart[];
+  /** The sheet has an AutoFilter (known from ExcelApi 1.9; false before), to be removed. */
+  readonly filtered: boolean;
 }
 
 export interface SheetLayout {
@@ -134,7 +136,10 @@ export async function readLayout(
     sheet: string;
     protection: Excel.WorksheetProtection;
     charts: Excel.ChartCollection;
+    filter: Excel.AutoFilter | null;
   }> = [];
+  // Worksheet.autoFilter is ExcelApi 1.9; before it, the add-in writes no filter either
+  const canFilter = isSetSupported("1.9");
   for (const name of outline.sheets) {
     const ws = wb.worksheets.getItem(name);
     if (ownedNames.has(name)) {
@@ -142,6 +147,7 @@ export async function readLayout(
         sheet: name,
         protection: ws.protection.load("protected"),
         charts: ws.charts.load("items/name"),
+        filter: canFilter ? ws.autoFilter.load("enabled") : null,
       });
       continue;
     }
@@ -186,7 +192,11 @@ export async function readLayout(
   }
   const owned = new Map<string, OwnedSheetState>();
   for (const o of ownedProxies) {
-    owned.set(o.sheet, { protected: o.protection.protected, charts: o.charts.items });
+    owned.set(o.sheet, {
+      protected: o.protection.protected,
+      charts: o.charts.items,
+      filtered: o.filter?.enabled ?? false,
+    });
   }
   return { used, tables, owned };
 }

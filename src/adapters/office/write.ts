@@ -80,6 +80,8 @@ function setupOps(target: Target, outline: WorkbookOutline, layout: SheetLayout)
       let ws: Excel.Worksheet;
       if (currentName) {
         ws = sheetProxy(context, currentName);
+        // the last run's AutoFilter goes with its table (the new one, if any, is applied later)
+        if (layout.owned.get(currentName)?.filtered) ws.autoFilter.remove();
         ws.getRange().clear("All");
         for (const chart of layout.owned.get(currentName)?.charts ?? []) chart.delete();
         if (currentName !== finalName) ws.name = finalName;
@@ -254,7 +256,7 @@ const FONT_BLOCK_CELLS = 500_000;
 /**
  * The header row's AutoFilter (Worksheet.autoFilter, ExcelApi 1.9), where the host has it:
  * https://learn.microsoft.com/javascript/api/excel/excel.autofilter#excel-excel-autofilter-apply-member(1)
- * Applied to a sheet that had one (an owned sheet written again), it replaces it.
+ * An owned sheet's earlier filter was removed when the sheet was set up (readLayout knows it).
  */
 function filterOps(sheet: string, out: OutputSheet): Op[] {
   const ref = out.autoFilter;
