@@ -9,7 +9,8 @@ import { realpathSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Writable } from "node:stream";
-import { localIsoDate } from "../core/dates";
+import { basename } from "node:path";
+import { localIsoDate, localIsoDateTime } from "../core/dates";
 import { recalculate } from "../core/index";
 import { buildNarrative } from "../core/narrative/index";
 import { checkReport, locateFigures } from "../core/report-check/index";
@@ -18,6 +19,7 @@ import { FileProblem } from "../adapters/xlsx/errors";
 import { openPackage, type XlsxPackage } from "../adapters/xlsx/package";
 import { readPackageGrid } from "../adapters/xlsx/reader";
 import { savePackage, writeOutputSheets } from "../adapters/xlsx/writer";
+import { PRODUCT_VERSION } from "../adapters/version";
 import { parseArgs, type RunArgs } from "./args";
 import { TEXT } from "./messages";
 import { progressBar, type Progress } from "./progress";
@@ -55,8 +57,10 @@ async function checkPackage(
   progress: Progress
 ): Promise<Checked> {
   const { grid, ownedSheets } = await readPackageGrid(pkg, (f) => progress.update("reading", f));
+  const now = io.now();
   const options: RecalcOptions = {
-    today: localIsoDate(io.now()),
+    today: localIsoDate(now),
+    generated: { at: localIsoDateTime(now), version: PRODUCT_VERSION, file: basename(args.input) },
     ownedSheets,
     onProgress: (_stage, fraction) => progress.update("checking", fraction),
     ...(args.asOf !== null ? { asOf: args.asOf } : {}),

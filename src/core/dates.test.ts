@@ -8,6 +8,7 @@ import {
   endOfYear,
   isoOfDay,
   localIsoDate,
+  localIsoDateTime,
   serialOfDay,
   yearOfDay,
   ymdOfDay,
@@ -157,6 +158,15 @@ describe("serialOfDay", () => {
   it("puts the two systems 1462 days apart", () => {
     const day = iso(2014, 11, 30);
     expect(serialOfDay(day, 1900) - serialOfDay(day, 1904)).toBe(1462);
+  });
+});
+
+describe("localIsoDateTime", () => {
+  it("gives the local date and time to the minute, zero-padded, on the same day as localIsoDate", () => {
+    expect(localIsoDateTime(new Date(2014, 11, 31, 23, 59, 59))).toBe("2014-12-31 23:59");
+    expect(localIsoDateTime(new Date(2015, 0, 1, 0, 1))).toBe("2015-01-01 00:01");
+    const now = new Date(2024, 1, 29, 7, 5);
+    expect(localIsoDateTime(now).slice(0, 10)).toBe(localIsoDate(now));
   });
 });
 

@@ -107,6 +107,14 @@ export function localIsoDate(now: Date): string {
   return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1, 2)}-${pad(now.getDate(), 2)}`;
 }
 
+/**
+ * The local date and time of a clock reading to the minute, "YYYY-MM-DD HH:MM" (the output
+ * sheets' generated-at line): the same local clock as localIsoDate, read by the adapter.
+ */
+export function localIsoDateTime(now: Date): string {
+  return `${localIsoDate(now)} ${pad(now.getHours(), 2)}:${pad(now.getMinutes(), 2)}`;
+}
+
 /** 1899-12-31, serial 0 of the 1900 system for serials before Excel's phantom 1900-02-29. */
 const EPOCH_1900_EARLY = daysFromCivil(1899, 12, 31);
 /** 1899-12-30: serial 0 for serials from 61 (1900-03-01) on, which count the phantom day. */

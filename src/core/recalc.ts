@@ -247,6 +247,7 @@ export function recalculate(grid: WorkbookGrid, options: RecalcOptions): RecalcR
     names: outputNames.names,
     found,
     duesIncomeThreshold: settings.duesIncomeThreshold,
+    ...(options.generated ? { generated: options.generated } : {}),
   });
   progress("output", 1);
 

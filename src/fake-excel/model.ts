@@ -30,6 +30,8 @@ export interface FakeStyle {
   underline?: string;
   fontColor?: string;
   fontSize?: number;
+  /** The font's name (format.font.name). */
+  fontName?: string;
   fill?: string;
   horizontalAlignment?: string;
   wrapText?: boolean;
@@ -167,6 +169,8 @@ export class FakeSheet {
   readonly columnWidths = new Map<number, number>();
   frozenRows = 0;
   frozenColumns = 0;
+  /** The range of the sheet's AutoFilter (Worksheet.autoFilter.apply), header row first. */
+  autoFilter: Rect | null = null;
   readonly charts: FakeChart[] = [];
   readonly tables: FakeTable[] = [];
   /** The print setup; null until something sets it (Excel's defaults). */
@@ -442,6 +446,8 @@ export interface SheetSnapshot {
   /** Column widths in points by column letter. */
   readonly columnWidths?: Readonly<Record<string, number>>;
   readonly frozenRows?: number;
+  /** The AutoFilter's range ("A1:F20"), when the sheet has one. */
+  readonly autoFilter?: string;
   /**
    * Tables by their whole range (header and totals rows included when shown); `showHeaders`
    * defaults to true and `showTotals` to false, as for a table Excel creates.
@@ -666,6 +672,7 @@ function exportSheet(sheet: FakeSheet): SheetSnapshot {
       : {}),
     ...(sheet.columnWidths.size > 0 ? { columnWidths: widths } : {}),
     ...(sheet.frozenRows > 0 ? { frozenRows: sheet.frozenRows } : {}),
+    ...(sheet.autoFilter ? { autoFilter: rectName(sheet.autoFilter) } : {}),
     ...(sheet.tables.length > 0
       ? {
           tables: sheet.tables.map((t) => ({

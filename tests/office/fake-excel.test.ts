@@ -243,6 +243,66 @@ describe("the fake Excel", () => {
     expect(code).toBe("ApiNotFound");
   });
 
+  it("puts the sheet's one AutoFilter on a range of that sheet, from ExcelApi 1.9, replacing the last; remove() takes it off", async () => {
+    const h = install({
+      sheets: [
+        {
+          name: "S",
+          cells: [
+            ["a", "b"],
+            [1, 2],
+          ],
+        },
+        { name: "T", cells: [] },
+      ],
+    });
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("S");
+      ws.autoFilter.apply(ws.getRange("A1:B1"));
+      ws.autoFilter.apply(ws.getRange("A1:B2"));
+      await context.sync();
+    });
+    expect(snapshotSheet(h.book, "S").autoFilter).toBe("A1:B2");
+    const enabled = await Excel.run(async (context) => {
+      const filter = context.workbook.worksheets.getItem("S").autoFilter.load("enabled");
+      await context.sync();
+      const was = filter.enabled;
+      filter.remove();
+      await context.sync();
+      return was;
+    });
+    expect(enabled).toBe(true);
+    expect(snapshotSheet(h.book, "S").autoFilter).toBeUndefined();
+    const elsewhere = await codeOf(
+      Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem("S");
+        ws.autoFilter.apply(context.workbook.worksheets.getItem("T").getRange("A1:B2"));
+        await context.sync();
+      })
+    );
+    expect(elsewhere).toBe("InvalidArgument");
+    h.uninstall();
+    install({ sheets: [{ name: "S", cells: [["a"]] }] }, { apiVersion: "1.8" });
+    const old = await codeOf(
+      Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem("S");
+        ws.autoFilter.apply(ws.getRange("A1"));
+        await context.sync();
+      })
+    );
+    expect(old).toBe("ApiNotFound");
+  });
+
+  it("sets a range's font name on each of its cells", async () => {
+    const h = install({ sheets: [{ name: "S", cells: [["a", "b"]] }] });
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A1:B1").format.font.name = "等线";
+      await context.sync();
+    });
+    const styles = snapshotSheet(h.book, "S").styles ?? {};
+    expect([styles["A1"]?.fontName, styles["B1"]?.fontName]).toEqual(["等线", "等线"]);
+  });
+
   it.each([
     [true, 0],
     [false, 1462],

@@ -215,6 +215,10 @@ describe("Recalculate in Excel on the sample workbook", () => {
       const target = `'${first?.sheet}'!${first?.column}${first?.row}`;
       const at = links.find(([, t]) => t === target)?.[0] ?? "none";
       expect(followLink(h, "校验结果", at)).toBe(target);
+      // in the 单元格 column (C), showing the cell's own reference as its text
+      expect(links.map(([address]) => address[0])).toEqual(links.map(() => "C"));
+      const row = Number(at.slice(1));
+      expect(sheet.cells[row - 1]?.[2]).toBe(`${first?.sheet}!${first?.column}${first?.row}`);
       for (const [address] of links) expect(followLink(h, "校验结果", address)).not.toBeNull();
     });
   }
@@ -434,6 +438,58 @@ describe("Excel's refusals", () => {
     const run = await recalc();
     expect(run.written.length).toBe(6);
     expect(h.stats.records.some((r) => r.screenUpdatingSuspended)).toBe(false);
+    // Worksheet.autoFilter is ExcelApi 1.9: without it the problems sheet has no filter
+    expect(snapshotSheet(h.book, "校验结果").autoFilter).toBeUndefined();
+  });
+});
+
+describe("the problems sheet's filter, the generated-at line and the font", () => {
+  const NOW = new Date(2014, 11, 15, 9, 5);
+  const stamped = () => createOfficeHost().recalculate({ today: TODAY, now: NOW }, () => undefined);
+
+  it("puts an AutoFilter on the problems header and rows, as the core's table says", async () => {
+    const h = install(smallDistrict({ members: [[null, "无编号", "企业会员"]] }));
+    const run = await stamped();
+    const problems = run.result.output.find((o) => o.key === "problems");
+    expect(problems?.autoFilter).toMatch(/^A1:F\d+$/);
+    expect(snapshotSheet(h.book, "校验结果").autoFilter).toBe(problems?.autoFilter);
+  });
+
+  it("takes the last run's AutoFilter off the problems sheet once the problems are fixed", async () => {
+    const h = install(smallDistrict());
+    const first = await stamped();
+    // M006 joined before its chamber was founded: one problem, filtered
+    expect(first.result.problems.map((p) => `${p.sheet}!${p.column}${p.row}`)).toEqual(["会员!F8"]);
+    expect(snapshotSheet(h.book, "校验结果").autoFilter).toBe("A1:F2");
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("会员").getRange("F8").values = [[serial("2013-01-01")]];
+      await context.sync();
+    });
+    const second = await stamped();
+    expect(second.result.problems).toEqual([]);
+    expect(snapshotSheet(h.book, "校验结果").autoFilter).toBeUndefined();
+  });
+
+  it("ends every output sheet with the run's time, the version and the workbook's name", async () => {
+    const h = install(smallDistrict());
+    const run = await stamped();
+    for (const out of run.result.output) {
+      const cells = snapshotSheet(h.book, out.name).cells;
+      const row = out.stamp?.row ?? 0;
+      expect(row).toBe(cells.length);
+      expect(cells[row - 1]?.[0]).toMatch(
+        /^生成时间：2014-12-15 09:05，chamber-stats \d+\.\d+\.\d+，输入文件：Book1\.xlsx$/
+      );
+    }
+  });
+
+  it("sets every written cell of a Chinese workbook in 等线 and centres the 是/否 flags", async () => {
+    const h = install(smallDistrict());
+    const run = await stamped();
+    const coverage = run.result.output.find((o) => o.key === "coverage");
+    const styles = snapshotSheet(h.book, coverage?.name ?? "").styles ?? {};
+    expect(styles["A2"]?.fontName).toBe("等线");
+    expect(styles["E2"]?.horizontalAlignment).toBe("Center");
   });
 });
 

@@ -34,20 +34,23 @@ afterEach(() => {
   handle = null;
 });
 
-/** A cell's role as the table knows it: its style, and whether it is a link. */
+/**
+ * A cell's role as the table knows it: its style, and whether it is a link. A value without a
+ * role is "plain": it still has the sheet's font.
+ */
 function roleOf(cell: OutputCell | null | undefined): string | null {
-  if (!cell || (!cell.style && !cell.link)) return null;
+  if (!cell || (!cell.style && !cell.link && cell.v === null)) return null;
   return [cell.style ?? "plain", ...(cell.link ? ["link"] : [])].join("+");
 }
 
 /** Every look each role was given, over all the sheets (one look a role when the surfaces agree). */
-type LooksByRole = Record<string, CellLook[]>;
+type LooksByRole = Record<string, Seen[]>;
 
 function collect(
   sheets: readonly OutputSheet[],
-  lookAt: (sheet: OutputSheet, ref: string, cell: OutputCell) => CellLook
+  lookAt: (sheet: OutputSheet, ref: string, cell: OutputCell) => Seen
 ): LooksByRole {
-  const seen: Record<string, Map<string, CellLook>> = {};
+  const seen: Record<string, Map<string, Seen>> = {};
   for (const sheet of sheets) {
     sheet.rows.forEach((line, r) =>
       line.forEach((cell, c) => {
@@ -63,13 +66,24 @@ function collect(
   );
 }
 
+/**
+ * A look as the surfaces can be compared on it: the properties it sets, its font by name (Office.js
+ * knows no charset; the .xlsx font's family and charset are checked in tests/xlsx/writer.test.ts).
+ */
+type Seen = Omit<CellLook, "font"> & { readonly fontName?: string };
+
 /** Drops the properties a look does not set, so that looks compare by what they show. */
-function tidy(look: Record<string, unknown>): CellLook {
-  return Object.fromEntries(Object.entries(look).filter(([, v]) => v !== undefined)) as CellLook;
+function tidy(look: Record<string, unknown>): Seen {
+  return Object.fromEntries(Object.entries(look).filter(([, v]) => v !== undefined)) as Seen;
+}
+
+function seenOf(look: CellLook): Seen {
+  const { font, ...rest } = look;
+  return tidy({ ...rest, fontName: font?.name });
 }
 
 /** What the fake Excel holds for a cell, as a look. */
-function officeLook(style: FakeStyle | undefined): CellLook {
+function officeLook(style: FakeStyle | undefined): Seen {
   const colour = (v: string | undefined) => v?.replace(/^#/, "").toUpperCase();
   const edge = (line: string | undefined, weight: string | undefined) =>
     line === "Continuous" && weight === "Thin";
@@ -80,6 +94,8 @@ function officeLook(style: FakeStyle | undefined): CellLook {
     fontSize: style?.fontSize,
     fontColor: colour(style?.fontColor),
     fill: colour(style?.fill),
+    align: style?.horizontalAlignment === "Center" ? "center" : undefined,
+    fontName: style?.fontName,
     border: edge(style?.borderTop, style?.borderTopWeight)
       ? "top"
       : edge(style?.borderBottom, style?.borderBottomWeight)
@@ -91,7 +107,7 @@ function officeLook(style: FakeStyle | undefined): CellLook {
 }
 
 /** The styles part, read back: the look of each cellXfs index. */
-function xlsxLooks(stylesXml: string): (index: number) => CellLook {
+function xlsxLooks(stylesXml: string): (index: number) => Seen {
   const root = parseXml(stylesXml, "styles.xml").documentElement as unknown as Element;
   const ns = root.namespaceURI ?? "";
   const list = (section: string, item: string): Element[] => {
@@ -105,6 +121,7 @@ function xlsxLooks(stylesXml: string): (index: number) => CellLook {
   const fills = list("fills", "fill");
   const borders = list("borders", "border");
   const baseSize = attr(child(fonts[0], "sz") as Element, "val");
+  const baseName = attr(child(fonts[0], "name") as Element, "val");
   const xfs = list("cellXfs", "xf");
   return (index) => {
     const xf = xfs[index];
@@ -113,6 +130,7 @@ function xlsxLooks(stylesXml: string): (index: number) => CellLook {
     const pattern = child(fills[Number(attr(xf, "fillId") ?? 0)], "patternFill");
     const border = borders[Number(attr(xf, "borderId") ?? 0)];
     const size = attr(child(font, "sz") as Element, "val");
+    const name = attr(child(font, "name") as Element, "val");
     const colour = child(font, "color");
     const alignment = child(xf, "alignment");
     const thin = (side: string) => {
@@ -131,12 +149,15 @@ function xlsxLooks(stylesXml: string): (index: number) => CellLook {
           : undefined,
       border: thin("top") ? "top" : thin("bottom") ? "bottom" : undefined,
       wrap: alignment !== null && attr(alignment, "wrapText") === "1" ? true : undefined,
+      align:
+        alignment !== null && attr(alignment, "horizontal") === "center" ? "center" : undefined,
+      fontName: name !== baseName ? (name ?? undefined) : undefined,
     });
   };
 }
 
 /** The output sheets through the .xlsx writer: each cell's `s=` index, and the styles part. */
-function renderXlsx(sheets: readonly OutputSheet[]): (sheet: OutputSheet, ref: string) => CellLook {
+function renderXlsx(sheets: readonly OutputSheet[]): (sheet: OutputSheet, ref: string) => Seen {
   const book = new StyleBook(minimalStyles(TRANSITIONAL));
   const indexes = new Map<string, number>();
   for (const sheet of sheets) {
@@ -161,11 +182,12 @@ describe("the output sheets' styles", () => {
       officeLook(snapshotSheet(h.book, sheet.name).styles?.[ref])
     );
     const xlsx = collect(sheets, renderXlsx(sheets));
-    const table = collect(sheets, (_sheet, _ref, cell) =>
-      tidy({ ...cellLook(cell.style, cell.link !== undefined) })
+    const table = collect(sheets, (sheet, _ref, cell) =>
+      seenOf(cellLook(cell.style, cell.link !== undefined, sheet.lang))
     );
     expect(Object.keys(table)).toEqual(
       expect.arrayContaining([
+        "plain",
         "title",
         "header",
         "label",
@@ -174,9 +196,21 @@ describe("the output sheets' styles", () => {
         "error",
         "warning",
         "paragraph",
-        "plain+link",
+        "flag",
+        "totalFlag",
+        "errorRow",
+        "errorRowText",
+        "errorRow+link",
+        "warningRow",
+        "warningRowText",
+        "warningRow+link",
+        "stamp",
       ])
     );
+    // a Chinese workbook: every cell of every role in the East Asian font
+    for (const looks of Object.values(table)) {
+      for (const look of looks) expect(look.fontName).toBe("等线");
+    }
     expect(office).toEqual(table);
     expect(xlsx).toEqual(table);
   });

@@ -52,7 +52,12 @@ export class HostError extends Error {
 
 export interface WorkbookHost {
   recalculate(
-    options: { readonly lang?: Lang; readonly today: string },
+    options: {
+      readonly lang?: Lang;
+      readonly today: string;
+      /** The run's clock, for the output sheets' generated-at line; default: the machine's. */
+      readonly now?: Date;
+    },
     onProgress: (p: RunProgress) => void
   ): Promise<HostRun>;
   readSettings(): Promise<SettingsValues>;

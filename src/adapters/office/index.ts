@@ -7,6 +7,8 @@
  */
 import { recalculate } from "../../core";
 import type { RecalcStage } from "../../core/types";
+import { localIsoDateTime } from "../../core/dates";
+import { PRODUCT_VERSION } from "../version";
 import { MIN_EXCEL_API, rawCellOf } from "./cells";
 import { toHostError } from "./errors";
 import {
@@ -91,7 +93,7 @@ function checkStageFraction(stage: RecalcStage, fraction: number): number {
 }
 
 async function recalculateInExcel(
-  options: { readonly lang?: "zh" | "en"; readonly today: string },
+  options: { readonly lang?: "zh" | "en"; readonly today: string; readonly now?: Date },
   onProgress: (p: RunProgress) => void,
   budgets: { read: ReadBudget; write: WriteBudget }
 ): Promise<HostRun> {
@@ -118,6 +120,11 @@ async function recalculateInExcel(
       today: options.today,
       ...(options.lang ? { lang: options.lang } : {}),
       ownedSheets: [...outline.owned.values()],
+      generated: {
+        at: localIsoDateTime(options.now ?? new Date()),
+        version: PRODUCT_VERSION,
+        file: outline.fileName,
+      },
       onProgress: (stage, fraction) =>
         onProgress({
           stage: "checking",

@@ -49,6 +49,8 @@ export interface WorkbookOutline {
   readonly dateSystem: 1900 | 1904;
   readonly structureProtected: boolean;
   readonly readOnly: boolean;
+  /** The workbook's file name (Workbook.name), where the host tells it. */
+  readonly fileName: string | null;
   readonly tables: readonly TableInfo[];
 }
 
@@ -70,6 +72,10 @@ export async function readOutline(
   const epoch = wb.functions.date(1904, 1, 1).load("value");
   const canReadOnly = isSetSupported("1.8");
   if (canReadOnly) wb.load("readOnly");
+  // Workbook.name (ExcelApi 1.7), for the output sheets' generated-at line: the file's name
+  // https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-name-member
+  const canName = isSetSupported("1.7");
+  if (canName) wb.load("name");
   await counter.sync();
 
   const sheetNames = sheets.items.map((s) => s.name);
@@ -88,6 +94,7 @@ export async function readOutline(
     dateSystem: epoch.value === 0 ? 1904 : 1900,
     structureProtected: protection.protected,
     readOnly: canReadOnly ? wb.readOnly : false,
+    fileName: canName && wb.name !== "" ? wb.name : null,
     tables: tables.items.map((t) => ({
       name: t.name,
       showHeaders: t.showHeaders,
@@ -143,6 +150,8 @@ export interface OwnedSheetState {
   readonly protected: boolean;
   /** Charts on the sheet, to be deleted before new ones are drawn. */
   readonly charts: readonly Excel.Chart[];
+  /** The sheet has an AutoFilter (known from ExcelApi 1.9; false before), to be removed. */
+  readonly filtered: boolean;
 }
 
 export interface SheetLayout {
@@ -164,7 +173,10 @@ export async function readLayout(
     sheet: string;
     protection: Excel.WorksheetProtection;
     charts: Excel.ChartCollection;
+    filter: Excel.AutoFilter | null;
   }> = [];
+  // Worksheet.autoFilter is ExcelApi 1.9; before it, the add-in writes no filter either
+  const canFilter = isSetSupported("1.9");
   for (const name of outline.sheets) {
     const ws = wb.worksheets.getItem(name);
     if (ownedNames.has(name)) {
@@ -172,6 +184,7 @@ export async function readLayout(
         sheet: name,
         protection: ws.protection.load("protected"),
         charts: ws.charts.load("items/name"),
+        filter: canFilter ? ws.autoFilter.load("enabled") : null,
       });
       continue;
     }
@@ -216,7 +229,11 @@ export async function readLayout(
   }
   const owned = new Map<string, OwnedSheetState>();
   for (const o of ownedProxies) {
-    owned.set(o.sheet, { protected: o.protection.protected, charts: o.charts.items });
+    owned.set(o.sheet, {
+      protected: o.protection.protected,
+      charts: o.charts.items,
+      filtered: o.filter?.enabled ?? false,
+    });
   }
   return { used, tables, owned };
 }

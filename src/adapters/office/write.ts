@@ -83,6 +83,8 @@ function setupOps(target: Target, outline: WorkbookOutline, layout: SheetLayout)
       let ws: Excel.Worksheet;
       if (currentName) {
         ws = sheetProxy(context, currentName);
+        // the last run's AutoFilter goes with its table (the new one, if any, is applied later)
+        if (layout.owned.get(currentName)?.filtered) ws.autoFilter.remove();
         ws.getRange().clear("All");
         for (const chart of layout.owned.get(currentName)?.charts ?? []) chart.delete();
         if (currentName !== finalName) ws.name = finalName;
@@ -295,9 +297,54 @@ function lookKey(cell: OutputCell | null | undefined): string | null {
   return `${cell.style ?? ""}|${cell.link ? "link" : ""}`;
 }
 
+/**
+ * A role's look without the sheet's font: that is set once on the whole sheet (fontOps), so that
+ * cells of no role have it too.
+ */
 function lookOfKey(key: string): CellLook {
   const [style = "", link] = key.split("|");
   return cellLook(style === "" ? undefined : (style as CellStyle), link === "link");
+}
+
+/** The sheet's font (report/styles.ts SHEET_FONTS) on every cell it writes, before the roles. */
+function fontOps(sheet: string, out: OutputSheet): Op[] {
+  const face = cellLook(undefined, false, out.lang).font;
+  if (face === undefined) return [];
+  let width = 1;
+  for (const row of out.rows) if (row.length > width) width = row.length;
+  const rows = Math.max(1, out.rows.length);
+  // in blocks of at most FONT_BLOCK_CELLS cells: one request never formats a whole million rows
+  const block = Math.max(1, Math.floor(FONT_BLOCK_CELLS / width));
+  const ops: Op[] = [];
+  for (let from = 0; from < rows; from += block) {
+    const count = Math.min(block, rows - from);
+    ops.push(
+      simpleOp(ACTION_BYTES * 2 + payloadBytes(face.name), (context) => {
+        const range = sheetProxy(context, sheet).getRangeByIndexes(from, 0, count, width);
+        range.format.font.name = face.name;
+      })
+    );
+  }
+  return ops;
+}
+
+/** Cells a font-name operation covers at most. */
+const FONT_BLOCK_CELLS = 500_000;
+
+/**
+ * The header row's AutoFilter (Worksheet.autoFilter, ExcelApi 1.9), where the host has it:
+ * https://learn.microsoft.com/javascript/api/excel/excel.autofilter#excel-excel-autofilter-apply-member(1)
+ * An owned sheet's earlier filter was removed when the sheet was set up (readLayout knows it).
+ */
+function filterOps(sheet: string, out: OutputSheet): Op[] {
+  const ref = out.autoFilter;
+  if (ref === undefined || !isSetSupported("1.9")) return [];
+  return [
+    simpleOp(ACTION_BYTES * 2, (context) => {
+      const ws = sheetProxy(context, sheet);
+      ws.autoFilter.apply(ws.getRange(ref));
+    }),
+  ];
 }
 
 /** Cells of each look merged into rectangles: horizontal runs, then identical runs stacked. */
@@ -348,6 +395,7 @@ function applyStyle(format: Excel.RangeFormat, style: CellLook): void {
   if (style.fontSize !== undefined) format.font.size = style.fontSize;
   if (style.fontColor !== undefined) format.font.color = `#${style.fontColor}`;
   if (style.fill !== undefined) format.fill.color = `#${style.fill}`;
+  if (style.align === "center") format.horizontalAlignment = "Center";
   if (style.border !== undefined) {
     const edge = format.borders.getItem(style.border === "top" ? "EdgeTop" : "EdgeBottom");
     edge.style = "Continuous";
@@ -572,7 +620,9 @@ export function buildOps(
   for (const t of targets) add(setupOps(t, outline, layout));
   for (const t of targets) {
     add(valueOps(t.finalName, t.out, outline.dateSystem, budget.requestBytes, mode));
+    add(fontOps(t.finalName, t.out));
     add(styleOps(t.finalName, t.out, budget.requestBytes));
+    add(filterOps(t.finalName, t.out));
   }
   for (const t of targets) add(chartOps(t.finalName, t.out));
   for (const t of targets) add(printOps(t.finalName, t.out));

@@ -5,7 +5,7 @@
 import { Buffer } from "node:buffer";
 import { cellAddress, parseCellAddress, rangeAddress } from "../../core/a1";
 import { dayFromIso, serialOfDay } from "../../core/dates";
-import type { DateSystem, OutputCell, OutputSheet, PrintSetup } from "../../core/types";
+import type { DateSystem, Lang, OutputCell, OutputSheet, PrintSetup } from "../../core/types";
 import type { Conformance } from "./namespaces";
 import type { StyleBook } from "./styles-write";
 import { escapeCellText, escapeXml, quoteSheetName } from "./xml";
@@ -19,19 +19,21 @@ function cellXml(
   ref: string,
   cell: OutputCell,
   styles: StyleBook,
-  dateSystem: DateSystem
+  dateSystem: DateSystem,
+  lang: Lang | undefined
 ): string | null {
   const { v } = cell;
   if (v === null) {
-    return cell.style ? `<c r="${ref}" s="${styles.xfFor(cell.style, cell.fmt)}"/>` : null;
+    if (!cell.style) return null;
+    return `<c r="${ref}" s="${styles.xfFor(cell.style, cell.fmt, false, lang)}"/>`;
   }
   if (typeof v === "object") {
     const day = dayFromIso(v.date);
     if (day === null) throw new Error(`output date is not a calendar day: ${v.date}`);
-    const s = styles.xfFor(cell.style, cell.fmt ?? FMT_DATE, cell.link !== undefined);
+    const s = styles.xfFor(cell.style, cell.fmt ?? FMT_DATE, cell.link !== undefined, lang);
     return `<c r="${ref}" s="${s}"><v>${serialOfDay(day, dateSystem)}</v></c>`;
   }
-  const s = styles.xfFor(cell.style, cell.fmt, cell.link !== undefined);
+  const s = styles.xfFor(cell.style, cell.fmt, cell.link !== undefined, lang);
   if (typeof v === "boolean") return `<c r="${ref}" s="${s}" t="b"><v>${v ? 1 : 0}</v></c>`;
   if (typeof v === "number") {
     return Number.isFinite(v) ? `<c r="${ref}" s="${s}"><v>${v}</v></c>` : null;
@@ -142,7 +144,7 @@ export function worksheetXml(
     row.forEach((cell, c) => {
       if (!cell) return;
       const ref = cellAddress(c + 1, r + 1);
-      const xml = cellXml(ref, cell, styles, dateSystem);
+      const xml = cellXml(ref, cell, styles, dateSystem, sheet.lang);
       if (xml) cells.push(xml);
       if (cell.link) links.push(hyperlinkXml(ref, cell.link));
     });
@@ -150,6 +152,8 @@ export function worksheetXml(
     if (text.length > 1_000_000) flush();
   });
   text += "</sheetData>";
+  // CT_Worksheet: autoFilter after sheetData (and sheet protection, none here), before hyperlinks
+  if (sheet.autoFilter !== undefined) text += `<autoFilter ref="${sheet.autoFilter}"/>`;
   if (links.length > 0) {
     text += "<hyperlinks>";
     for (const link of links) {

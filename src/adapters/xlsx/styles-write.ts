@@ -5,7 +5,7 @@
  * DOM: whatever it holds that this does not know (dxfs, extLst, mc: markup, comments) stays.
  */
 import { cellLook, type CellLook } from "../../core/report/styles";
-import type { CellStyle } from "../../core/types";
+import type { CellStyle, Lang } from "../../core/types";
 import type { Conformance } from "./namespaces";
 import {
   attr,
@@ -92,6 +92,8 @@ interface FontSpec {
   underline?: boolean;
   size?: number;
   colour?: string;
+  /** A typeface of its own instead of the workbook's default font's. */
+  face?: { name: string; family: number; charset: number };
 }
 
 /** An "RRGGBB" colour of the style table as an opaque ARGB colour. */
@@ -106,6 +108,7 @@ function fontSpecOf(look: CellLook): FontSpec {
   if (look.underline) spec.underline = true;
   if (look.fontSize !== undefined) spec.size = look.fontSize;
   if (look.fontColor !== undefined) spec.colour = argb(look.fontColor);
+  if (look.font !== undefined) spec.face = { ...look.font };
   return spec;
 }
 
@@ -242,10 +245,21 @@ export class StyleBook {
         attributes: { val: String(spec.size ?? this.baseFont.size) },
       });
       if (spec.colour) children.push({ name: "color", attributes: { rgb: spec.colour } });
-      if (this.baseFont.name)
-        children.push({ name: "name", attributes: { val: this.baseFont.name } });
-      if (this.baseFont.family) {
-        children.push({ name: "family", attributes: { val: this.baseFont.family } });
+      if (spec.face) {
+        // As Excel writes an East Asian font (name, family, charset), but without
+        // <scheme val="minor"/>: a scheme font is drawn in the theme's font, whatever its name.
+        // https://learn.microsoft.com/dotnet/api/documentformat.openxml.spreadsheet.fontscheme
+        children.push(
+          { name: "name", attributes: { val: spec.face.name } },
+          { name: "family", attributes: { val: String(spec.face.family) } },
+          { name: "charset", attributes: { val: String(spec.face.charset) } }
+        );
+      } else {
+        if (this.baseFont.name)
+          children.push({ name: "name", attributes: { val: this.baseFont.name } });
+        if (this.baseFont.family) {
+          children.push({ name: "family", attributes: { val: this.baseFont.family } });
+        }
       }
       this.section("fonts");
       return this.add("fonts", { name: "font", children });
@@ -291,16 +305,32 @@ export class StyleBook {
     });
   }
 
-  /** The cellXfs index for a cell of this role, number format and link-ness: its look translated. */
-  xfFor(style: CellStyle | undefined, format: string | undefined, link = false): number {
-    const key = `${style ?? ""}|${format ?? ""}|${link ? 1 : 0}`;
+  /**
+   * The cellXfs index for a cell of this role, number format and link-ness, in a sheet of this
+   * language (its font): its look translated.
+   */
+  xfFor(
+    style: CellStyle | undefined,
+    format: string | undefined,
+    link = false,
+    lang?: Lang
+  ): number {
+    const key = `${style ?? ""}|${format ?? ""}|${link ? 1 : 0}|${lang ?? ""}`;
     const known = this.memo.get(key);
     if (known !== undefined) return known;
-    const look = cellLook(style, link);
+    const look = cellLook(style, link, lang);
     const numFmtId = this.formatId(format);
     const fontId = this.fontId(fontSpecOf(look));
     const fillId = this.fillId(look.fill);
     const borderId = this.borderId(look.border);
+    // wrapped text: Excel and LibreOffice size a row without a height of its own to fit it
+    const alignment =
+      look.wrap || look.align
+        ? {
+            ...(look.align ? { horizontal: look.align } : {}),
+            ...(look.wrap ? { wrapText: "1" } : {}),
+          }
+        : null;
     this.section("cellStyleXfs");
     const index = this.add("cellXfs", {
       name: "xf",
@@ -314,10 +344,9 @@ export class StyleBook {
         applyFont: "1",
         applyFill: "1",
         applyBorder: "1",
-        ...(look.wrap ? { applyAlignment: "1" } : {}),
+        ...(alignment ? { applyAlignment: "1" } : {}),
       },
-      // wrapped text: Excel and LibreOffice size a row without a height of its own to fit it
-      children: look.wrap ? [{ name: "alignment", attributes: { wrapText: "1" } }] : [],
+      children: alignment ? [{ name: "alignment", attributes: alignment }] : [],
     });
     this.memo.set(key, index);
     return index;

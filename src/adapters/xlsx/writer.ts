@@ -410,6 +410,48 @@ function setPrintTitles(pkg: XlsxPackage, list: Element, written: readonly Outpu
   }
 }
 
+/** The hidden name Excel keeps for a sheet's AutoFilter range (ECMA-376 §18.2.6, "_xlnm"). */
+const FILTER_DATABASE = "_xlnm._FilterDatabase";
+
+/**
+ * Gives each written sheet with an AutoFilter the sheet-local hidden `_xlnm._FilterDatabase`
+ * name Excel writes with it ("'校验结果'!$A$1:$F$120"), and drops the one a rewritten sheet had.
+ */
+function setFilterNames(pkg: XlsxPackage, sheets: readonly OutputSheet[]): void {
+  const { main, officeRel } = pkg.conformance;
+  const root = workbookRoot(pkg);
+  const order = childElements(root, main, "sheets").flatMap((list) =>
+    childElements(list, main, "sheet").map((e) => attrNS(e, officeRel, "id") ?? "")
+  );
+  const indexOf = (name: string): number => {
+    const entry = pkg.sheets.find((s) => s.name === name);
+    return entry === undefined ? -1 : order.indexOf(entry.relId);
+  };
+  const written = new Set(sheets.map((s) => String(indexOf(s.name))));
+  let list = firstChildElement(root, main, "definedNames");
+  for (const element of list ? childElements(list, main, "definedName") : []) {
+    const local = attr(element, "localSheetId");
+    if (attr(element, "name") === FILTER_DATABASE && local !== null && written.has(local)) {
+      list?.removeChild(element);
+    }
+  }
+  for (const sheet of sheets) {
+    const index = indexOf(sheet.name);
+    if (sheet.autoFilter === undefined || index < 0) continue;
+    if (!list) {
+      list = createInScope(root, main, "definedNames", "x");
+      insertInSequence(root, list, AFTER_DEFINED_NAMES);
+    }
+    const absolute = sheet.autoFilter.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+    const element = createInScope(list, main, "definedName", "x");
+    element.setAttribute("name", FILTER_DATABASE);
+    element.setAttribute("localSheetId", String(index));
+    element.setAttribute("hidden", "1");
+    element.appendChild(pkg.workbook.createTextNode(`${quoteSheetName(sheet.name)}!${absolute}`));
+    list.appendChild(element);
+  }
+}
+
 /**
  * Writes the output sheets into the package. The sheet a marker names for a key is that key's
  * sheet: replaced, and renamed when the core chose another name (another language). A sheet of
@@ -455,6 +497,7 @@ export async function writeOutputSheets(
   await editor.dropCalcChainIfItNames(replacedIds);
   editor.setPart(styles.part, styles.book.toXml(), CONTENT_TYPE.styles);
   setMarkers(pkg, sheets);
+  setFilterNames(pkg, sheets);
   editor.save();
 }
 

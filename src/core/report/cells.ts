@@ -67,6 +67,11 @@ export function totalText(v: string): OutputCell {
   return { v, style: "total" };
 }
 
+/** A 是/否 flag: centred, so that it never reads as one with the number beside it. */
+export function flag(v: string, total = false): OutputCell {
+  return { v, style: total ? "totalFlag" : "flag" };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Widths
 // ---------------------------------------------------------------------------------------------

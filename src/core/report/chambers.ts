@@ -33,6 +33,7 @@ import {
   NULL_TOTAL_CELL,
   rate,
   type Row,
+  flag as flagCell,
   text,
   totalText,
 } from "./cells";
@@ -69,7 +70,7 @@ interface Tally {
 
 export function buildChambersSheet(input: ChambersInput): OutputSheet {
   const l = REPORT_LABELS[input.lang];
-  const w: Words = { l, yes: text(l.yes), no: text(l.no) };
+  const w: Words = { l, yes: flagCell(l.yes), no: flagCell(l.no) };
   const dues = input.json.dues;
   const rows: Row[] = [l.chambersReport.headers.map(header)];
   const tally = emptyTally();

@@ -28,8 +28,22 @@ describe("coverage sheet", () => {
     const s = coverage();
     const total = s.rows[4];
     expect(values(total)).toEqual(["合计", 15000, 1500, 0.1, "是", 1 / 3, 0.1]);
-    expect(total?.every((c) => c?.style === "total")).toBe(true);
+    // the flag centred (totalFlag), every other cell in total style
+    expect(total?.map((c) => c?.style)).toEqual([
+      "total",
+      "total",
+      "total",
+      "total",
+      "totalFlag",
+      "total",
+      "total",
+    ]);
     expect(total?.[5]?.fmt).toBe(FMT_PERCENT);
+  });
+
+  it("centres the 是/否 flags so that they never read as one with the number beside them", () => {
+    const row = coverage().rows[1];
+    expect([row?.[4]?.style, row?.[5]?.style]).toEqual(["flag", "flag"]);
   });
 
   it("states the target and what the chart's colours mean in notes under the table", () => {

@@ -25,6 +25,7 @@ import {
   percentText,
   rate,
   type Row,
+  flag as flagCell,
   text,
   totalText,
 } from "./cells";
@@ -88,10 +89,10 @@ interface Flags {
 
 function flagCells(l: ReportLabels): Flags {
   return {
-    yes: text(l.yes),
-    no: text(l.no),
-    totalYes: totalText(l.yes),
-    totalNo: totalText(l.no),
+    yes: flagCell(l.yes),
+    no: flagCell(l.no),
+    totalYes: flagCell(l.yes, true),
+    totalNo: flagCell(l.no, true),
   };
 }
 

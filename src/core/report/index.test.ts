@@ -71,7 +71,8 @@ describe("buildOutputSheets", () => {
       "Severity",
       "Work report text",
     ]);
-    expect(values(en[4]?.rows[1]).slice(0, 2)).toEqual(["Error", "blank-required"]);
+    expect(values(en[4]?.rows[1]).slice(0, 2)).toEqual(["Error", "Required cell is blank"]);
+    expect(values(zh[4]?.rows[1]).slice(0, 2)).toEqual(["错误", "必填项为空"]);
   });
 
   it("gives every sheet a width for each column it uses", () => {
@@ -90,5 +91,41 @@ describe("buildOutputSheets", () => {
     const sheets = buildOutputSheets(input("zh", { json }));
     const growth = sheets[1];
     expect(growth?.rows.every((r) => r.every((c) => typeof c?.v !== "number"))).toBe(true);
+  });
+
+  it("ends every sheet with the generated-at line after a blank row, its row in the model", () => {
+    const generated = { at: "2026-12-02 10:20", version: "1.2.3", file: "区县.xlsx" };
+    const plain = buildOutputSheets(input("zh"));
+    const stamped = buildOutputSheets(input("zh", { generated }));
+    stamped.forEach((s, i) => {
+      const before = plain[i] as OutputSheet;
+      // nothing above it moves
+      expect(s.rows.slice(0, before.rows.length)).toEqual(before.rows);
+      expect(s.rows).toHaveLength(before.rows.length + 2);
+      expect(s.rows.at(-2)).toEqual([]);
+      expect(s.stamp).toEqual({ row: s.rows.length });
+      expect(s.rows[(s.stamp?.row ?? 0) - 1]).toEqual([
+        {
+          v: "生成时间：2026-12-02 10:20，chamber-stats 1.2.3，输入文件：区县.xlsx",
+          style: "stamp",
+        },
+      ]);
+    });
+    expect(plain.every((s) => s.stamp === undefined)).toBe(true);
+  });
+
+  it("words the generated-at line in English, and leaves out a file name it was not given", () => {
+    const generated = { at: "2026-12-02 10:20", version: "1.2.3", file: null };
+    const [summary] = buildOutputSheets(input("en", { generated }));
+    expect(summary?.rows.at(-1)?.[0]?.v).toBe("Generated 2026-12-02 10:20 by chamber-stats 1.2.3");
+  });
+
+  it("refuses a generated-at time that is not YYYY-MM-DD HH:MM", () => {
+    const generated = { at: "2026-12-02T10:20:00Z", version: "1.2.3", file: null };
+    expect(() => buildOutputSheets(input("zh", { generated }))).toThrow(RangeError);
+  });
+
+  it("tells each sheet its workbook's language, which sets its font", () => {
+    expect(buildOutputSheets(input("en")).map((s) => s.lang)).toEqual(Array(6).fill("en"));
   });
 });

@@ -1,13 +1,24 @@
 /**
- * 校验结果 / Problems: one row a problem under a frozen header, the 工作表 cell linked to the
- * problem's cell. Built for a million rows: cells that repeat (severity, code, column letter,
- * unlinked sheet name) are shared objects, and each row allocates only what differs.
+ * 校验结果 / Problems: one row a problem under a frozen, filtered header — severity, the
+ * problem's title in the workbook's language, the cell ("会员!G1168", linked to it), the value,
+ * the message (wrapped) and the code in a narrow last column — each row filled by its severity.
+ * Built for a million rows: cells that repeat (severity, title, code, empty cells, unlinked sheet
+ * names) are shared objects, and each row allocates only what differs.
  *
  * Links: to the problem's cell when its row and column are known; to column A of its row when only
  * the row is; to A1 of its sheet otherwise. No link for a workbook-level problem (no sheet) or a
  * missing sheet (there is nothing to go to).
  */
-import type { Lang, OutputCell, OutputSheet, Problem, Severity } from "../types";
+import { cellAddress } from "../a1";
+import type {
+  CellStyle,
+  Lang,
+  OutputCell,
+  OutputSheet,
+  Problem,
+  ProblemCode,
+  Severity,
+} from "../types";
 import { columnWidths, EXCEL_MAX_ROWS, groupedText, header, note, type Row } from "./cells";
 import { REPORT_LABELS } from "./labels";
 
@@ -20,6 +31,12 @@ export interface ProblemsInput {
 /** Widths are measured on the first rows only; later rows rarely differ and Excel caps anyway. */
 const WIDTH_SAMPLE_ROWS = 5_000;
 
+/** The message column's widest width: longer messages wrap onto more lines. */
+const MESSAGE_WIDTH = 50;
+/** The columns: severity, title, cell, value, message, code. */
+const MESSAGE_COLUMN = 4;
+const COLUMNS = 6;
+
 /**
  * @param maxRows the worksheet's row limit, header included (Excel's by default; tests pass a
  *   small one). When the problems do not fit, the last row says how many were left out.
@@ -31,66 +48,97 @@ export function buildProblemsSheet(
   const l = REPORT_LABELS[input.lang];
   const problems = input.problems;
   const rows: Row[] = [l.problems.headers.map(header)];
+  let listed = 0;
   if (problems.length === 0) {
     rows.push([note(l.problems.none)]);
   } else {
     const room = maxRows - 1;
-    const listed = problems.length <= room ? problems.length : room - 1;
-    const cells = new SharedCells(l.severity);
+    listed = problems.length <= room ? problems.length : room - 1;
+    const cells = new SharedCells(l.severity, l.codeTitle);
     for (let i = 0; i < listed; i++) rows.push(cells.row(problems[i] as Problem));
     if (listed < problems.length) {
       rows.push([note(l.problems.more(problems.length - listed, groupedText(maxRows)))]);
     }
   }
+  const widths = columnWidths(rows, { min: 6, max: 80, sampleRows: WIDTH_SAMPLE_ROWS });
+  if ((widths[MESSAGE_COLUMN] ?? 0) > MESSAGE_WIDTH) widths[MESSAGE_COLUMN] = MESSAGE_WIDTH;
   return {
     key: "problems",
     name: input.name,
     rows,
-    columnWidths: columnWidths(rows, { min: 6, max: 80, sampleRows: WIDTH_SAMPLE_ROWS }),
+    columnWidths: widths,
     freezeRows: 1,
     charts: [],
+    ...(listed > 0 ? { autoFilter: `A1:${cellAddress(COLUMNS, listed + 1)}` } : {}),
   };
+}
+
+/** How the cells of one severity's rows look. */
+interface RowLooks {
+  readonly severity: OutputCell;
+  readonly cell: CellStyle;
+  readonly text: CellStyle;
+  readonly empty: OutputCell;
 }
 
 /** Cells that many rows share, made once. */
 class SharedCells {
-  private readonly severity: Readonly<Record<Severity, OutputCell>>;
-  private readonly codes = new Map<string, OutputCell>();
-  private readonly columns = new Map<string, OutputCell>();
-  private readonly sheets = new Map<string, OutputCell>();
+  private readonly looks: Readonly<Record<Severity, RowLooks>>;
+  private readonly shared = new Map<string, OutputCell>();
 
-  constructor(words: Readonly<Record<Severity, string>>) {
-    this.severity = {
-      error: { v: words.error, style: "error" },
-      warning: { v: words.warning, style: "warning" },
+  constructor(
+    words: Readonly<Record<Severity, string>>,
+    private readonly titles: Readonly<Record<ProblemCode, string>>
+  ) {
+    this.looks = {
+      error: {
+        severity: { v: words.error, style: "error" },
+        cell: "errorRow",
+        text: "errorRowText",
+        empty: { v: null, style: "errorRow" },
+      },
+      warning: {
+        severity: { v: words.warning, style: "warning" },
+        cell: "warningRow",
+        text: "warningRowText",
+        empty: { v: null, style: "warningRow" },
+      },
     };
   }
 
   row(p: Problem): Row {
+    const looks = this.looks[p.severity];
     return [
-      this.severity[p.severity],
-      shared(this.codes, p.code),
-      this.sheetCell(p),
-      p.row === null ? null : { v: p.row },
-      p.column === null ? null : shared(this.columns, p.column),
-      p.value === null ? null : { v: p.value },
-      { v: p.message },
+      looks.severity,
+      this.once(looks.cell, this.titles[p.code]),
+      this.cellOf(p, looks),
+      p.value === null ? looks.empty : { v: p.value, style: looks.cell },
+      { v: p.message, style: looks.text },
+      this.once(looks.cell, p.code),
     ];
   }
 
-  private sheetCell(p: Problem): OutputCell | null {
-    if (p.sheet === "") return null;
-    if (p.code === "missing-sheet") return shared(this.sheets, p.sheet);
-    const cell = p.row === null ? "A1" : `${p.column ?? "A"}${p.row}`;
-    return { v: p.sheet, link: { sheet: p.sheet, cell } };
+  /** "会员!G1168" linked to that cell; "会员!9:9" for a whole row; the sheet's name alone else. */
+  private cellOf(p: Problem, looks: RowLooks): OutputCell {
+    if (p.sheet === "") return looks.empty;
+    if (p.code === "missing-sheet") return this.once(looks.cell, p.sheet);
+    if (p.row === null)
+      return { v: p.sheet, style: looks.cell, link: { sheet: p.sheet, cell: "A1" } };
+    const shown = p.column === null ? `${p.row}:${p.row}` : `${p.column}${p.row}`;
+    return {
+      v: `${p.sheet}!${shown}`,
+      style: looks.cell,
+      link: { sheet: p.sheet, cell: `${p.column ?? "A"}${p.row}` },
+    };
   }
-}
 
-function shared(cache: Map<string, OutputCell>, v: string): OutputCell {
-  let cell = cache.get(v);
-  if (cell === undefined) {
-    cell = { v };
-    cache.set(v, cell);
+  private once(style: CellStyle, v: string): OutputCell {
+    const key = `${style}|${v}`;
+    let cell = this.shared.get(key);
+    if (cell === undefined) {
+      cell = { v, style };
+      this.shared.set(key, cell);
+    }
+    return cell;
   }
-  return cell;
 }

@@ -67,14 +67,20 @@ describe("output sheets of a recalculation", () => {
     const rows = problems?.rows.slice(1) ?? [];
     const located = r.problems.filter((p) => p.row !== null && p.column !== null);
     expect(located.length).toBeGreaterThan(0);
-    expect(
-      rows.filter((row) => row[3] !== null && row[4] !== null).map((row) => row[2]?.link)
-    ).toEqual(located.map((p) => ({ sheet: p.sheet, cell: `${p.column}${p.row}` })));
+    const linked = rows.filter((row) => /![A-Z]+\d+$/.test(String(row[2]?.v)));
+    expect(linked.map((row) => [row[2]?.v, row[2]?.link])).toEqual(
+      located.map((p) => [
+        `${p.sheet}!${p.column}${p.row}`,
+        { sheet: p.sheet, cell: `${p.column}${p.row}` },
+      ])
+    );
   });
 
   it("keeps the user's text literal in the problems sheet", () => {
-    const phone = problems?.rows.find((row) => row[1]?.v === "bad-phone" && row[3]?.v === 3);
-    expect(phone?.[5]).toEqual({ v: "=cmd|' /C calc'!A0" });
+    const phone = problems?.rows.find(
+      (row) => row[5]?.v === "bad-phone" && row[2]?.v === "会员!G3"
+    );
+    expect(phone?.[3]).toEqual({ v: "=cmd|' /C calc'!A0", style: "warningRow" });
     expect(phone?.[2]?.link).toEqual({ sheet: "会员", cell: "G3" });
   });
 });

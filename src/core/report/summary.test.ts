@@ -182,12 +182,13 @@ describe("summary sheet", () => {
 
   it("counts errors, warnings and each code, the most frequent code first", () => {
     const s = summary();
-    expect(sectionRows(s, "校验问题").map((r) => [r[0]?.v, r[1]?.v])).toEqual([
-      ["错误", 23],
-      ["警告", 4],
-      ["blank-required", 13],
-      ["member-excluded", 10],
-      ["bad-phone", 4],
+    // each code by its title, the code in a column of its own (E)
+    expect(sectionRows(s, "校验问题").map((r) => [r[0]?.v, r[1]?.v, r[4]?.v])).toEqual([
+      ["错误", 23, undefined],
+      ["警告", 4, undefined],
+      ["必填项为空", 13, "blank-required"],
+      ["会员行有错误，会费不计入", 10, "member-excluded"],
+      ["电话号码有误", 4, "bad-phone"],
     ]);
   });
 

@@ -24,6 +24,7 @@ import { CHAMBER_TYPES, MEMBER_TYPES } from "../types";
 import {
   columnWidths,
   count,
+  flag as flagCell,
   FMT_DATE,
   header,
   label,
@@ -97,7 +98,10 @@ export function buildSummarySheet(input: SummaryInput): OutputSheet {
     [],
     [header(ctx.s.rows), header(ctx.s.read), header(ctx.s.counted), header(ctx.s.excluded)],
     ...accountRows(ctx),
-    ...section(ctx, ctx.s.problems, problemRows(ctx, input.json.problems), { value: ctx.s.count }),
+    ...section(ctx, ctx.s.problems, problemRows(ctx, input.json.problems), {
+      value: ctx.s.count,
+      code: ctx.s.code,
+    }),
   ];
   return {
     key: "summary",
@@ -115,6 +119,8 @@ interface SectionHeads {
   readonly value?: string;
   /** Whether the section fills the rate column (only the chambers do). */
   readonly rate?: boolean;
+  /** A fifth column's header, for the problems' codes. */
+  readonly code?: string;
 }
 
 /** A blank row, the section's header row, then its rows. */
@@ -124,6 +130,7 @@ function section(ctx: Ctx, name: string, rows: Row[], heads: SectionHeads = {}):
     header(heads.value ?? ctx.s.value),
     header(heads.rate === true ? ctx.s.rate : ""),
     header(ctx.s.note),
+    ...(heads.code === undefined ? [] : [header(heads.code)]),
   ];
   return [[], head, ...rows];
 }
@@ -254,7 +261,7 @@ function coverageRows(ctx: Ctx, c: CoverageMetrics): Row[] {
     );
     return [[note(why)], line(s.target, rate(c.target))];
   }
-  const flag = (b: boolean | null) => (b === null ? NULL_CELL : text(b ? l.yes : l.no));
+  const flag = (b: boolean | null) => (b === null ? NULL_CELL : flagCell(b ? l.yes : l.no));
   return [
     line(s.townships, shows(count(c.townships), "coverage.townships")),
     line(
@@ -337,7 +344,7 @@ function moneyText(yuan: number): string {
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
-/** Errors, warnings, then one row per code, the most frequent first. */
+/** Errors, warnings, then one row per code, the most frequent first: its title, count and code. */
 function problemRows(ctx: Ctx, p: ProblemSummary): Row[] {
   const { s, l } = ctx;
   const codes = (Object.keys(p.byCode) as ProblemCode[])
@@ -347,6 +354,6 @@ function problemRows(ctx: Ctx, p: ProblemSummary): Row[] {
   return [
     line(s.errors, count(p.errors), null, s.errorsNote),
     line(s.warnings, count(p.warnings)),
-    ...codes.map(([code, n]) => line(code, count(n), null, l.codeTitle[code])),
+    ...codes.map(([code, n]): Row => [label(l.codeTitle[code]), count(n), null, null, text(code)]),
   ];
 }

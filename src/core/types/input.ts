@@ -92,6 +92,21 @@ export interface RecalcOptions {
    * `sheet` is the kind of sheet whose rows are being read.
    */
   readonly onProgress?: (stage: RecalcStage, fraction: number, sheet?: SheetKind) => void;
+  /**
+   * What the generated-at line of every output sheet says (SPEC §5); without it the sheets have
+   * none. Not part of the JSON: the JSON of a workbook stays the same from run to run.
+   */
+  readonly generated?: GeneratedInfo;
+}
+
+/** When and by what the output sheets were made: facts the adapter knows and the core cannot. */
+export interface GeneratedInfo {
+  /** The local date and time of the run, "YYYY-MM-DD HH:MM", from the adapter's clock. */
+  readonly at: string;
+  /** The product's version (package.json). */
+  readonly version: string;
+  /** The input file's name, when the adapter knows it; null otherwise. */
+  readonly file: string | null;
 }
 
 export type RecalcStage = "detect" | "check" | "metrics" | "output";

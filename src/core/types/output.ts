@@ -29,7 +29,21 @@ export type CellStyle =
   | "error"
   | "warning"
   /** A paragraph of running text, wrapped in its cell (the report text sheet). */
-  | "paragraph";
+  | "paragraph"
+  /** A 是/否 (yes/no) flag in a table, centred so that it never reads as one with a number. */
+  | "flag"
+  /** A flag in a total row. */
+  | "totalFlag"
+  /** A cell of a problem row of severity error (the severity word itself is "error"). */
+  | "errorRow"
+  /** The wrapped message of a problem row of severity error. */
+  | "errorRowText"
+  /** A cell of a problem row of severity warning (the severity word itself is "warning"). */
+  | "warningRow"
+  /** The wrapped message of a problem row of severity warning. */
+  | "warningRowText"
+  /** The generated-at line under a sheet's table. */
+  | "stamp";
 
 export interface OutputCell {
   /** Strings are always literal text, never formulas, whatever they begin with. */
@@ -129,6 +143,15 @@ export interface OutputSheet {
   readonly figureCells?: Readonly<Record<string, string>>;
   /** How the sheet prints; absent, the host's defaults (a sheet built outside buildOutputSheets). */
   readonly print?: PrintSetup;
+  /** A table whose header row has an AutoFilter: its range, header row first ("A1:F120"). */
+  readonly autoFilter?: string;
+  /**
+   * Where the generated-at line is: its 1-based worksheet row, in column A, the sheet's last row
+   * (below the tables, after a blank row). Absent when the run was given no `generated` option.
+   */
+  readonly stamp?: { readonly row: number };
+  /** The workbook's language, which sets the font of every cell (report/styles.ts SHEET_FONTS). */
+  readonly lang?: Lang;
 }
 
 /** Which worksheet was taken for each input, and how its columns were mapped. */

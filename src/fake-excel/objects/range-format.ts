@@ -109,9 +109,22 @@ export class FakeRangeFormat extends ClientObject<RangeRef> {
     });
   }
 
-  get font(): { bold: boolean; italic: boolean; underline: string; color: string; size: number } {
+  get font(): {
+    bold: boolean;
+    italic: boolean;
+    underline: string;
+    color: string;
+    size: number;
+    name: string;
+  } {
     const apply = (key: StyleKey, v: FakeStyle[StyleKey]): void => this.applyStyle(key, v);
     return {
+      set name(v: string) {
+        apply("fontName", v);
+      },
+      get name(): string {
+        throw propertyNotLoaded("font.name");
+      },
       set bold(v: boolean) {
         apply("bold", v);
       },

@@ -33,8 +33,10 @@ export class FakeWorkbookObject extends ClientObject<FakeWorkbook> {
   protected readProperties(book: FakeWorkbook, props: readonly string[]): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const prop of props) {
-      if (prop === "name") out[prop] = "Book1.xlsx";
-      else if (prop === "readOnly") {
+      if (prop === "name") {
+        this.session.requireSet("1.7", "Workbook.name");
+        out[prop] = "Book1.xlsx";
+      } else if (prop === "readOnly") {
         this.session.requireSet("1.8", "Workbook.readOnly");
         out[prop] = book.readOnly;
       } else throw unknownProperty("Workbook", prop);

@@ -163,6 +163,12 @@ export class FakeWorksheet extends ClientObject<FakeSheet> {
     };
   }
 
+  /** Worksheet.autoFilter (ExcelApi 1.9): the sheet's one AutoFilter. */
+  get autoFilter(): FakeAutoFilter {
+    this.session.requireSet("1.9", "Worksheet.autoFilter");
+    return new FakeAutoFilter(this.session, `${this._path}.autoFilter`, () => this._resolve());
+  }
+
   get protection(): FakeSheetProtection {
     return new FakeSheetProtection(this.session, `${this._path}.protection`, () => this._resolve());
   }
@@ -205,5 +211,43 @@ export class FakeSheetProtection extends ClientObject<FakeSheet> {
   }
   get protected(): boolean {
     return this.loadedValue("protected");
+  }
+}
+
+/**
+ * A sheet's AutoFilter: apply(range) puts it on a range of this sheet, replacing the one the sheet
+ * had; remove() takes it away (nothing to do when there is none); `enabled` says whether there is
+ * one.
+ */
+export class FakeAutoFilter extends ClientObject<FakeSheet> {
+  protected scalarProperties(): readonly string[] {
+    return ["enabled"];
+  }
+  protected readProperties(sheet: FakeSheet, props: readonly string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const prop of props) {
+      if (prop !== "enabled") throw unknownProperty("AutoFilter", prop);
+      out[prop] = sheet.autoFilter !== null;
+    }
+    return out;
+  }
+  get enabled(): boolean {
+    return this.loadedValue("enabled");
+  }
+  apply(range: FakeRange): void {
+    this.act("apply", [range._path], (sheet) => {
+      requireSheetWritable(this.session, sheet);
+      const ref = range._target();
+      if (ref.sheet !== sheet) {
+        throw new FakeOfficeError("InvalidArgument", "The range is on another worksheet.");
+      }
+      sheet.autoFilter = { ...ref.rect };
+    });
+  }
+  remove(): void {
+    this.act("remove", [], (sheet) => {
+      requireSheetWritable(this.session, sheet);
+      sheet.autoFilter = null;
+    });
   }
 }

@@ -116,6 +116,7 @@ export const EN: ReportLabels = {
     excluded: "Excluded",
     problems: "Problems",
     count: "Count",
+    code: "Code",
     errors: "Errors",
     warnings: "Warnings",
     errorsNote: "Rows with an error are left out of every figure",
@@ -176,11 +177,13 @@ export const EN: ReportLabels = {
     noChambers: "There are no chambers to list.",
   },
   problems: {
-    headers: ["Severity", "Code", "Sheet", "Row", "Column", "Value", "Message"],
+    headers: ["Severity", "Problem", "Cell", "Value", "Message", "Code"],
     none: "No problems found.",
     more: (n, limit) =>
       `${n} more problems are not listed: Excel allows ${limit} rows a sheet. The summary counts them all.`,
   },
+  stamp: (at, version, file) =>
+    `Generated ${at} by chamber-stats ${version}${file === null ? "" : ` from ${file}`}`,
   report: {
     title: "Work report text",
     source: (asOf) =>

@@ -106,6 +106,8 @@ export interface ReportLabels {
     readonly excluded: string;
     readonly problems: string;
     readonly count: string;
+    /** The header of the problems section's code column. */
+    readonly code: string;
     readonly errors: string;
     readonly warnings: string;
     readonly errorsNote: string;
@@ -130,10 +132,13 @@ export interface ReportLabels {
     readonly noChambers: string;
   };
   readonly problems: {
-    readonly headers: readonly [string, string, string, string, string, string, string];
+    /** Severity, problem (the code's title), cell, value, message, code. */
+    readonly headers: readonly [string, string, string, string, string, string];
     readonly none: string;
     readonly more: (count: number, limit: string) => string;
   };
+  /** Each output sheet's generated-at line: local date and time, version, input file name. */
+  readonly stamp: (at: string, version: string, file: string | null) => string;
   readonly report: {
     readonly title: string;
     /** Under the title: where the paragraphs come from, with the as-of date. */

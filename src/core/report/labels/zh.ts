@@ -109,6 +109,7 @@ export const ZH: ReportLabels = {
     excluded: "排除",
     problems: "校验问题",
     count: "数量",
+    code: "代码",
     errors: "错误",
     warnings: "警告",
     errorsNote: "有错误的行不计入任何指标",
@@ -158,11 +159,13 @@ export const ZH: ReportLabels = {
     noChambers: "没有可列出的商会。",
   },
   problems: {
-    headers: ["级别", "代码", "工作表", "行", "列", "值", "说明"],
+    headers: ["级别", "问题", "单元格", "值", "说明", "代码"],
     none: "未发现问题。",
     more: (n, limit) =>
       `另有 ${n} 条问题未列出：Excel 每个工作表最多 ${limit} 行。问题总数以汇总为准。`,
   },
+  stamp: (at, version, file) =>
+    `生成时间：${at}，chamber-stats ${version}${file === null ? "" : `，输入文件：${file}`}`,
   report: {
     title: "工作报告文字",
     source: (asOf) => `据截至${asOf}的统计数据写成，每个数字均取自“汇总”表的同一结果。`,
