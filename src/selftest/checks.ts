@@ -131,6 +131,42 @@ const literalText: Check = async (scratch) =>
   });
 
 /**
+ * Text written as typed String cells (`valuesAsJson`, ExcelApi 1.16), the way the adapter writes
+ * text where the host has them, stays the same text. Below 1.16 the adapter writes text with the
+ * "@" format, which the check above covers, so there is nothing more to check.
+ */
+const typedText: Check = async (scratch) => {
+  if (!supported("ExcelApi", "1.16")) {
+    return { pass: true, detail: 'ExcelApi 1.16 not supported: text is written with "@" (above)' };
+  }
+  return Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(scratch);
+    const range = ws.getRange(`D1:D${HOSTILE_TEXTS.length}`);
+    // the literal "String", as the adapter writes it: the enum object is not in every host's
+    // office.js (Excel.CellValueType is ExcelApi 1.16 too)
+    range.valuesAsJson = HOSTILE_TEXTS.map((t) => [
+      { type: "String", basicValue: t } as unknown as Excel.StringCellValue,
+    ]);
+    await context.sync();
+    range.load("values,valueTypes,formulas");
+    await context.sync();
+    const values = range.values;
+    const types = range.valueTypes;
+    const formulas = range.formulas;
+    const wrong = HOSTILE_TEXTS.filter(
+      (t, i) => values[i]?.[0] !== t || types[i]?.[0] !== "String" || formulas[i]?.[0] !== t
+    );
+    return {
+      pass: wrong.length === 0,
+      detail:
+        wrong.length === 0
+          ? `${HOSTILE_TEXTS.length} typed String cells read back as the same text`
+          : `changed: ${wrong.join(" | ")}`,
+    };
+  });
+};
+
+/**
  * DATE(1904,1,1) is 0 in the 1904 date system and 1462 in the 1900 one; a serial shown with a
  * date format must agree with what the probe says.
  */
@@ -274,6 +310,11 @@ const CHECKS: ReadonlyArray<{ id: string; title: string; check: (o: SelfTestOpti
     id: "literal-text",
     title: "文本按原样保存 · Literal text stays text",
     check: () => literalText,
+  },
+  {
+    id: "typed-text",
+    title: "类型化文本 · Text as typed String cells (ExcelApi 1.16)",
+    check: () => typedText,
   },
   { id: "date-system", title: "日期系统探测 · Date-system probe", check: () => dateSystem },
   {

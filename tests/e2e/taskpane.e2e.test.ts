@@ -17,6 +17,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RecalcJson } from "../../src/core/types";
 import type { SheetSnapshot, SnapshotCell, WorkbookSnapshot } from "../../src/fake-excel";
+import { CHECK_IDS } from "../../src/selftest/checks";
 import { BUDGET_BYTES, measureTaskpane } from "../../scripts/bundle-size";
 import { snapshotOfXlsx, writeDemoData } from "../../scripts/make-demo-data";
 import { startStaticServer, type StaticServer } from "../../scripts/static-server";
@@ -619,11 +620,11 @@ describe("the self-test page in Chromium, against the demo workbook", () => {
       .evaluateAll((els) =>
         els.map((el) => [el.getAttribute("data-testid"), el.getAttribute("data-pass")])
       );
-    expect(rows.length).toBe(6);
+    expect(rows.map(([id]) => id)).toEqual(CHECK_IDS.map((id) => `selftest-row-${id}`));
     for (const [id, pass] of rows) expect({ id, pass }).toEqual({ id, pass: "true" });
     const report = await page.getByTestId("selftest-report").inputValue();
     expect(report).toMatch(/^requirement sets: ExcelApi 1\.\d+/m);
-    expect(report.match(/^PASS\t/gm)?.length).toBe(6);
+    expect(report.match(/^PASS\t/gm)?.length).toBe(CHECK_IDS.length);
     expect(report).toContain("scratch sheet deleted: yes");
     const after = await workbook(page);
     expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));

@@ -66,6 +66,20 @@ describe("the self-test against the fake Excel", () => {
     expect(h.book.sheets.length).toBe(before);
   });
 
+  it('checks text written as typed String cells where ExcelApi 1.16 is, and finds a host that ignores "@"', async () => {
+    install({ textFormatIgnored: true });
+    const report = await runSelfTest();
+    const verdict = (id: string) => report.checks.find((c) => c.id === id)?.pass;
+    expect([verdict("literal-text"), verdict("typed-text")]).toEqual([false, true]);
+    handle?.uninstall();
+    install({ apiVersion: "1.15" });
+    const old = (await runSelfTest()).checks.find((c) => c.id === "typed-text");
+    expect([old?.pass, old?.detail]).toEqual([
+      true,
+      'ExcelApi 1.16 not supported: text is written with "@" (above)',
+    ]);
+  });
+
   it("writes a report that names the host's requirement sets and every check's verdict", async () => {
     install({ apiVersion: "1.9" });
     const report = await runSelfTest();
