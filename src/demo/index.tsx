@@ -10,6 +10,7 @@ import { createRoot } from "react-dom/client";
 import {
   exportSnapshot,
   installFakeExcel,
+  userEdit,
   workbookFromSnapshot,
   type WorkbookSnapshot,
 } from "../fake-excel";
@@ -20,6 +21,8 @@ import { fakeGridSource } from "./fakeGridSource";
 export interface DemoProbe {
   snapshot(): WorkbookSnapshot;
   syncs(): number;
+  /** Types `value` into a cell as a user would, which raises Excel's onChanged event. */
+  edit(sheet: string, address: string, value: string | number): void;
 }
 
 function isSnapshot(value: unknown): value is WorkbookSnapshot {
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
   const probe: DemoProbe = {
     snapshot: () => exportSnapshot(book),
     syncs: () => handle.stats.syncs,
+    edit: (sheet, address, value) => userEdit(book, sheet, address, value),
   };
   Reflect.set(window, "chamberStatsDemo", probe);
   const root = document.getElementById("workbook");

@@ -39,6 +39,7 @@ export {
 } from "./runtime";
 export { cellName, columnName, parseRect, rectName } from "./address";
 export { displayText } from "./display";
+export { changeHandlerCount, userEdit, type FakeWorksheetChangedEventArgs } from "./objects/events";
 
 export interface DialogRecord {
   readonly url: string;
@@ -91,12 +92,19 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeOptions = {}):
 
   async function run<T>(first: unknown, second?: unknown): Promise<T> {
     const batch = (typeof first === "function" ? first : second) as Batch<T>;
-    const session = new Session(book, stats, {
-      payloadLimit: options.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT,
-      apiVersion: handle.apiVersion,
-      latencyMs: options.latencyMs ?? 0,
-    });
-    const context = new FakeRequestContext(session);
+    // Excel.run(context, batch) carries on an earlier context (as when an event handler is
+    // removed through its EventHandlerResult.context).
+    const context =
+      first instanceof FakeRequestContext
+        ? first
+        : new FakeRequestContext(
+            new Session(book, stats, {
+              payloadLimit: options.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT,
+              apiVersion: handle.apiVersion,
+              latencyMs: options.latencyMs ?? 0,
+            })
+          );
+    const session = context._session;
     const result = await batch(context);
     if (session.pending > 0) await session.sync();
     return result;

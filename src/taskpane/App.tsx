@@ -6,12 +6,18 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import type { HostRun, RunProgress, SettingsValues, WorkbookHost } from "../adapters/office/host";
+import type {
+  HostRun,
+  RunProgress,
+  SettingsValues,
+  WorkbookChange,
+  WorkbookHost,
+} from "../adapters/office/host";
 import type { Lang } from "../core/types";
 import { ErrorMessage } from "./ErrorMessage";
 import { formatMoney, translator, type MessageKey } from "./i18n";
 import { RecalcButton } from "./RecalcButton";
-import { Results } from "./Results";
+import { Results, type Staleness } from "./Results";
 import { SettingsForm } from "./SettingsForm";
 
 const useStyles = makeStyles({
@@ -79,6 +85,35 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
   const [stored, setStored] = React.useState<SettingsValues | null>(null);
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   const errorRef = React.useRef<HTMLDivElement>(null);
+  const [stale, setStale] = React.useState<Staleness | null>(null);
+  const runRef = React.useRef<HostRun | null>(null);
+  runRef.current = run;
+
+  // A cell edited after a run makes its figures stale, unless the edit is in a sheet the run wrote
+  // (the add-in's own writes, where Excel does not mark them as such, or a user's edit of an
+  // output sheet, which the next run overwrites anyway).
+  React.useEffect(() => {
+    if (!host.watchChanges) return;
+    let live = true;
+    let stop: (() => Promise<void>) | null = null;
+    const onChange = (change: WorkbookChange): void => {
+      const last = runRef.current;
+      if (!live || !last || runningRef.current) return;
+      if (change.sheet !== null && last.written.some((w) => w.name === change.sheet)) return;
+      setStale({ kind: "data", sheet: change.sheet, address: change.address });
+    };
+    host.watchChanges(onChange).then(
+      (unwatch) => {
+        if (live) stop = unwatch;
+        else void unwatch?.();
+      },
+      () => undefined // without change events the pane simply cannot tell; nothing to show
+    );
+    return () => {
+      live = false;
+      void stop?.();
+    };
+  }, [host]);
 
   React.useEffect(() => {
     let live = true;
@@ -118,6 +153,7 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
       const result = await host.recalculate({ today: today() }, onProgress);
       mark("recalc:end");
       setRun(result);
+      setStale(null);
       setSeconds(((performance.now() - started) / 1000).toFixed(2));
     } catch (e) {
       setError({ title: "error.title", error: e });
@@ -135,6 +171,7 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
       try {
         await host.saveSettings(values);
         setStored(values);
+        if (runRef.current) setStale({ kind: "settings" });
         return true;
       } catch (e) {
         setError({ title: "error.settingsTitle", error: e });
@@ -195,7 +232,13 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
           {!running && seconds !== null ? t("finished", { seconds }) : ""}
         </span>
         {error && (
-          <ErrorMessage t={t} title={error.title} error={error.error} focusRef={errorRef} />
+          <ErrorMessage
+            t={t}
+            lang={lang}
+            title={error.title}
+            error={error.error}
+            focusRef={errorRef}
+          />
         )}
         {run && (
           <Results
@@ -203,6 +246,7 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
             lang={lang}
             t={t}
             headingRef={headingRef}
+            stale={running ? null : stale}
             onSelectCell={selectCell}
             onActivateSheet={activateSheet}
           />

@@ -1,5 +1,12 @@
 import * as React from "react";
-import { Link, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { HostRun } from "../adapters/office/host";
 import type { Lang, RowAccount } from "../core/types";
 import { FigureCards } from "./FigureCards";
@@ -33,7 +40,14 @@ const useStyles = makeStyles({
     listStyleType: "none",
   },
   muted: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  figures: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  dimmed: { opacity: 0.45, filter: "grayscale(1)" },
 });
+
+/** Why the figures shown no longer match the workbook: a cell edited, or settings saved. */
+export type Staleness =
+  | { readonly kind: "data"; readonly sheet: string | null; readonly address: string }
+  | { readonly kind: "settings" };
 
 const ROW_SHEETS = ["members", "chambers", "dues", "townships"] as const;
 
@@ -42,6 +56,8 @@ export interface ResultsProps {
   readonly lang: Lang;
   readonly t: Translate;
   readonly headingRef: React.Ref<HTMLHeadingElement>;
+  /** Set when the workbook or the settings changed after this run. */
+  readonly stale?: Staleness | null;
   readonly onSelectCell: (sheet: string, cell: string) => void;
   readonly onActivateSheet: (name: string) => void;
 }
@@ -52,6 +68,7 @@ export function Results({
   lang,
   t,
   headingRef,
+  stale = null,
   onSelectCell,
   onActivateSheet,
 }: ResultsProps): React.JSX.Element {
@@ -64,29 +81,47 @@ export function Results({
       <h2 className={styles.heading} id="results-heading" ref={headingRef} tabIndex={-1}>
         {t("resultsTitle", { date: json.asOf })}
       </h2>
+      {stale && (
+        <MessageBar intent="warning" layout="multiline" politeness="polite" data-testid="stale">
+          <MessageBarBody>
+            <MessageBarTitle>{t("stale.title")}</MessageBarTitle>
+            {stale.kind === "settings"
+              ? t("stale.settings")
+              : stale.sheet === null
+                ? t("stale.data")
+                : t("stale.cell", { sheet: stale.sheet, cell: stale.address })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {json.members === null && (
         <StructureMessage t={t} lang={lang} problems={run.result.problems} />
       )}
-      <FigureCards
-        json={json}
-        lang={lang}
-        t={t}
-        threshold={run.result.settings.duesIncomeThreshold}
-      />
-      {chartData.length > 0 && (
-        <div className={styles.section}>
-          <h3 className={styles.subheading}>{t("chartTitle")}</h3>
-          <LineChart
-            title={t("chartTitle")}
-            description={t("chartDescription", {
-              first: chartData[0]?.label ?? "",
-              last: chartData[chartData.length - 1]?.label ?? "",
-              points: chartData.map((d) => `${d.label}: ${formatCount(d.value)}`).join(", "),
-            })}
-            data={chartData}
-          />
-        </div>
-      )}
+      <div
+        className={stale ? `${styles.figures} ${styles.dimmed}` : styles.figures}
+        data-testid="figures"
+        data-stale={stale ? "true" : "false"}
+      >
+        <FigureCards
+          json={json}
+          lang={lang}
+          t={t}
+          threshold={run.result.settings.duesIncomeThreshold}
+        />
+        {chartData.length > 0 && (
+          <div className={styles.section}>
+            <h3 className={styles.subheading}>{t("chartTitle")}</h3>
+            <LineChart
+              title={t("chartTitle")}
+              description={t("chartDescription", {
+                first: chartData[0]?.label ?? "",
+                last: chartData[chartData.length - 1]?.label ?? "",
+                points: chartData.map((d) => `${d.label}: ${formatCount(d.value)}`).join(", "),
+              })}
+              data={chartData}
+            />
+          </div>
+        )}
+      </div>
       <ReportSection
         json={json}
         settings={run.result.settings}

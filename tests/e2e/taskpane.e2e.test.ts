@@ -1,4 +1,4 @@
-/* global window, document, navigator, performance, MutationObserver -- page.evaluate callbacks run in the browser */
+/* global window, document, navigator, performance, MutationObserver, getComputedStyle -- page.evaluate callbacks run in the browser */
 /**
  * End-to-end: the real task pane bundle, in Debian's Chromium (never a downloaded browser), against
  * the browser demo's in-memory workbook loaded with examples/sample-district.xlsx.
@@ -500,6 +500,77 @@ describe("the task pane in Chromium, against the demo workbook", () => {
       page.evaluate(() => document.activeElement?.getAttribute("data-testid"))
     ).resolves.toBe("error");
     await expect(page.getByTestId("recalc").isEnabled()).resolves.toBe(true);
+    await page.close();
+  });
+});
+
+async function editCell(page: Page, sheet: string, address: string, value: string | number) {
+  await page.evaluate(
+    ([s, a, v]) => {
+      const demo: unknown = Reflect.get(window, "chamberStatsDemo");
+      if (typeof demo !== "object" || demo === null) throw new Error("no demo probe");
+      const edit = Reflect.get(demo, "edit") as (s: string, a: string, v: unknown) => void;
+      edit(s, a, v);
+    },
+    [sheet, address, value] as const
+  );
+}
+
+describe("the task pane follows the work", () => {
+  it("words the detail line under a refusal in Chinese in a Chinese pane", async () => {
+    const page = await openDemo("lang=zh-CN&data=protected.json");
+    await page.getByTestId("recalc").click();
+    const detail = page.getByTestId("error-detail");
+    await detail.waitFor();
+    const text = (await detail.textContent()) ?? "";
+    expect(text).toMatch(/^详细信息：/);
+    expect(text).toContain("受保护");
+    // no English sentence, only product names in Latin letters
+    expect((text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !/^Excel/.test(w))).toEqual([]);
+    await page.getByTestId("lang-switch").click();
+    await expect(detail.textContent()).resolves.toMatch(/^Details: .*protected/);
+    await page.close();
+  });
+
+  it("dims the figures and says so when a cell of an input sheet changes after a run", async () => {
+    const page = await openDemo();
+    await recalculate(page);
+    await expect(page.getByTestId("figures").getAttribute("data-stale")).resolves.toBe("false");
+    // an edit of an output sheet is the add-in's business: the figures stay current
+    await editCell(page, "汇总", "A1", "x");
+    await page.waitForTimeout(100);
+    await expect(page.getByTestId("stale").count()).resolves.toBe(0);
+
+    await editCell(page, "会员", "B2", "新会员名称");
+    const stale = page.getByTestId("stale");
+    await stale.waitFor();
+    await expect(stale.textContent()).resolves.toContain("数据或设置已更改，请重新计算");
+    await expect(stale.textContent()).resolves.toContain("会员!B2");
+    await expect(page.getByTestId("figures").getAttribute("data-stale")).resolves.toBe("true");
+    const opacity = await page
+      .getByTestId("figures")
+      .evaluate((el) => Number(getComputedStyle(el).opacity));
+    expect(opacity).toBeLessThan(1);
+    await page.getByTestId("lang-switch").click();
+    await expect(stale.textContent()).resolves.toContain("The data or settings have changed");
+
+    // a new run makes the figures current again
+    await page.getByTestId("recalc").click();
+    await page.getByTestId("progress").waitFor({ state: "detached" });
+    await stale.waitFor({ state: "detached" });
+    await expect(page.getByTestId("figures").getAttribute("data-stale")).resolves.toBe("false");
+    await page.close();
+  });
+
+  it("marks the figures stale when the settings are saved after a run", async () => {
+    const page = await openDemo();
+    await recalculate(page);
+    await page.getByTestId("settings").locator("summary").click();
+    await page.getByTestId("setting-baseYear").fill("2012");
+    await page.getByTestId("settings-form").getByRole("button").click();
+    const stale = page.getByTestId("stale");
+    await stale.waitFor();
+    await expect(stale.textContent()).resolves.toContain("设置已保存");
     await page.close();
   });
 });

@@ -42,6 +42,14 @@ export class HostError extends Error {
   }
 }
 
+/** A cell edit in the workbook, made by someone other than the add-in. */
+export interface WorkbookChange {
+  /** The sheet's name; null when it could not be read. */
+  readonly sheet: string | null;
+  /** The changed range ("C12" or "A1:B3"), local to the sheet. */
+  readonly address: string;
+}
+
 export interface WorkbookHost {
   recalculate(
     options: { readonly lang?: Lang; readonly today: string },
@@ -52,4 +60,9 @@ export interface WorkbookHost {
   saveSettings(values: SettingsValues): Promise<void>;
   selectCell(sheet: string, cell: string): Promise<void>;
   activateSheet(name: string): Promise<void>;
+  /**
+   * Calls `listener` on each change to the workbook's cells (not the add-in's own); resolves with
+   * a function that stops listening, or null where the host raises no change events.
+   */
+  watchChanges?(listener: (change: WorkbookChange) => void): Promise<(() => Promise<void>) | null>;
 }

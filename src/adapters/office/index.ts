@@ -8,6 +8,7 @@
 import { recalculate } from "../../core";
 import type { RecalcStage } from "../../core/types";
 import { MIN_EXCEL_API, rawCellOf } from "./cells";
+import { watchWorkbookChanges } from "./changes";
 import { toHostError } from "./errors";
 import {
   HostError,
@@ -46,7 +47,7 @@ import {
 } from "./write";
 
 export { HostError } from "./host";
-export type { HostRun, RunProgress, SettingsValues, WorkbookHost } from "./host";
+export type { HostRun, RunProgress, SettingsValues, WorkbookChange, WorkbookHost } from "./host";
 export { MIN_EXCEL_API } from "./cells";
 export { MARKER_PREFIX } from "../../core/markers";
 
@@ -215,6 +216,7 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
         context.workbook.worksheets.getItem(name).activate();
         await context.sync();
       }),
+    watchChanges: watchWorkbookChanges,
   };
 }
 
