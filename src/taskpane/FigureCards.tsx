@@ -10,10 +10,23 @@ import {
   type Translate,
 } from "./i18n";
 
+/**
+ * Up to this width of the figures' area (a pane of about 340 px, less its padding and a vertical
+ * scroll bar) the cards take one column: two would be under 150 px wide, too narrow for their
+ * sub-lines.
+ */
+const ONE_COLUMN_AT_MOST = 300;
+
 const useStyles = makeStyles({
+  // A size container: in the browser demo the pane is a column of a wider page, so the viewport's
+  // width says nothing about the pane's.
+  container: { containerType: "inline-size", containerName: "figures" },
   grid: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))",
+    [`@container figures (max-width: ${ONE_COLUMN_AT_MOST}px)`]: {
+      gridTemplateColumns: "minmax(0, 1fr)",
+    },
     gap: tokens.spacingHorizontalS,
     margin: 0,
     padding: 0,
@@ -46,6 +59,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     overflowWrap: "anywhere",
   },
+  // one part of a "a · b · c" line: wraps only between parts, the separator ends a line
+  part: { whiteSpace: "nowrap" },
   good: { color: tokens.colorPaletteGreenForeground1 },
   bad: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -85,12 +100,32 @@ export interface FigureCardsProps {
 export function FigureCards(props: FigureCardsProps): React.JSX.Element {
   const styles = useStyles();
   return (
-    <ul className={styles.grid}>
-      <MembersCard {...props} />
-      <CoverageCard {...props} />
-      <DuesCard {...props} />
-      <ChambersCard {...props} />
-    </ul>
+    <div className={styles.container}>
+      <ul className={styles.grid} data-testid="figure-cards">
+        <MembersCard {...props} />
+        <CoverageCard {...props} />
+        <DuesCard {...props} />
+        <ChambersCard {...props} />
+      </ul>
+    </div>
+  );
+}
+
+/** "a · b · c" as parts that do not break inside, so that no line starts with "· c". */
+function Parts({ text }: { readonly text: string }): React.JSX.Element {
+  const styles = useStyles();
+  const parts = text.split(" · ");
+  return (
+    <>
+      {parts.map((part, i) => (
+        <React.Fragment key={i}>
+          <span className={styles.part} data-testid="line-part">
+            {i < parts.length - 1 ? `${part} ·` : part}
+          </span>
+          {i < parts.length - 1 ? " " : ""}
+        </React.Fragment>
+      ))}
+    </>
   );
 }
 
@@ -115,11 +150,13 @@ function MembersCard({ json, lang, t }: FigureCardsProps): React.JSX.Element | n
         })}
       </span>
       <span className={styles.line} data-testid="members-by-type">
-        {t("card.members.byType", {
-          enterprise: formatCount(m.byType.enterprise),
-          group: formatCount(m.byType.group),
-          individual: formatCount(m.byType.individual),
-        })}
+        <Parts
+          text={t("card.members.byType", {
+            enterprise: formatCount(m.byType.enterprise),
+            group: formatCount(m.byType.group),
+            individual: formatCount(m.byType.individual),
+          })}
+        />
       </span>
     </Card>
   );
