@@ -4,11 +4,13 @@
  * which talks to it through the real Office.js adapter.
  *
  * Query parameters: lang (Office's display language, e.g. zh-CN or en-US; default zh-CN),
- * data (the snapshot's URL; default demo-data.json), latency (milliseconds per sync; default 0).
+ * data (the snapshot's URL; default demo-data.json), latency (milliseconds per sync; default 0),
+ * theme (black for Office's dark theme, none for a host without one; default Office's Colorful).
  */
 import { createRoot } from "react-dom/client";
 import {
   exportSnapshot,
+  FAKE_OFFICE_THEMES,
   installFakeExcel,
   userEdit,
   workbookFromSnapshot,
@@ -55,6 +57,10 @@ async function main(): Promise<void> {
   const book = workbookFromSnapshot(snapshot);
   const handle = installFakeExcel(book, { latencyMs: Number(params.get("latency") ?? 0) });
   handle.displayLanguage = params.get("lang") ?? "zh-CN";
+  // theme=black: Office's Black theme; theme=none: a host without Office.context.officeTheme
+  const theme = params.get("theme");
+  if (theme === "black") handle.officeTheme = FAKE_OFFICE_THEMES.black;
+  if (theme === "none") handle.officeTheme = undefined;
   // For the end-to-end tests (and the curious, in the console): the workbook as JSON, and the
   // round trips the task pane has made.
   const probe: DemoProbe = {

@@ -41,6 +41,36 @@ export { cellName, columnName, parseRect, rectName } from "./address";
 export { displayText } from "./display";
 export { changeHandlerCount, userEdit, type FakeWorksheetChangedEventArgs } from "./objects/events";
 
+/** Office.OfficeTheme: https://learn.microsoft.com/javascript/api/office/office.officetheme */
+export interface FakeOfficeTheme {
+  readonly bodyBackgroundColor: string;
+  readonly bodyForegroundColor: string;
+  readonly controlBackgroundColor: string;
+  readonly controlForegroundColor: string;
+  readonly isDarkTheme: boolean;
+  readonly themeId: "Colorful" | "DarkGray" | "Black" | "White";
+}
+
+/** Office's default theme (Colorful) and its Black (dark) theme, with their colours. */
+export const FAKE_OFFICE_THEMES: Readonly<Record<"colorful" | "black", FakeOfficeTheme>> = {
+  colorful: {
+    bodyBackgroundColor: "#FFFFFF",
+    bodyForegroundColor: "#000000",
+    controlBackgroundColor: "#FFFFFF",
+    controlForegroundColor: "#262626",
+    isDarkTheme: false,
+    themeId: "Colorful",
+  },
+  black: {
+    bodyBackgroundColor: "#262626",
+    bodyForegroundColor: "#FFFFFF",
+    controlBackgroundColor: "#363636",
+    controlForegroundColor: "#F0F0F0",
+    isDarkTheme: true,
+    themeId: "Black",
+  },
+};
+
 export interface DialogRecord {
   readonly url: string;
 }
@@ -56,6 +86,8 @@ export interface FakeExcelHandle {
   readonly dialogs: DialogRecord[];
   /** Office.context.displayLanguage. */
   displayLanguage: string;
+  /** Office.context.officeTheme; undefined as in a host without the theme API. */
+  officeTheme: FakeOfficeTheme | undefined;
   /** Removes the globals that were installed. */
   uninstall(): void;
 }
@@ -83,6 +115,7 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeOptions = {}):
     actions: new Map(),
     dialogs: [],
     displayLanguage: "zh-CN",
+    officeTheme: FAKE_OFFICE_THEMES.colorful,
     uninstall: () => {
       g.Excel = previous.Excel;
       g.Office = previous.Office;
@@ -138,6 +171,9 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeOptions = {}):
     context: {
       get displayLanguage(): string {
         return handle.displayLanguage;
+      },
+      get officeTheme(): FakeOfficeTheme | undefined {
+        return handle.officeTheme;
       },
       requirements: {
         isSetSupported: (name: string, version?: string) => isSetSupported(handle, name, version),

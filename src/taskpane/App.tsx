@@ -1,11 +1,5 @@
 import * as React from "react";
-import {
-  Button,
-  FluentProvider,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { Button, FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
 import type {
   HostRun,
   RunProgress,
@@ -19,6 +13,7 @@ import { formatMoney, translator, type MessageKey } from "./i18n";
 import { RecalcButton } from "./RecalcButton";
 import { Results, type Staleness } from "./Results";
 import { SettingsForm } from "./SettingsForm";
+import { PANE_THEMES, usePaneTheme } from "./theme";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -73,6 +68,7 @@ interface ShownError {
 /** The task pane: one Recalculate button, the results of the last run, and the settings. */
 export function App({ host, initialLang, today, onLangChange }: AppProps): React.JSX.Element {
   const styles = useStyles();
+  const themeName = usePaneTheme();
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const t = React.useMemo(() => translator(lang), [lang]);
   const [running, setRunning] = React.useState(false);
@@ -204,8 +200,9 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
 
   return (
     <FluentProvider
-      theme={webLightTheme}
+      theme={PANE_THEMES[themeName]}
       className={styles.provider}
+      data-theme={themeName}
       lang={lang === "zh" ? "zh-CN" : "en"}
     >
       <main className={styles.root} data-testid="taskpane" data-lang={lang}>

@@ -253,7 +253,7 @@ describe("the task pane in Chromium, against the demo workbook", () => {
     );
     const groups = await page
       .getByTestId("problems")
-      .locator("details")
+      .locator('[data-testid^="problem-group-"]')
       .evaluateAll((els) =>
         els.map((el) => [
           el.getAttribute("data-testid")?.replace("problem-group-", "") ?? "",
@@ -315,7 +315,11 @@ describe("the task pane in Chromium, against the demo workbook", () => {
   it("selects a problem's cell in the workbook when the problem is clicked", async () => {
     const page = await openDemo();
     await recalculate(page);
-    await page.getByTestId("problem-group-bad-uscc").locator("summary").click();
+    await page
+      .getByTestId("problem-group-bad-uscc")
+      .getByTestId("group-header")
+      .getByRole("button")
+      .click();
     const link = page.getByTestId("problem-group-bad-uscc").getByTestId("problem-link").first();
     const target = await link.getAttribute("data-cell");
     expect(target).toMatch(/^会员![A-Z]+\d+$/);
@@ -571,6 +575,209 @@ describe("the task pane follows the work", () => {
     const stale = page.getByTestId("stale");
     await stale.waitFor();
     await expect(stale.textContent()).resolves.toContain("设置已保存");
+    await page.close();
+  });
+
+  it("names each group's severity in words with an icon, shows a chevron, and filters and searches the problems", async () => {
+    const page = await openDemo();
+    await recalculate(page);
+    const groups = page.getByTestId("problems").locator('[data-testid^="problem-group-"]');
+    const n = await groups.count();
+    expect(n).toBe(Object.keys(expected.problems.byCode).length);
+    for (let i = 0; i < n; i++) {
+      const group = groups.nth(i);
+      const severity = await group.getAttribute("data-severity");
+      const badge = group.getByTestId("problem-badge");
+      await expect(badge.textContent()).resolves.toMatch(severity === "error" ? /^错误/ : /^警告/);
+      await expect(badge.locator("svg").count()).resolves.toBe(1);
+      // the chevron: Fluent's expand icon, visible, before the title
+      const icon = group.getByTestId("group-header").locator(".fui-AccordionHeader__expandIcon");
+      await expect(icon.isVisible()).resolves.toBe(true);
+      const box = await icon.boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(8);
+    }
+
+    const total = expected.problems.errors + expected.problems.warnings;
+    const shownCounts = async (): Promise<Record<string, number>> =>
+      Object.fromEntries(
+        await groups.evaluateAll((els) =>
+          els.map((el) => [
+            el.getAttribute("data-testid")?.replace("problem-group-", "") ?? "",
+            Number(
+              (el.querySelector('[data-testid="problem-count"]')?.textContent ?? "").replace(
+                /,/g,
+                ""
+              )
+            ),
+          ])
+        )
+      );
+    const sum = (counts: Record<string, number>): number =>
+      Object.values(counts).reduce((a, b) => a + b, 0);
+
+    // by severity: only warnings, and they add up to the run's warnings
+    await page.getByTestId("filter-severity").selectOption("warning");
+    await expect(
+      groups.evaluateAll((els) => els.map((el) => el.getAttribute("data-severity")))
+    ).resolves.toEqual(Array(await groups.count()).fill("warning"));
+    expect(sum(await shownCounts())).toBe(expected.problems.warnings);
+    await expect(page.getByTestId("filter-status").textContent()).resolves.toBe(
+      `显示 ${count(expected.problems.warnings)} / ${count(total)} 个问题`
+    );
+    await page.getByTestId("filter-severity").selectOption("all");
+
+    // by sheet: only the 会费 sheet's problems
+    const duesProblems = expected.problems.items.filter((p) => p.sheet === "会费");
+    expect(duesProblems.length).toBeGreaterThan(0);
+    await page.getByTestId("filter-sheet").selectOption("会费");
+    expect(sum(await shownCounts())).toBe(duesProblems.length);
+
+    // a search for one cell finds that cell's problems only
+    await page.getByTestId("filter-sheet").selectOption({ index: 0 });
+    const one = expected.problems.items.find((p) => p.code === "bad-uscc");
+    if (!one || one.row === null) throw new Error("the sample has no bad-uscc problem");
+    const ref = `${one.sheet}!${one.column ?? "A"}${one.row}`;
+    await page.getByTestId("filter-search").fill(ref.toLowerCase());
+    const atCell = expected.problems.items.filter(
+      (p) =>
+        p.row !== null &&
+        `${p.sheet}!${p.column ?? "A"}${p.row}`.toLowerCase() === ref.toLowerCase()
+    );
+    expect(sum(await shownCounts())).toBe(atCell.length);
+    await page
+      .getByTestId("problem-group-bad-uscc")
+      .getByTestId("group-header")
+      .getByRole("button")
+      .click();
+    await expect(
+      page
+        .getByTestId("problem-group-bad-uscc")
+        .getByTestId("problem-link")
+        .first()
+        .getAttribute("data-cell")
+    ).resolves.toBe(ref);
+    await page.getByTestId("filter-search").fill("没有这样的问题");
+    await expect(groups.count()).resolves.toBe(0);
+
+    // in English the badge says Error / Warning
+    await page.getByTestId("filter-search").fill("");
+    await page.getByTestId("lang-switch").click();
+    await expect(groups.first().getByTestId("problem-badge").textContent()).resolves.toMatch(
+      /^(Error|Warning)/
+    );
+    await page.close();
+  });
+
+  for (const width of [320, 350]) {
+    for (const lang of ["zh-CN", "en-US"]) {
+      it(`lays the cards out without overflow or a line that starts with "·" at ${width} px in ${lang}`, async () => {
+        const page = await openDemo(`lang=${lang}`);
+        await page.addStyleTag({
+          content: `#pane { flex: 0 0 ${width}px !important; width: ${width}px !important; }`,
+        });
+        await recalculate(page);
+        const pane = page.locator("#pane");
+        const paneBox = await pane.boundingBox();
+        if (!paneBox) throw new Error("no pane");
+        expect(Math.round(paneBox.width)).toBe(width + 1); // and the demo's 1 px border
+        await expect(
+          pane.evaluate((el) => el.scrollWidth - el.clientWidth)
+        ).resolves.toBeLessThanOrEqual(0);
+        const cards = page.getByTestId("figure-cards").locator(":scope > li");
+        const boxes = await cards.evaluateAll((els) =>
+          els.map((el) => {
+            const r = el.getBoundingClientRect();
+            return { left: r.left, right: r.right, overflow: el.scrollWidth - el.clientWidth };
+          })
+        );
+        expect(boxes).toHaveLength(4);
+        for (const box of boxes) {
+          expect(box.overflow).toBeLessThanOrEqual(0);
+          expect(box.left).toBeGreaterThanOrEqual(paneBox.x);
+          expect(box.right).toBeLessThanOrEqual(paneBox.x + paneBox.width);
+        }
+        const columns = new Set(boxes.map((b) => Math.round(b.left))).size;
+        // one column below about 340 px, two above
+        expect(columns).toBe(width < 340 ? 1 : 2);
+        // the by-type line breaks only between its parts, each part on one line
+        const parts = await page
+          .getByTestId("members-by-type")
+          .getByTestId("line-part")
+          .evaluateAll((els) =>
+            els.map((el) => ({ text: el.textContent ?? "", lines: el.getClientRects().length }))
+          );
+        expect(parts).toHaveLength(3);
+        for (const part of parts) {
+          expect(part.lines).toBe(1);
+          expect(part.text.startsWith("·")).toBe(false);
+        }
+        await pane.screenshot({
+          path: path.join(artifacts, `taskpane-${width}-${lang}.png`),
+        });
+        await page.close();
+      });
+    }
+  }
+
+  /** The pane's background and text colours, as relative luminances (WCAG 2). */
+  async function paneLuminance(page: Page): Promise<{ background: number; text: number }> {
+    return page.locator('[data-testid="taskpane"]').evaluate((main) => {
+      const provider = main.parentElement ?? main;
+      const lum = (css: string): number => {
+        const [r = 0, g = 0, b = 0] = (css.match(/[\d.]+/g) ?? []).map(Number).map((v) => {
+          const c = v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      return {
+        background: lum(getComputedStyle(provider).backgroundColor),
+        text: lum(getComputedStyle(main.querySelector("h1") ?? main).color),
+      };
+    });
+  }
+
+  it("follows Office's dark theme, and the browser's scheme only where Office gives no theme", async () => {
+    const dark = await openDemo("lang=zh-CN&theme=black");
+    await recalculate(dark);
+    const provider = dark.locator("[data-theme]").first();
+    await expect(provider.getAttribute("data-theme")).resolves.toBe("dark");
+    const inDark = await paneLuminance(dark);
+    expect(inDark.background).toBeLessThan(0.05);
+    expect(inDark.text).toBeGreaterThan(0.6);
+    await dark.locator("#pane").screenshot({ path: path.join(artifacts, "taskpane-dark.png") });
+    await dark.close();
+
+    // Office's Colorful theme wins over a dark browser scheme ...
+    const colorful = await openDemo("lang=zh-CN");
+    await colorful.emulateMedia({ colorScheme: "dark" });
+    await expect(colorful.locator("[data-theme]").first().getAttribute("data-theme")).resolves.toBe(
+      "light"
+    );
+    expect((await paneLuminance(colorful)).background).toBeGreaterThan(0.8);
+    await colorful.close();
+    // ... and without an Office theme the browser's scheme is followed
+    const none = await openDemo("lang=zh-CN&theme=none");
+    await none.emulateMedia({ colorScheme: "dark" });
+    await none.waitForSelector('[data-theme="dark"]');
+    await none.close();
+  });
+
+  it("switches to high contrast when the system forces its colours", async () => {
+    const page = await openDemo("lang=en-US");
+    await recalculate(page);
+    await expect(page.locator("[data-theme]").first().getAttribute("data-theme")).resolves.toBe(
+      "light"
+    );
+    await page.emulateMedia({ forcedColors: "active" });
+    await page.waitForSelector('[data-theme="contrast"]');
+    // the severity is still told by word and icon, which forced colours keep
+    const badge = page.getByTestId("problem-badge").first();
+    await expect(badge.textContent()).resolves.toMatch(/^(Error|Warning)/);
+    await expect(badge.locator("svg").isVisible()).resolves.toBe(true);
+    await page.locator("#pane").screenshot({ path: path.join(artifacts, "taskpane-contrast.png") });
+    await page.emulateMedia({ forcedColors: "none" });
+    await page.waitForSelector('[data-theme="light"]');
     await page.close();
   });
 });
