@@ -41,7 +41,12 @@ const useStyles = makeStyles({
   },
   muted: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   figures: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  dimmed: { opacity: 0.45, filter: "grayscale(1)" },
+  // Stale figures turn grey (no colour, the numbers in the secondary text colour), which keeps
+  // them legible: a lowered opacity would fail the text contrast WCAG asks for.
+  dimmed: {
+    filter: "grayscale(1)",
+    "& [data-testid^='figure-']": { color: tokens.colorNeutralForeground4 },
+  },
 });
 
 /** Why the figures shown no longer match the workbook: a cell edited, or settings saved. */
