@@ -39,6 +39,7 @@ export {
 } from "./runtime";
 export { cellName, columnName, parseRect, rectName } from "./address";
 export { displayText } from "./display";
+export { customXmlPartsOf, type FakeXmlPart } from "./objects/custom-xml";
 export { changeHandlerCount, userEdit, type FakeWorksheetChangedEventArgs } from "./objects/events";
 
 /** Office.OfficeTheme: https://learn.microsoft.com/javascript/api/office/office.officetheme */
