@@ -25,6 +25,11 @@ export interface DemoProbe {
   syncs(): number;
   /** Types `value` into a cell as a user would, which raises Excel's onChanged event. */
   edit(sheet: string, address: string, value: string | number): void;
+  /**
+   * Closes the task pane and opens it again, as a user would: the pane's page is loaded afresh
+   * (its bundle runs again on a new container) while the workbook stays as it is.
+   */
+  reopenPane(): Promise<void>;
 }
 
 function isSnapshot(value: unknown): value is WorkbookSnapshot {
@@ -67,6 +72,13 @@ async function main(): Promise<void> {
     snapshot: () => exportSnapshot(book),
     syncs: () => handle.stats.syncs,
     edit: (sheet, address, value) => userEdit(book, sheet, address, value),
+    reopenPane: async () => {
+      const old = document.getElementById("container");
+      const fresh = document.createElement("div");
+      fresh.id = "container";
+      old?.replaceWith(fresh);
+      await loadTaskpane();
+    },
   };
   Reflect.set(window, "chamberStatsDemo", probe);
   const root = document.getElementById("workbook");

@@ -14,6 +14,16 @@ import { RecalcButton } from "./RecalcButton";
 import { Results, type Staleness } from "./Results";
 import { SettingsForm } from "./SettingsForm";
 import { PANE_THEMES, usePaneTheme } from "./theme";
+import {
+  compareRuns,
+  parseStoredRun,
+  storedRunOf,
+  storedRunXml,
+  type RunComparison,
+  type StoredRun,
+} from "./last-run";
+import { Comparison, LastRun } from "./PreviousRun";
+import { RemoveOutputs } from "./RemoveOutputs";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -82,6 +92,30 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   const errorRef = React.useRef<HTMLDivElement>(null);
   const [stale, setStale] = React.useState<Staleness | null>(null);
+  // The last run's record kept in the workbook: shown until a run, then compared with it.
+  const [restored, setRestored] = React.useState<StoredRun | null>(null);
+  const [comparison, setComparison] = React.useState<{
+    readonly previous: StoredRun;
+    readonly result: RunComparison;
+  } | null>(null);
+  const previousRef = React.useRef<StoredRun | null>(null);
+
+  React.useEffect(() => {
+    if (!host.readLastRun) return;
+    let live = true;
+    host.readLastRun().then(
+      (xml) => {
+        const record = xml === null ? null : parseStoredRun(xml);
+        if (!live || !record || previousRef.current) return;
+        previousRef.current = record;
+        setRestored(record);
+      },
+      () => undefined // without a record the pane simply has nothing to compare with
+    );
+    return () => {
+      live = false;
+    };
+  }, [host]);
   const runRef = React.useRef<HostRun | null>(null);
   runRef.current = run;
 
@@ -150,6 +184,18 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
       mark("recalc:end");
       setRun(result);
       setStale(null);
+      setRemovedCount(null);
+      const record = storedRunOf(
+        result.result.json,
+        result.result.problems,
+        new Date().toISOString()
+      );
+      const previous = previousRef.current;
+      setComparison(previous ? { previous, result: compareRuns(previous, record) } : null);
+      setRestored(null);
+      previousRef.current = record;
+      // Keeping the record is a convenience: the run has succeeded whether or not Excel keeps it.
+      await host.writeLastRun?.(storedRunXml(record)).catch(() => false);
       setSeconds(((performance.now() - started) / 1000).toFixed(2));
     } catch (e) {
       setError({ title: "error.title", error: e });
@@ -192,6 +238,24 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
     [host]
   );
 
+  const [removedCount, setRemovedCount] = React.useState<number | null>(null);
+  const { ownedOutputSheets, removeOutputSheets } = host;
+  const removeOutputs =
+    ownedOutputSheets && removeOutputSheets ? (
+      <RemoveOutputs
+        t={t}
+        disabled={running}
+        listOwned={() => ownedOutputSheets.call(host)}
+        remove={() => removeOutputSheets.call(host)}
+        onRemoved={(names) => {
+          // the figures stay; the links to the sheets go with the sheets
+          setRun((r) => r && { ...r, written: [] });
+          setRemovedCount(names.length);
+        }}
+        onError={(e: unknown) => setError({ title: "error.title", error: e })}
+      />
+    ) : undefined;
+
   const switchLang = (): void => {
     const next: Lang = lang === "zh" ? "en" : "zh";
     setLang(next);
@@ -226,7 +290,11 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
           onClick={() => void recalculate()}
         />
         <span role="status" className={styles.status} data-testid="run-status">
-          {!running && seconds !== null ? t("finished", { seconds }) : ""}
+          {removedCount !== null
+            ? t("remove.done", { count: removedCount })
+            : !running && seconds !== null
+              ? t("finished", { seconds })
+              : ""}
         </span>
         {error && (
           <ErrorMessage
@@ -235,6 +303,15 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
             title={error.title}
             error={error.error}
             focusRef={errorRef}
+          />
+        )}
+        {!run && restored && <LastRun run={restored} lang={lang} t={t} />}
+        {run && comparison && (
+          <Comparison
+            comparison={comparison.result}
+            previous={comparison.previous}
+            lang={lang}
+            t={t}
           />
         )}
         {run && (
@@ -246,6 +323,7 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
             stale={running ? null : stale}
             onSelectCell={selectCell}
             onActivateSheet={activateSheet}
+            removeOutputs={removeOutputs}
           />
         )}
         <details className={styles.details} data-testid="settings">

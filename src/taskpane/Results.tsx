@@ -65,6 +65,8 @@ export interface ResultsProps {
   readonly stale?: Staleness | null;
   readonly onSelectCell: (sheet: string, cell: string) => void;
   readonly onActivateSheet: (name: string) => void;
+  /** The "remove output sheets" command, where the host has it. */
+  readonly removeOutputs?: React.ReactNode;
 }
 
 /** Everything a run produced: figures, chart, row accounting, output sheets and problems. */
@@ -76,6 +78,7 @@ export function Results({
   stale = null,
   onSelectCell,
   onActivateSheet,
+  removeOutputs,
 }: ResultsProps): React.JSX.Element {
   const styles = useStyles();
   const { json } = run.result;
@@ -148,7 +151,7 @@ export function Results({
           ))}
         </ul>
       </div>
-      {run.written.length > 0 && (
+      {(run.written.length > 0 || removeOutputs) && (
         <div className={styles.section}>
           <h3 className={styles.subheading}>{t("outputTitle")}</h3>
           <ul className={styles.links} data-testid="output-sheets">
@@ -165,6 +168,7 @@ export function Results({
               </li>
             ))}
           </ul>
+          {removeOutputs && <div>{removeOutputs}</div>}
         </div>
       )}
       <div className={styles.section}>

@@ -831,4 +831,108 @@ describe("the task pane follows the work", () => {
       await page.close();
     }
   });
+
+  it("keeps the last result in the workbook, compares the next run with it, and shows it when the pane reopens", async () => {
+    const page = await openDemo();
+    await expect(page.getByTestId("last-run").count()).resolves.toBe(0); // nothing kept yet
+    await recalculate(page);
+    await expect(page.getByTestId("comparison").count()).resolves.toBe(0);
+    const total = expected.problems.errors + expected.problems.warnings;
+    expect(total).toBe(18);
+
+    // fix the bad phone number (blank it) and break one member's 入会日期
+    const phone = expected.problems.items.find((p) => p.code === "bad-phone");
+    if (!phone || phone.row === null || phone.column === null) throw new Error("no bad-phone");
+    await editCell(page, phone.sheet, `${phone.column}${phone.row}`, "");
+    const members = (await workbook(page)).sheets.find((s) => s.name === "会员");
+    const headerRow = members?.cells.findIndex((row) => row.includes("入会日期")) ?? -1;
+    expect(headerRow).toBeGreaterThanOrEqual(0);
+    const joined = members?.cells[headerRow]?.indexOf("入会日期") ?? -1;
+    const firstData = headerRow + 2; // 1-based row of the first member
+    const clean = [0, 1, 2, 3, 4, 5]
+      .map((i) => firstData + i)
+      .find((r) => !expected.problems.items.some((p) => p.sheet === "会员" && p.row === r));
+    if (clean === undefined) throw new Error("no member row without problems");
+    await editCell(page, "会员", `${String.fromCharCode(65 + joined)}${clean}`, "不是日期");
+
+    await page.getByTestId("recalc").click();
+    await page.getByTestId("progress").waitFor({ state: "detached" });
+    const line = page.getByTestId("comparison-problems");
+    await line.waitFor();
+    const text = (await line.textContent()) ?? "";
+    const m = /^问题 18 → (\d+)（已修正 (\d+)(?:，新增 (\d+))?）$/.exec(text);
+    expect(m, text).not.toBeNull();
+    const [after, fixed, added] = [Number(m?.[1]), Number(m?.[2]), Number(m?.[3] ?? 0)];
+    const counts = (await page.getByTestId("problem-counts").textContent()) ?? "";
+    const shown = (counts.match(/\d+/g) ?? []).map(Number).reduce((a, b) => a + b, 0);
+    expect(after).toBe(shown);
+    expect(fixed).toBeGreaterThanOrEqual(1); // the phone
+    expect(added).toBeGreaterThanOrEqual(1); // the date
+    expect(total - fixed + added).toBe(after);
+    const membersNow = (await page.getByTestId("figure-members").textContent()) ?? "";
+    expect(membersNow).toBe("1,888");
+    await expect(page.getByTestId("comparison-members").textContent()).resolves.toBe(
+      `会员 1,889 → ${membersNow}`
+    );
+    // the screen shows the figures that changed, not the ones that did not
+    await expect(page.getByTestId("comparison-chambers").count()).resolves.toBe(0);
+
+    // reopened, the pane shows the kept result before any run
+    await page.evaluate(async () => {
+      const demo: unknown = Reflect.get(window, "chamberStatsDemo");
+      if (typeof demo !== "object" || demo === null) throw new Error("no demo probe");
+      await (Reflect.get(demo, "reopenPane") as () => Promise<void>)();
+    });
+    const last = page.getByTestId("last-run");
+    await last.waitFor();
+    await expect(page.getByTestId("last-run-members").textContent()).resolves.toBe("会员 1,888");
+    await expect(page.getByTestId("last-run-problems").textContent()).resolves.toBe(counts);
+    await expect(page.getByTestId("figure-members").count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it("removes the output sheets it owns, after asking, and leaves every input sheet as it was", async () => {
+    const page = await openDemo();
+    const before = await workbook(page);
+    await recalculate(page);
+    const written = await page.getByTestId("output-sheets").locator("li").allTextContents();
+    expect(written.length).toBeGreaterThanOrEqual(6);
+
+    // asked first, naming the sheets; cancelling deletes nothing
+    await page.getByTestId("remove-outputs").click();
+    const dialog = page.getByTestId("remove-dialog");
+    await dialog.waitFor();
+    await expect(
+      dialog.getByTestId("remove-list").locator("li").allTextContents()
+    ).resolves.toEqual(written);
+    await expect(dialog.textContent()).resolves.toContain("无法在 Excel 中撤销");
+    await dialog.getByTestId("remove-cancel").click();
+    await dialog.waitFor({ state: "detached" });
+    expect((await workbook(page)).sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(written)
+    );
+
+    await page.getByTestId("remove-outputs").click();
+    await dialog.getByTestId("remove-confirm").click();
+    await dialog.waitFor({ state: "detached" });
+    await expect(page.getByTestId("run-status").textContent()).resolves.toBe(
+      `已删除 ${written.length} 个结果工作表。`
+    );
+    const after = await workbook(page);
+    expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    for (const sheet of after.sheets) {
+      const was = before.sheets.find((s) => s.name === sheet.name);
+      expect(was && cellValues(was), sheet.name).toEqual(cellValues(sheet));
+    }
+    expect((after.names ?? []).filter((n) => n.name.startsWith("ChamberStats_"))).toEqual([]);
+    await expect(page.getByTestId("output-sheets").locator("li").count()).resolves.toBe(0);
+
+    // and the next run writes them again
+    await page.getByTestId("recalc").click();
+    await page.getByTestId("progress").waitFor({ state: "detached" });
+    await expect(
+      page.getByTestId("output-sheets").locator("li").allTextContents()
+    ).resolves.toEqual(written);
+    await page.close();
+  });
 });

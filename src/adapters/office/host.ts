@@ -65,4 +65,12 @@ export interface WorkbookHost {
    * a function that stops listening, or null where the host raises no change events.
    */
   watchChanges?(listener: (change: WorkbookChange) => void): Promise<(() => Promise<void>) | null>;
+  /** The last run's record that the add-in keeps in the workbook (XML), or null. */
+  readLastRun?(): Promise<string | null>;
+  /** Keeps a run's record in the workbook; false where the host cannot keep one. */
+  writeLastRun?(xml: string): Promise<boolean>;
+  /** The output sheets the add-in owns, by name (what `removeOutputSheets` deletes). */
+  ownedOutputSheets?(): Promise<string[]>;
+  /** Deletes the output sheets the add-in owns, never an input sheet; resolves with their names. */
+  removeOutputSheets?(): Promise<string[]>;
 }

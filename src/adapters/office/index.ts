@@ -9,6 +9,8 @@ import { recalculate } from "../../core";
 import type { RecalcStage } from "../../core/types";
 import { MIN_EXCEL_API, rawCellOf } from "./cells";
 import { watchWorkbookChanges } from "./changes";
+import { readLastRunXml, writeLastRunXml } from "./last-run";
+import { ownedOutputSheets, removeOutputSheets } from "./remove";
 import { toHostError } from "./errors";
 import {
   HostError,
@@ -217,6 +219,10 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
         await context.sync();
       }),
     watchChanges: watchWorkbookChanges,
+    readLastRun: readLastRunXml,
+    writeLastRun: writeLastRunXml,
+    ownedOutputSheets,
+    removeOutputSheets,
   };
 }
 
