@@ -1,5 +1,5 @@
 import * as React from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { Link, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang, RecalcJson } from "../core/types";
 import {
   formatCount,
@@ -94,6 +94,8 @@ export interface FigureCardsProps {
   readonly t: Translate;
   /** The dues income threshold the run used (from its settings), in yuan. */
   readonly threshold: number;
+  /** Opens the list of the dues rows owing ("256 名欠缴"), where the pane offers it. */
+  readonly onShowOwing?: () => void;
 }
 
 /** The headline figures: members and growth, coverage against target, dues, chambers. */
@@ -199,7 +201,7 @@ function CoverageCard({ json, lang, t }: FigureCardsProps): React.JSX.Element {
   );
 }
 
-function DuesCard({ json, lang, t }: FigureCardsProps): React.JSX.Element {
+function DuesCard({ json, lang, t, onShowOwing }: FigureCardsProps): React.JSX.Element {
   const styles = useStyles();
   const d = json.dues;
   if (!d) {
@@ -232,6 +234,16 @@ function DuesCard({ json, lang, t }: FigureCardsProps): React.JSX.Element {
           owing: formatCount(d.membersOwing),
         })}
       </span>
+      {onShowOwing && d.membersOwing > 0 && (
+        <Link
+          as="button"
+          className={styles.line}
+          onClick={onShowOwing}
+          data-testid="drill-owing-open"
+        >
+          {t("drill.owing", { count: formatCount(d.membersOwing) })}
+        </Link>
+      )}
     </Card>
   );
 }

@@ -15,6 +15,8 @@ import { LineChart } from "./LineChart";
 import { ProblemsList } from "./ProblemsList";
 import { ReportSection } from "./ReportSection";
 import { StructureMessage } from "./ErrorMessage";
+import { OwingDues } from "./DrillDown";
+import { owingDuesRows } from "../core/metrics/ledger";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -82,6 +84,11 @@ export function Results({
 }: ResultsProps): React.JSX.Element {
   const styles = useStyles();
   const { json } = run.result;
+  const [drill, setDrill] = React.useState(false);
+  const owing = React.useMemo(
+    () => (drill ? owingDuesRows(run.result.dues, run.result.settings.year) : []),
+    [drill, run]
+  );
   const series = json.series ?? [];
   const chartData = series.map((s) => ({ label: String(s.year), value: s.members }));
   return (
@@ -114,7 +121,11 @@ export function Results({
           lang={lang}
           t={t}
           threshold={run.result.settings.duesIncomeThreshold}
+          onShowOwing={() => setDrill(true)}
         />
+        {drill && (
+          <OwingDues rows={owing} t={t} onSelect={onSelectCell} onClose={() => setDrill(false)} />
+        )}
         {chartData.length > 0 && (
           <div className={styles.section}>
             <h3 className={styles.subheading}>{t("chartTitle")}</h3>

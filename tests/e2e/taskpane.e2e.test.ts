@@ -935,4 +935,36 @@ describe("the task pane follows the work", () => {
     ).resolves.toEqual(written);
     await page.close();
   });
+
+  it("drills down from '256 名欠缴' to the dues rows behind it, each selectable in the sheet", async () => {
+    const page = await openDemo();
+    await recalculate(page);
+    const owing = expected.dues?.membersOwing ?? 0;
+    expect(owing).toBe(256);
+    await page.getByTestId("drill-owing-open").click();
+    const drill = page.getByTestId("drill-owing");
+    await drill.waitFor();
+    await expect(drill.getByRole("heading").textContent()).resolves.toBe(
+      `欠缴会费的行（${owing}）`
+    );
+    const links = drill.getByTestId("drill-link");
+    while ((await links.count()) < owing) {
+      await drill.getByRole("button", { name: /^再显示/ }).click();
+    }
+    await expect(links.count()).resolves.toBe(owing);
+    const cells = await links.evaluateAll((els) => els.map((el) => el.getAttribute("data-cell")));
+    expect(new Set(cells).size).toBe(owing);
+    expect(cells.every((c) => /^会费!A\d+$/.test(c ?? ""))).toBe(true);
+    // each row is one the 会费 sheet has, and clicking selects it
+    const target = cells[7] ?? "";
+    await links.nth(7).click();
+    await page.waitForFunction(
+      (t) => document.querySelector('[data-testid="name-box"]')?.textContent === t,
+      target
+    );
+    await expect(page.getByTestId("tab-会费").getAttribute("aria-selected")).resolves.toBe("true");
+    await drill.getByTestId("drill-close").click();
+    await drill.waitFor({ state: "detached" });
+    await page.close();
+  });
 });
