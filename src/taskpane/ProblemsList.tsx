@@ -203,6 +203,18 @@ function SeverityIcon({ severity }: { readonly severity: Severity }): React.JSX.
   );
 }
 
+/** "12 dues rows left out because of 3 member rows with errors" (member-excluded cascades). */
+function cascadeSummary(group: ProblemGroup, t: Translate): string {
+  const causes = new Set<string>();
+  for (const p of group.items) {
+    if (p.code === "member-excluded") causes.add(`${p.params.memberSheet}!${p.params.memberRow}`);
+  }
+  return t("cascade.summary", {
+    rows: formatCount(group.items.length),
+    members: formatCount(causes.size),
+  });
+}
+
 interface GroupViewProps {
   readonly group: ProblemGroup;
   readonly lang: Lang;
@@ -237,6 +249,11 @@ function GroupView({ group, lang, t, onSelect }: GroupViewProps): React.JSX.Elem
         </span>
       </AccordionHeader>
       <AccordionPanel>
+        {group.code === "member-excluded" && (
+          <p className={styles.place} data-testid="cascade-summary">
+            {cascadeSummary(group, t)}
+          </p>
+        )}
         <ul className={styles.items}>
           {group.items.slice(0, shown).map((problem, i) => (
             <ProblemItem key={i} problem={problem} lang={lang} t={t} onSelect={onSelect} />
@@ -279,6 +296,19 @@ function ProblemItem({ problem, lang, t, onSelect }: ProblemItemProps): React.JS
         </Link>
       )}
       <span className={styles.message}>{renderMessage(problem, lang)}</span>
+      {problem.code === "member-excluded" && (
+        <Link
+          as="button"
+          className={styles.message}
+          onClick={() => onSelect(problem.params.memberSheet, `A${problem.params.memberRow}`)}
+          data-testid="cause-link"
+          data-cell={`${problem.params.memberSheet}!A${problem.params.memberRow}`}
+        >
+          {t("cascade.cause", {
+            cell: `${problem.params.memberSheet}!A${problem.params.memberRow}`,
+          })}
+        </Link>
+      )}
     </li>
   );
 }

@@ -967,4 +967,54 @@ describe("the task pane follows the work", () => {
     await drill.waitFor({ state: "detached" });
     await page.close();
   });
+
+  it("points each member-excluded dues row at the member row that excluded it, and counts the cascade", async () => {
+    const page = await openDemo();
+    await recalculate(page);
+    const excluded = expected.problems.items.filter((p) => p.code === "member-excluded");
+    expect(excluded.length).toBeGreaterThan(0);
+    const causes = new Set(
+      excluded.map((p) => {
+        const params = p.params as { memberSheet: string; memberRow: number };
+        return `${params.memberSheet}!A${params.memberRow}`;
+      })
+    );
+    // every cause is a member row with an error of its own
+    for (const cause of causes) {
+      const [sheet, cell] = cause.split("!");
+      const row = Number((cell ?? "").slice(1));
+      expect(
+        expected.problems.items.some(
+          (p) =>
+            p.sheet === sheet &&
+            p.row === row &&
+            p.severity === "error" &&
+            p.code !== "member-excluded"
+        ),
+        cause
+      ).toBe(true);
+    }
+    const group = page.getByTestId("problem-group-member-excluded");
+    await group.getByTestId("group-header").getByRole("button").click();
+    await expect(group.getByTestId("cascade-summary").textContent()).resolves.toBe(
+      `因 ${causes.size} 个会员行有错误，${excluded.length} 行会费未计入。`
+    );
+    const links = group.getByTestId("cause-link");
+    await expect(
+      links.evaluateAll((els) => els.map((el) => el.getAttribute("data-cell")))
+    ).resolves.toEqual(
+      excluded.map((p) => {
+        const params = p.params as { memberSheet: string; memberRow: number };
+        return `${params.memberSheet}!A${params.memberRow}`;
+      })
+    );
+    const target = (await links.first().getAttribute("data-cell")) ?? "";
+    await links.first().click();
+    await page.waitForFunction(
+      (t) => document.querySelector('[data-testid="name-box"]')?.textContent === t,
+      target
+    );
+    await expect(page.getByTestId("tab-会员").getAttribute("aria-selected")).resolves.toBe("true");
+    await page.close();
+  });
 });
