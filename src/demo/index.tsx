@@ -5,12 +5,15 @@
  *
  * Query parameters: lang (Office's display language, e.g. zh-CN or en-US; default zh-CN),
  * data (the snapshot's URL; default demo-data.json), latency (milliseconds per sync; default 0),
- * selftest (run the self-test page instead of the task pane).
+ * selftest (run the self-test page instead of the task pane), theme (black for Office's dark
+ * theme, none for a host without one; default Office's Colorful).
  */
 import { createRoot } from "react-dom/client";
 import {
   exportSnapshot,
+  FAKE_OFFICE_THEMES,
   installFakeExcel,
+  userEdit,
   workbookFromSnapshot,
   type WorkbookSnapshot,
 } from "../fake-excel";
@@ -21,6 +24,13 @@ import { fakeGridSource } from "./fakeGridSource";
 export interface DemoProbe {
   snapshot(): WorkbookSnapshot;
   syncs(): number;
+  /** Types `value` into a cell as a user would, which raises Excel's onChanged event. */
+  edit(sheet: string, address: string, value: string | number): void;
+  /**
+   * Closes the task pane and opens it again, as a user would: the pane's page is loaded afresh
+   * (its bundle runs again on a new container) while the workbook stays as it is.
+   */
+  reopenPane(): Promise<void>;
 }
 
 function isSnapshot(value: unknown): value is WorkbookSnapshot {
@@ -59,11 +69,23 @@ async function main(): Promise<void> {
   const book = workbookFromSnapshot(snapshot);
   const handle = installFakeExcel(book, { latencyMs: Number(params.get("latency") ?? 0) });
   handle.displayLanguage = params.get("lang") ?? "zh-CN";
+  // theme=black: Office's Black theme; theme=none: a host without Office.context.officeTheme
+  const theme = params.get("theme");
+  if (theme === "black") handle.officeTheme = FAKE_OFFICE_THEMES.black;
+  if (theme === "none") handle.officeTheme = undefined;
   // For the end-to-end tests (and the curious, in the console): the workbook as JSON, and the
   // round trips the task pane has made.
   const probe: DemoProbe = {
     snapshot: () => exportSnapshot(book),
     syncs: () => handle.stats.syncs,
+    edit: (sheet, address, value) => userEdit(book, sheet, address, value),
+    reopenPane: async () => {
+      const old = document.getElementById("container");
+      const fresh = document.createElement("div");
+      fresh.id = "container";
+      old?.replaceWith(fresh);
+      await loadTaskpane();
+    },
   };
   Reflect.set(window, "chamberStatsDemo", probe);
   const root = document.getElementById("workbook");

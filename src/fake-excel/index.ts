@@ -43,6 +43,38 @@ export {
 } from "./runtime";
 export { cellName, columnName, parseRect, rectName } from "./address";
 export { displayText } from "./display";
+export { customXmlPartsOf, type FakeXmlPart } from "./objects/custom-xml";
+export { changeHandlerCount, userEdit, type FakeWorksheetChangedEventArgs } from "./objects/events";
+
+/** Office.OfficeTheme: https://learn.microsoft.com/javascript/api/office/office.officetheme */
+export interface FakeOfficeTheme {
+  readonly bodyBackgroundColor: string;
+  readonly bodyForegroundColor: string;
+  readonly controlBackgroundColor: string;
+  readonly controlForegroundColor: string;
+  readonly isDarkTheme: boolean;
+  readonly themeId: "Colorful" | "DarkGray" | "Black" | "White";
+}
+
+/** Office's default theme (Colorful) and its Black (dark) theme, with their colours. */
+export const FAKE_OFFICE_THEMES: Readonly<Record<"colorful" | "black", FakeOfficeTheme>> = {
+  colorful: {
+    bodyBackgroundColor: "#FFFFFF",
+    bodyForegroundColor: "#000000",
+    controlBackgroundColor: "#FFFFFF",
+    controlForegroundColor: "#262626",
+    isDarkTheme: false,
+    themeId: "Colorful",
+  },
+  black: {
+    bodyBackgroundColor: "#262626",
+    bodyForegroundColor: "#FFFFFF",
+    controlBackgroundColor: "#363636",
+    controlForegroundColor: "#F0F0F0",
+    isDarkTheme: true,
+    themeId: "Black",
+  },
+};
 
 export interface DialogRecord {
   readonly url: string;
@@ -61,6 +93,8 @@ export interface FakeExcelHandle {
   displayLanguage: string;
   /** Office.context.platform (and what onReady reports). */
   platform: FakePlatform;
+  /** Office.context.officeTheme; undefined as in a host without the theme API. */
+  officeTheme: FakeOfficeTheme | undefined;
   /** Removes the globals that were installed. */
   uninstall(): void;
 }
@@ -89,6 +123,7 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeOptions = {}):
     dialogs: [],
     displayLanguage: "zh-CN",
     platform: options.platform ?? "OfficeOnline",
+    officeTheme: FAKE_OFFICE_THEMES.colorful,
     uninstall: () => {
       g.Excel = previous.Excel;
       g.Office = previous.Office;
@@ -98,23 +133,32 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeOptions = {}):
 
   async function run<T>(first: unknown, second?: unknown): Promise<T> {
     const batch = (typeof first === "function" ? first : second) as Batch<T>;
-    const runOptions = (typeof first === "object" && first !== null ? first : {}) as {
-      delayForCellEdit?: unknown;
-    };
-    const session = new Session(book, stats, {
-      payloadLimit: options.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT,
-      apiVersion: handle.apiVersion,
-      latencyMs: options.latencyMs ?? 0,
-      platform: handle.platform,
-      generalException: options.generalException ?? {},
-      maxCellsPerGet: options.maxCellsPerGet ?? 5_000_000,
-      largeGet: options.largeGet ?? "error",
-      textFormatIgnored: options.textFormatIgnored ?? false,
-      honoursDelayForCellEdit: options.honoursDelayForCellEdit ?? true,
-      cellEditCode: options.cellEditCode ?? "InvalidOperationInCellEditMode",
-      delayForCellEdit: runOptions.delayForCellEdit === true,
-    });
-    const context = new FakeRequestContext(session);
+    const runOptions = (
+      typeof first === "object" && first !== null && !(first instanceof FakeRequestContext)
+        ? first
+        : {}
+    ) as { delayForCellEdit?: unknown };
+    // Excel.run(context, batch) carries on an earlier context (as when an event handler is
+    // removed through its EventHandlerResult.context).
+    const context =
+      first instanceof FakeRequestContext
+        ? first
+        : new FakeRequestContext(
+            new Session(book, stats, {
+              payloadLimit: options.payloadLimit ?? DEFAULT_PAYLOAD_LIMIT,
+              apiVersion: handle.apiVersion,
+              latencyMs: options.latencyMs ?? 0,
+              platform: handle.platform,
+              generalException: options.generalException ?? {},
+              maxCellsPerGet: options.maxCellsPerGet ?? 5_000_000,
+              largeGet: options.largeGet ?? "error",
+              textFormatIgnored: options.textFormatIgnored ?? false,
+              honoursDelayForCellEdit: options.honoursDelayForCellEdit ?? true,
+              cellEditCode: options.cellEditCode ?? "InvalidOperationInCellEditMode",
+              delayForCellEdit: runOptions.delayForCellEdit === true,
+            })
+          );
+    const session = context._session;
     const result = await batch(context);
     if (session.pending > 0) await session.sync();
     return result;
@@ -151,6 +195,9 @@ export function installFakeExcel(book: FakeWorkbook, options: FakeOptions = {}):
       },
       get platform(): string {
         return handle.platform;
+      },
+      get officeTheme(): FakeOfficeTheme | undefined {
+        return handle.officeTheme;
       },
       requirements: {
         isSetSupported: (name: string, version?: string) => isSetSupported(handle, name, version),

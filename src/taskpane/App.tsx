@@ -1,18 +1,29 @@
 import * as React from "react";
-import {
-  Button,
-  FluentProvider,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
-import type { HostRun, RunProgress, SettingsValues, WorkbookHost } from "../adapters/office/host";
+import { Button, FluentProvider, makeStyles, tokens } from "@fluentui/react-components";
+import type {
+  HostRun,
+  RunProgress,
+  SettingsValues,
+  WorkbookChange,
+  WorkbookHost,
+} from "../adapters/office/host";
 import type { Lang } from "../core/types";
 import { ErrorMessage } from "./ErrorMessage";
 import { formatMoney, translator, type MessageKey } from "./i18n";
 import { RecalcButton } from "./RecalcButton";
-import { Results } from "./Results";
+import { Results, type Staleness } from "./Results";
 import { SettingsForm } from "./SettingsForm";
+import { PANE_THEMES, usePaneTheme } from "./theme";
+import {
+  compareRuns,
+  parseStoredRun,
+  storedRunOf,
+  storedRunXml,
+  type RunComparison,
+  type StoredRun,
+} from "./last-run";
+import { Comparison, LastRun } from "./PreviousRun";
+import { RemoveOutputs } from "./RemoveOutputs";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -67,6 +78,7 @@ interface ShownError {
 /** The task pane: one Recalculate button, the results of the last run, and the settings. */
 export function App({ host, initialLang, today, onLangChange }: AppProps): React.JSX.Element {
   const styles = useStyles();
+  const themeName = usePaneTheme();
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const t = React.useMemo(() => translator(lang), [lang]);
   const [running, setRunning] = React.useState(false);
@@ -79,6 +91,59 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
   const [stored, setStored] = React.useState<SettingsValues | null>(null);
   const headingRef = React.useRef<HTMLHeadingElement>(null);
   const errorRef = React.useRef<HTMLDivElement>(null);
+  const [stale, setStale] = React.useState<Staleness | null>(null);
+  // The last run's record kept in the workbook: shown until a run, then compared with it.
+  const [restored, setRestored] = React.useState<StoredRun | null>(null);
+  const [comparison, setComparison] = React.useState<{
+    readonly previous: StoredRun;
+    readonly result: RunComparison;
+  } | null>(null);
+  const previousRef = React.useRef<StoredRun | null>(null);
+
+  React.useEffect(() => {
+    if (!host.readLastRun) return;
+    let live = true;
+    host.readLastRun().then(
+      (xml) => {
+        const record = xml === null ? null : parseStoredRun(xml);
+        if (!live || !record || previousRef.current) return;
+        previousRef.current = record;
+        setRestored(record);
+      },
+      () => undefined // without a record the pane simply has nothing to compare with
+    );
+    return () => {
+      live = false;
+    };
+  }, [host]);
+  const runRef = React.useRef<HostRun | null>(null);
+  runRef.current = run;
+
+  // A cell edited after a run makes its figures stale, unless the edit is in a sheet the run wrote
+  // (the add-in's own writes, where Excel does not mark them as such, or a user's edit of an
+  // output sheet, which the next run overwrites anyway).
+  React.useEffect(() => {
+    if (!host.watchChanges) return;
+    let live = true;
+    let stop: (() => Promise<void>) | null = null;
+    const onChange = (change: WorkbookChange): void => {
+      const last = runRef.current;
+      if (!live || !last || runningRef.current) return;
+      if (change.sheet !== null && last.written.some((w) => w.name === change.sheet)) return;
+      setStale({ kind: "data", sheet: change.sheet, address: change.address });
+    };
+    host.watchChanges(onChange).then(
+      (unwatch) => {
+        if (live) stop = unwatch;
+        else void unwatch?.();
+      },
+      () => undefined // without change events the pane simply cannot tell; nothing to show
+    );
+    return () => {
+      live = false;
+      void stop?.();
+    };
+  }, [host]);
 
   React.useEffect(() => {
     let live = true;
@@ -118,6 +183,19 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
       const result = await host.recalculate({ today: today() }, onProgress);
       mark("recalc:end");
       setRun(result);
+      setStale(null);
+      setRemovedCount(null);
+      const record = storedRunOf(
+        result.result.json,
+        result.result.problems,
+        new Date().toISOString()
+      );
+      const previous = previousRef.current;
+      setComparison(previous ? { previous, result: compareRuns(previous, record) } : null);
+      setRestored(null);
+      previousRef.current = record;
+      // Keeping the record is a convenience: the run has succeeded whether or not Excel keeps it.
+      await host.writeLastRun?.(storedRunXml(record)).catch(() => false);
       setSeconds(((performance.now() - started) / 1000).toFixed(2));
     } catch (e) {
       setError({ title: "error.title", error: e });
@@ -135,6 +213,7 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
       try {
         await host.saveSettings(values);
         setStored(values);
+        if (runRef.current) setStale({ kind: "settings" });
         return true;
       } catch (e) {
         setError({ title: "error.settingsTitle", error: e });
@@ -159,6 +238,24 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
     [host]
   );
 
+  const [removedCount, setRemovedCount] = React.useState<number | null>(null);
+  const { ownedOutputSheets, removeOutputSheets } = host;
+  const removeOutputs =
+    ownedOutputSheets && removeOutputSheets ? (
+      <RemoveOutputs
+        t={t}
+        disabled={running}
+        listOwned={() => ownedOutputSheets.call(host)}
+        remove={() => removeOutputSheets.call(host)}
+        onRemoved={(names) => {
+          // the figures stay; the links to the sheets go with the sheets
+          setRun((r) => r && { ...r, written: [] });
+          setRemovedCount(names.length);
+        }}
+        onError={(e: unknown) => setError({ title: "error.title", error: e })}
+      />
+    ) : undefined;
+
   const switchLang = (): void => {
     const next: Lang = lang === "zh" ? "en" : "zh";
     setLang(next);
@@ -167,8 +264,9 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
 
   return (
     <FluentProvider
-      theme={webLightTheme}
+      theme={PANE_THEMES[themeName]}
       className={styles.provider}
+      data-theme={themeName}
       lang={lang === "zh" ? "zh-CN" : "en"}
     >
       <main className={styles.root} data-testid="taskpane" data-lang={lang}>
@@ -192,10 +290,29 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
           onClick={() => void recalculate()}
         />
         <span role="status" className={styles.status} data-testid="run-status">
-          {!running && seconds !== null ? t("finished", { seconds }) : ""}
+          {removedCount !== null
+            ? t("remove.done", { count: removedCount })
+            : !running && seconds !== null
+              ? t("finished", { seconds })
+              : ""}
         </span>
         {error && (
-          <ErrorMessage t={t} title={error.title} error={error.error} focusRef={errorRef} />
+          <ErrorMessage
+            t={t}
+            lang={lang}
+            title={error.title}
+            error={error.error}
+            focusRef={errorRef}
+          />
+        )}
+        {!run && restored && <LastRun run={restored} lang={lang} t={t} />}
+        {run && comparison && (
+          <Comparison
+            comparison={comparison.result}
+            previous={comparison.previous}
+            lang={lang}
+            t={t}
+          />
         )}
         {run && (
           <Results
@@ -203,8 +320,10 @@ export function App({ host, initialLang, today, onLangChange }: AppProps): React
             lang={lang}
             t={t}
             headingRef={headingRef}
+            stale={running ? null : stale}
             onSelectCell={selectCell}
             onActivateSheet={activateSheet}
+            removeOutputs={removeOutputs}
           />
         )}
         <details className={styles.details} data-testid="settings">

@@ -5,6 +5,7 @@ import {
   MessageBarTitle,
   makeStyles,
 } from "@fluentui/react-components";
+import { localDetail } from "../adapters/office/host-details";
 import { describeFailure } from "../adapters/office/host-messages";
 import type { Lang, Problem } from "../core/types";
 import { hostErrorKey, type MessageKey, type Translate } from "./i18n";
@@ -17,22 +18,37 @@ const useStyles = makeStyles({
 
 export interface ErrorMessageProps {
   readonly t: Translate;
+  /** The pane's language: the detail line is put in it (host-details.ts). */
+  readonly lang: Lang;
   readonly title: MessageKey;
   readonly error: unknown;
   readonly focusRef?: React.Ref<HTMLDivElement>;
 }
 
 /** An error from Excel (or anything else) as a message that says what to do next. */
-export function ErrorMessage({ t, title, error, focusRef }: ErrorMessageProps): React.JSX.Element {
+export function ErrorMessage({
+  t,
+  lang,
+  title,
+  error,
+  focusRef,
+}: ErrorMessageProps): React.JSX.Element {
   const styles = useStyles();
   const { advice, detail } = describeError(error);
+  const shown = localDetail(detail, lang);
   return (
     <div ref={focusRef} tabIndex={-1} data-testid="error">
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody className={styles.body}>
           <MessageBarTitle>{t(title)}</MessageBarTitle>
           {t(advice)}
-          {detail !== "" && <span className={styles.detail}>{t("error.detail", { detail })}</span>}
+          {shown.text !== "" && (
+            <span className={styles.detail} data-testid="error-detail">
+              {t(shown.frame === "detail" ? "error.detail" : "error.detailRaw", {
+                detail: shown.text,
+              })}
+            </span>
+          )}
         </MessageBarBody>
       </MessageBar>
     </div>

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { Link, makeStyles, tokens } from "@fluentui/react-components";
 import type { Lang, RecalcJson } from "../core/types";
 import {
   formatCount,
@@ -10,10 +10,23 @@ import {
   type Translate,
 } from "./i18n";
 
+/**
+ * Up to this width of the figures' area (a pane of about 340 px, less its padding and a vertical
+ * scroll bar) the cards take one column: two would be under 150 px wide, too narrow for their
+ * sub-lines.
+ */
+const ONE_COLUMN_AT_MOST = 300;
+
 const useStyles = makeStyles({
+  // A size container: in the browser demo the pane is a column of a wider page, so the viewport's
+  // width says nothing about the pane's.
+  container: { containerType: "inline-size", containerName: "figures" },
   grid: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))",
+    [`@container figures (max-width: ${ONE_COLUMN_AT_MOST}px)`]: {
+      gridTemplateColumns: "minmax(0, 1fr)",
+    },
     gap: tokens.spacingHorizontalS,
     margin: 0,
     padding: 0,
@@ -46,6 +59,8 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground2,
     overflowWrap: "anywhere",
   },
+  // one part of a "a · b · c" line: wraps only between parts, the separator ends a line
+  part: { whiteSpace: "nowrap" },
   good: { color: tokens.colorPaletteGreenForeground1 },
   bad: { color: tokens.colorPaletteRedForeground1 },
 });
@@ -79,18 +94,40 @@ export interface FigureCardsProps {
   readonly t: Translate;
   /** The dues income threshold the run used (from its settings), in yuan. */
   readonly threshold: number;
+  /** Opens the list of the dues rows owing ("256 名欠缴"), where the pane offers it. */
+  readonly onShowOwing?: () => void;
 }
 
 /** The headline figures: members and growth, coverage against target, dues, chambers. */
 export function FigureCards(props: FigureCardsProps): React.JSX.Element {
   const styles = useStyles();
   return (
-    <ul className={styles.grid}>
-      <MembersCard {...props} />
-      <CoverageCard {...props} />
-      <DuesCard {...props} />
-      <ChambersCard {...props} />
-    </ul>
+    <div className={styles.container}>
+      <ul className={styles.grid} data-testid="figure-cards">
+        <MembersCard {...props} />
+        <CoverageCard {...props} />
+        <DuesCard {...props} />
+        <ChambersCard {...props} />
+      </ul>
+    </div>
+  );
+}
+
+/** "a · b · c" as parts that do not break inside, so that no line starts with "· c". */
+function Parts({ text }: { readonly text: string }): React.JSX.Element {
+  const styles = useStyles();
+  const parts = text.split(" · ");
+  return (
+    <>
+      {parts.map((part, i) => (
+        <React.Fragment key={i}>
+          <span className={styles.part} data-testid="line-part">
+            {i < parts.length - 1 ? `${part} ·` : part}
+          </span>
+          {i < parts.length - 1 ? " " : ""}
+        </React.Fragment>
+      ))}
+    </>
   );
 }
 
@@ -115,11 +152,13 @@ function MembersCard({ json, lang, t }: FigureCardsProps): React.JSX.Element | n
         })}
       </span>
       <span className={styles.line} data-testid="members-by-type">
-        {t("card.members.byType", {
-          enterprise: formatCount(m.byType.enterprise),
-          group: formatCount(m.byType.group),
-          individual: formatCount(m.byType.individual),
-        })}
+        <Parts
+          text={t("card.members.byType", {
+            enterprise: formatCount(m.byType.enterprise),
+            group: formatCount(m.byType.group),
+            individual: formatCount(m.byType.individual),
+          })}
+        />
       </span>
     </Card>
   );
@@ -162,7 +201,7 @@ function CoverageCard({ json, lang, t }: FigureCardsProps): React.JSX.Element {
   );
 }
 
-function DuesCard({ json, lang, t }: FigureCardsProps): React.JSX.Element {
+function DuesCard({ json, lang, t, onShowOwing }: FigureCardsProps): React.JSX.Element {
   const styles = useStyles();
   const d = json.dues;
   if (!d) {
@@ -195,6 +234,16 @@ function DuesCard({ json, lang, t }: FigureCardsProps): React.JSX.Element {
           owing: formatCount(d.membersOwing),
         })}
       </span>
+      {onShowOwing && d.membersOwing > 0 && (
+        <Link
+          as="button"
+          className={styles.line}
+          onClick={onShowOwing}
+          data-testid="drill-owing-open"
+        >
+          {t("drill.owing", { count: formatCount(d.membersOwing) })}
+        </Link>
+      )}
     </Card>
   );
 }

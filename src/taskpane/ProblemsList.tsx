@@ -1,48 +1,73 @@
 import * as React from "react";
-import { Button, Link, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  Link,
+  SearchBox,
+  Select,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { renderMessage } from "../core/messages";
-import type { Lang, Problem, ProblemSummary } from "../core/types";
+import type { Lang, Problem, ProblemSummary, Severity } from "../core/types";
 import { formatCount, problemTitle, type Translate } from "./i18n";
-import { groupProblems, problemCell, type ProblemGroup } from "./problems";
+import {
+  filterProblems,
+  groupProblems,
+  isFiltering,
+  NO_FILTER,
+  problemCell,
+  problemSheets,
+  type ProblemFilter,
+  type ProblemGroup,
+} from "./problems";
 
 const PAGE = 25;
 
 const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  filters: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))",
+    gap: tokens.spacingHorizontalS,
+  },
+  search: { gridColumn: "1 / -1", maxWidth: "none" },
   groups: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   group: {
     borderRadius: tokens.borderRadiusMedium,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  summary: {
+  headerContent: {
     display: "flex",
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    cursor: "pointer",
+    width: "100%",
+    minWidth: 0,
     fontWeight: tokens.fontWeightSemibold,
-    ":focus-visible": {
-      outline: `2px solid ${tokens.colorStrokeFocus2}`,
-      borderRadius: tokens.borderRadiusMedium,
-    },
   },
-  summaryTitle: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere" },
-  count: {
+  summaryTitle: { flexGrow: 1, minWidth: 0, overflowWrap: "anywhere", textAlign: "start" },
+  badge: {
     flexShrink: 0,
-    minWidth: "24px",
-    textAlign: "center",
+    display: "inline-flex",
+    alignItems: "center",
+    gap: "3px",
     borderRadius: tokens.borderRadiusCircular,
-    padding: "0 6px",
+    padding: "0 6px 0 3px",
     fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForegroundOnBrand,
+    // in forced colours the badge keeps a border, since its background is dropped
+    border: "1px solid transparent",
   },
   error: { backgroundColor: tokens.colorPaletteRedBackground3 },
   warning: { backgroundColor: tokens.colorPaletteDarkOrangeBackground3 },
-  items: {
-    margin: 0,
-    padding: `0 ${tokens.spacingHorizontalS} ${tokens.spacingVerticalS}`,
-    listStyleType: "none",
-  },
+  icon: { width: "12px", height: "12px", flexShrink: 0 },
+  items: { margin: 0, padding: 0, listStyleType: "none" },
   item: {
     display: "flex",
     flexDirection: "column",
@@ -51,6 +76,7 @@ const useStyles = makeStyles({
   },
   message: { fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
   place: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  shown: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
 });
 
 export interface ProblemsListProps {
@@ -61,7 +87,11 @@ export interface ProblemsListProps {
   readonly onSelect: (sheet: string, cell: string) => void;
 }
 
-/** The problems grouped by code with their counts; clicking one selects its cell in Excel. */
+/**
+ * The problems grouped by code with their counts, each group an accordion item with a visible
+ * chevron, each badge with an icon and the word for its severity (not colour alone); filters by
+ * severity and by sheet, and a search box. Clicking a problem selects its cell in Excel.
+ */
 export function ProblemsList({
   summary,
   problems,
@@ -70,15 +100,119 @@ export function ProblemsList({
   onSelect,
 }: ProblemsListProps): React.JSX.Element {
   const styles = useStyles();
-  const groups = React.useMemo(() => groupProblems(summary, problems), [summary, problems]);
-  if (groups.length === 0) return <p data-testid="no-problems">{t("noProblems")}</p>;
+  const [filter, setFilter] = React.useState<ProblemFilter>(NO_FILTER);
+  const filtering = isFiltering(filter);
+  const sheets = React.useMemo(() => problemSheets(problems), [problems]);
+  const shown = React.useMemo(
+    () =>
+      filtering
+        ? filterProblems(
+            problems,
+            filter,
+            (p) => `${renderMessage(p, lang)}\n${problemTitle(lang, p.code)}`
+          )
+        : problems,
+    [problems, filter, filtering, lang]
+  );
+  const groups = React.useMemo(
+    () =>
+      filtering
+        ? groupProblems({ ...summary, byCode: {} }, shown) // counts of what is shown
+        : groupProblems(summary, problems),
+    [summary, problems, shown, filtering]
+  );
+  if (problems.length === 0 && Object.keys(summary.byCode).length === 0) {
+    return <p data-testid="no-problems">{t("noProblems")}</p>;
+  }
   return (
-    <div className={styles.groups} data-testid="problems">
-      {groups.map((group) => (
-        <GroupView key={group.code} group={group} lang={lang} t={t} onSelect={onSelect} />
-      ))}
+    <div className={styles.root}>
+      <div className={styles.filters} role="search" aria-label={t("filter.label")}>
+        <Field label={t("filter.severity")}>
+          <Select
+            value={filter.severity}
+            data-testid="filter-severity"
+            onChange={(_, data) =>
+              setFilter({ ...filter, severity: data.value as Severity | "all" })
+            }
+          >
+            <option value="all">{t("filter.all")}</option>
+            <option value="error">{t("severityError")}</option>
+            <option value="warning">{t("severityWarning")}</option>
+          </Select>
+        </Field>
+        <Field label={t("filter.sheet")}>
+          <Select
+            value={filter.sheet === null ? "\u0000all" : filter.sheet}
+            data-testid="filter-sheet"
+            onChange={(_, data) =>
+              setFilter({ ...filter, sheet: data.value === "\u0000all" ? null : data.value })
+            }
+          >
+            <option value={"\u0000all"}>{t("filter.allSheets")}</option>
+            {sheets.map((sheet) => (
+              <option key={sheet} value={sheet}>
+                {sheet === "" ? t("filter.workbook") : sheet}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("filter.search")} className={styles.search}>
+          <SearchBox
+            value={filter.query}
+            data-testid="filter-search"
+            onChange={(_, data) => setFilter({ ...filter, query: data.value })}
+          />
+        </Field>
+      </div>
+      {filtering && (
+        <span className={styles.shown} role="status" data-testid="filter-status">
+          {t("filter.shown", {
+            shown: formatCount(shown.length),
+            total: formatCount(problems.length),
+          })}
+        </span>
+      )}
+      {groups.length > 0 && (
+        <Accordion multiple collapsible className={styles.groups} data-testid="problems">
+          {groups.map((group) => (
+            <GroupView key={group.code} group={group} lang={lang} t={t} onSelect={onSelect} />
+          ))}
+        </Accordion>
+      )}
     </div>
   );
+}
+
+/** A filled circle with a cross (error) or a triangle with an exclamation mark (warning). */
+function SeverityIcon({ severity }: { readonly severity: Severity }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <svg className={styles.icon} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      {severity === "error" ? (
+        <>
+          <circle cx="8" cy="8" r="7" fill="currentColor" />
+          <path d="M5.5 5.5l5 5m0-5l-5 5" stroke="Canvas" strokeWidth="1.8" />
+        </>
+      ) : (
+        <>
+          <path d="M8 1.5L15 14.5H1z" fill="currentColor" />
+          <path d="M8 6v4.2M8 11.6v1.2" stroke="Canvas" strokeWidth="1.8" />
+        </>
+      )}
+    </svg>
+  );
+}
+
+/** "12 dues rows left out because of 3 member rows with errors" (member-excluded cascades). */
+function cascadeSummary(group: ProblemGroup, t: Translate): string {
+  const causes = new Set<string>();
+  for (const p of group.items) {
+    if (p.code === "member-excluded") causes.add(`${p.params.memberSheet}!${p.params.memberRow}`);
+  }
+  return t("cascade.summary", {
+    rows: formatCount(group.items.length),
+    members: formatCount(causes.size),
+  });
 }
 
 interface GroupViewProps {
@@ -91,32 +225,47 @@ interface GroupViewProps {
 function GroupView({ group, lang, t, onSelect }: GroupViewProps): React.JSX.Element {
   const styles = useStyles();
   const [shown, setShown] = React.useState(PAGE);
-  const severityClass = group.errors > 0 ? styles.error : styles.warning;
-  const severity = group.errors > 0 ? t("severityError") : t("severityWarning");
+  const severity: Severity = group.errors > 0 ? "error" : "warning";
+  const word = severity === "error" ? t("severityError") : t("severityWarning");
   const rest = group.items.length - shown;
   return (
-    <details className={styles.group} data-testid={`problem-group-${group.code}`}>
-      <summary className={styles.summary}>
-        <span className={styles.summaryTitle}>{problemTitle(lang, group.code)}</span>
-        <span
-          className={`${styles.count} ${severityClass}`}
-          aria-label={`${formatCount(group.count)} (${severity})`}
-          data-testid="problem-count"
-        >
-          {formatCount(group.count)}
+    <AccordionItem
+      value={group.code}
+      className={styles.group}
+      data-testid={`problem-group-${group.code}`}
+      data-severity={severity}
+    >
+      <AccordionHeader size="small" expandIconPosition="start" data-testid="group-header">
+        <span className={styles.headerContent}>
+          <span className={styles.summaryTitle}>{problemTitle(lang, group.code)}</span>
+          <span
+            className={`${styles.badge} ${severity === "error" ? styles.error : styles.warning}`}
+            data-testid="problem-badge"
+          >
+            <SeverityIcon severity={severity} />
+            <span>{word}</span>
+            <span data-testid="problem-count">{formatCount(group.count)}</span>
+          </span>
         </span>
-      </summary>
-      <ul className={styles.items}>
-        {group.items.slice(0, shown).map((problem, i) => (
-          <ProblemItem key={i} problem={problem} lang={lang} t={t} onSelect={onSelect} />
-        ))}
-      </ul>
-      {rest > 0 && (
-        <Button appearance="subtle" size="small" onClick={() => setShown(shown + PAGE * 4)}>
-          {t("showMore", { count: formatCount(Math.min(rest, PAGE * 4)) })}
-        </Button>
-      )}
-    </details>
+      </AccordionHeader>
+      <AccordionPanel>
+        {group.code === "member-excluded" && (
+          <p className={styles.place} data-testid="cascade-summary">
+            {cascadeSummary(group, t)}
+          </p>
+        )}
+        <ul className={styles.items}>
+          {group.items.slice(0, shown).map((problem, i) => (
+            <ProblemItem key={i} problem={problem} lang={lang} t={t} onSelect={onSelect} />
+          ))}
+        </ul>
+        {rest > 0 && (
+          <Button appearance="subtle" size="small" onClick={() => setShown(shown + PAGE * 4)}>
+            {t("showMore", { count: formatCount(Math.min(rest, PAGE * 4)) })}
+          </Button>
+        )}
+      </AccordionPanel>
+    </AccordionItem>
   );
 }
 
@@ -147,6 +296,19 @@ function ProblemItem({ problem, lang, t, onSelect }: ProblemItemProps): React.JS
         </Link>
       )}
       <span className={styles.message}>{renderMessage(problem, lang)}</span>
+      {problem.code === "member-excluded" && (
+        <Link
+          as="button"
+          className={styles.message}
+          onClick={() => onSelect(problem.params.memberSheet, `A${problem.params.memberRow}`)}
+          data-testid="cause-link"
+          data-cell={`${problem.params.memberSheet}!A${problem.params.memberRow}`}
+        >
+          {t("cascade.cause", {
+            cell: `${problem.params.memberSheet}!A${problem.params.memberRow}`,
+          })}
+        </Link>
+      )}
     </li>
   );
 }

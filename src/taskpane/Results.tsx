@@ -1,5 +1,12 @@
 import * as React from "react";
-import { Link, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { HostRun } from "../adapters/office/host";
 import type { Lang, OutputSheet, RowAccount } from "../core/types";
 import { FigureCards } from "./FigureCards";
@@ -8,6 +15,8 @@ import { LineChart } from "./LineChart";
 import { ProblemsList } from "./ProblemsList";
 import { ReportSection } from "./ReportSection";
 import { StructureMessage } from "./ErrorMessage";
+import { OwingDues } from "./DrillDown";
+import { owingDuesRows } from "../core/metrics/ledger";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -33,7 +42,19 @@ const useStyles = makeStyles({
     listStyleType: "none",
   },
   muted: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  figures: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  // Stale figures turn grey (no colour, the numbers in the secondary text colour), which keeps
+  // them legible: a lowered opacity would fail the text contrast WCAG asks for.
+  dimmed: {
+    filter: "grayscale(1)",
+    "& [data-testid^='figure-']": { color: tokens.colorNeutralForeground4 },
+  },
 });
+
+/** Why the figures shown no longer match the workbook: a cell edited, or settings saved. */
+export type Staleness =
+  | { readonly kind: "data"; readonly sheet: string | null; readonly address: string }
+  | { readonly kind: "settings" };
 
 const ROW_SHEETS = ["members", "chambers", "dues", "townships"] as const;
 
@@ -42,8 +63,12 @@ export interface ResultsProps {
   readonly lang: Lang;
   readonly t: Translate;
   readonly headingRef: React.Ref<HTMLHeadingElement>;
+  /** Set when the workbook or the settings changed after this run. */
+  readonly stale?: Staleness | null;
   readonly onSelectCell: (sheet: string, cell: string) => void;
   readonly onActivateSheet: (name: string) => void;
+  /** The "remove output sheets" command, where the host has it. */
+  readonly removeOutputs?: React.ReactNode;
 }
 
 /** Everything a run produced: figures, chart, row accounting, output sheets and problems. */
@@ -52,11 +77,18 @@ export function Results({
   lang,
   t,
   headingRef,
+  stale = null,
   onSelectCell,
   onActivateSheet,
+  removeOutputs,
 }: ResultsProps): React.JSX.Element {
   const styles = useStyles();
   const { json } = run.result;
+  const [drill, setDrill] = React.useState(false);
+  const owing = React.useMemo(
+    () => (drill ? owingDuesRows(run.result.dues, run.result.settings.year) : []),
+    [drill, run]
+  );
   const series = json.series ?? [];
   const chartData = series.map((s) => ({ label: String(s.year), value: s.members }));
   return (
@@ -64,29 +96,51 @@ export function Results({
       <h2 className={styles.heading} id="results-heading" ref={headingRef} tabIndex={-1}>
         {t("resultsTitle", { date: json.asOf })}
       </h2>
+      {stale && (
+        <MessageBar intent="warning" layout="multiline" politeness="polite" data-testid="stale">
+          <MessageBarBody>
+            <MessageBarTitle>{t("stale.title")}</MessageBarTitle>
+            {stale.kind === "settings"
+              ? t("stale.settings")
+              : stale.sheet === null
+                ? t("stale.data")
+                : t("stale.cell", { sheet: stale.sheet, cell: stale.address })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {json.members === null && (
         <StructureMessage t={t} lang={lang} problems={run.result.problems} />
       )}
-      <FigureCards
-        json={json}
-        lang={lang}
-        t={t}
-        threshold={run.result.settings.duesIncomeThreshold}
-      />
-      {chartData.length > 0 && (
-        <div className={styles.section}>
-          <h3 className={styles.subheading}>{t("chartTitle")}</h3>
-          <LineChart
-            title={t("chartTitle")}
-            description={t("chartDescription", {
-              first: chartData[0]?.label ?? "",
-              last: chartData[chartData.length - 1]?.label ?? "",
-              points: chartData.map((d) => `${d.label}: ${formatCount(d.value)}`).join(", "),
-            })}
-            data={chartData}
-          />
-        </div>
-      )}
+      <div
+        className={stale ? `${styles.figures} ${styles.dimmed}` : styles.figures}
+        data-testid="figures"
+        data-stale={stale ? "true" : "false"}
+      >
+        <FigureCards
+          json={json}
+          lang={lang}
+          t={t}
+          threshold={run.result.settings.duesIncomeThreshold}
+          onShowOwing={() => setDrill(true)}
+        />
+        {drill && (
+          <OwingDues rows={owing} t={t} onSelect={onSelectCell} onClose={() => setDrill(false)} />
+        )}
+        {chartData.length > 0 && (
+          <div className={styles.section}>
+            <h3 className={styles.subheading}>{t("chartTitle")}</h3>
+            <LineChart
+              title={t("chartTitle")}
+              description={t("chartDescription", {
+                first: chartData[0]?.label ?? "",
+                last: chartData[chartData.length - 1]?.label ?? "",
+                points: chartData.map((d) => `${d.label}: ${formatCount(d.value)}`).join(", "),
+              })}
+              data={chartData}
+            />
+          </div>
+        )}
+      </div>
       <ReportSection
         json={json}
         settings={run.result.settings}
@@ -110,7 +164,7 @@ export function Results({
           ))}
         </ul>
       </div>
-      {run.written.length > 0 && (
+      {(run.written.length > 0 || removeOutputs) && (
         <div className={styles.section}>
           <h3 className={styles.subheading}>{t("outputTitle")}</h3>
           <ul className={styles.links} data-testid="output-sheets">
@@ -127,6 +181,7 @@ export function Results({
               </li>
             ))}
           </ul>
+          {removeOutputs && <div>{removeOutputs}</div>}
         </div>
       )}
       <div className={styles.section}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Problem, ProblemSummary } from "../core/types";
-import { groupProblems, problemCell } from "./problems";
+import { filterProblems, groupProblems, NO_FILTER, problemCell, problemSheets } from "./problems";
 
 function bad(
   code: "bad-uscc" | "bad-phone" | "duplicate-id",
@@ -54,5 +54,29 @@ describe("problems in the pane", () => {
   it("points at the cell, or at the row's first column when the column is unknown", () => {
     expect(problemCell(bad("bad-uscc", 12, "C"))).toBe("C12");
     expect(problemCell(bad("bad-uscc", 12, null))).toBe("A12");
+  });
+
+  it("filters by severity, by sheet and by every word of a search, in the message or the cell", () => {
+    const problems = [
+      bad("bad-phone", 3, "K"),
+      bad("bad-uscc", 5, "F"),
+      { ...bad("duplicate-id", 6, "A"), sheet: "商会", message: "编号重复" },
+    ];
+    const text = (p: Problem): string => p.message;
+    const rows = (list: Problem[]): number[] => list.map((p) => p.row ?? 0);
+    expect(rows(filterProblems(problems, NO_FILTER, text))).toEqual([3, 5, 6]);
+    expect(rows(filterProblems(problems, { ...NO_FILTER, severity: "error" }, text))).toEqual([
+      5, 6,
+    ]);
+    expect(rows(filterProblems(problems, { ...NO_FILTER, severity: "warning" }, text))).toEqual([
+      3,
+    ]);
+    expect(rows(filterProblems(problems, { ...NO_FILTER, sheet: "商会" }, text))).toEqual([6]);
+    expect(rows(filterProblems(problems, { ...NO_FILTER, query: "会员!f5" }, text))).toEqual([5]);
+    expect(rows(filterProblems(problems, { ...NO_FILTER, query: "重复 商会!A6" }, text))).toEqual([
+      6,
+    ]);
+    expect(rows(filterProblems(problems, { ...NO_FILTER, query: "重复 会员" }, text))).toEqual([]);
+    expect(problemSheets(problems)).toEqual(["会员", "商会"]);
   });
 });

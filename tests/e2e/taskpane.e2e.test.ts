@@ -1,4 +1,4 @@
-/* global window, document, navigator, performance, MutationObserver -- page.evaluate callbacks run in the browser */
+/* global window, document, navigator, performance, MutationObserver, getComputedStyle -- page.evaluate callbacks run in the browser */
 /**
  * End-to-end: the real task pane bundle, in Debian's Chromium (never a downloaded browser), against
  * the browser demo's in-memory workbook loaded with examples/sample-district.xlsx.
@@ -254,7 +254,7 @@ describe("the task pane in Chromium, against the demo workbook", () => {
     );
     const groups = await page
       .getByTestId("problems")
-      .locator("details")
+      .locator('[data-testid^="problem-group-"]')
       .evaluateAll((els) =>
         els.map((el) => [
           el.getAttribute("data-testid")?.replace("problem-group-", "") ?? "",
@@ -323,7 +323,11 @@ describe("the task pane in Chromium, against the demo workbook", () => {
   it("selects a problem's cell in the workbook when the problem is clicked", async () => {
     const page = await openDemo();
     await recalculate(page);
-    await page.getByTestId("problem-group-bad-uscc").locator("summary").click();
+    await page
+      .getByTestId("problem-group-bad-uscc")
+      .getByTestId("group-header")
+      .getByRole("button")
+      .click();
     const link = page.getByTestId("problem-group-bad-uscc").getByTestId("problem-link").first();
     const target = await link.getAttribute("data-cell");
     expect(target).toMatch(/^会员![A-Z]+\d+$/);
@@ -631,6 +635,517 @@ describe("the self-test page in Chromium, against the demo workbook", () => {
     expect(after).toEqual(before);
     await page.screenshot({ path: path.join(artifacts, "selftest.png") });
     expect(failures).toEqual([]);
+    await page.close();
+  });
+});
+
+async function editCell(page: Page, sheet: string, address: string, value: string | number) {
+  await page.evaluate(
+    ([s, a, v]) => {
+      const demo: unknown = Reflect.get(window, "chamberStatsDemo");
+      if (typeof demo !== "object" || demo === null) throw new Error("no demo probe");
+      const edit = Reflect.get(demo, "edit") as (s: string, a: string, v: unknown) => void;
+      edit(s, a, v);
+    },
+    [sheet, address, value] as const
+  );
+}
+
+describe("the task pane follows the work", () => {
+  it("words the detail line under a refusal in Chinese in a Chinese pane", async () => {
+    const page = await openDemo("lang=zh-CN&data=protected.json");
+    await page.getByTestId("recalc").click();
+    const detail = page.getByTestId("error-detail");
+    await detail.waitFor();
+    const text = (await detail.textContent()) ?? "";
+    expect(text).toMatch(/^详细信息：/);
+    expect(text).toContain("受保护");
+    // no English sentence, only product names in Latin letters
+    expect((text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !/^Excel/.test(w))).toEqual([]);
+    await page.getByTestId("lang-switch").click();
+    await expect(detail.textContent()).resolves.toMatch(/^Details: .*protected/);
+    await page.close();
+  });
+
+  it("dims the figures and says so when a cell of an input sheet changes after a run", async () => {
+    const page = await openDemo();
+    await recalculate(page);
+    await expect(page.getByTestId("figures").getAttribute("data-stale")).resolves.toBe("false");
+    const freshFigureColor = await page
+      .getByTestId("figure-members")
+      .evaluate((el) => getComputedStyle(el).color);
+    // an edit of an output sheet is the add-in's business: the figures stay current
+    await editCell(page, "汇总", "A1", "x");
+    await page.waitForTimeout(100);
+    await expect(page.getByTestId("stale").count()).resolves.toBe(0);
+
+    await editCell(page, "会员", "B2", "新会员名称");
+    const stale = page.getByTestId("stale");
+    await stale.waitFor();
+    await expect(stale.textContent()).resolves.toContain("数据或设置已更改，请重新计算");
+    await expect(stale.textContent()).resolves.toContain("会员!B2");
+    await expect(page.getByTestId("figures").getAttribute("data-stale")).resolves.toBe("true");
+    const look = await page.getByTestId("figures").evaluate((el) => ({
+      filter: getComputedStyle(el).filter,
+      figure: getComputedStyle(el.querySelector('[data-testid="figure-members"]') ?? el).color,
+    }));
+    expect(look.filter).toContain("grayscale");
+    expect(look.figure).not.toBe(freshFigureColor);
+    await page.getByTestId("lang-switch").click();
+    await expect(stale.textContent()).resolves.toContain("The data or settings have changed");
+
+    // a new run makes the figures current again
+    await page.getByTestId("recalc").click();
+    await page.getByTestId("progress").waitFor({ state: "detached" });
+    await stale.waitFor({ state: "detached" });
+    await expect(page.getByTestId("figures").getAttribute("data-stale")).resolves.toBe("false");
+    await page.close();
+  });
+
+  it("marks the figures stale when the settings are saved after a run", async () => {
+    const page = await openDemo();
+    await recalculate(page);
+    await page.getByTestId("settings").locator("summary").click();
+    await page.getByTestId("setting-baseYear").fill("2012");
+    await page.getByTestId("settings-form").getByRole("button").click();
+    const stale = page.getByTestId("stale");
+    await stale.waitFor();
+    await expect(stale.textContent()).resolves.toContain("设置已保存");
+    await page.close();
+  });
+
+  it("names each group's severity in words with an icon, shows a chevron, and filters and searches the problems", async () => {
+    const page = await openDemo();
+    await recalculate(page);
+    const groups = page.getByTestId("problems").locator('[data-testid^="problem-group-"]');
+    const n = await groups.count();
+    expect(n).toBe(Object.keys(expected.problems.byCode).length);
+    for (let i = 0; i < n; i++) {
+      const group = groups.nth(i);
+      const severity = await group.getAttribute("data-severity");
+      const badge = group.getByTestId("problem-badge");
+      await expect(badge.textContent()).resolves.toMatch(severity === "error" ? /^错误/ : /^警告/);
+      await expect(badge.locator("svg").count()).resolves.toBe(1);
+      // the chevron: Fluent's expand icon, visible, before the title
+      const icon = group.getByTestId("group-header").locator(".fui-AccordionHeader__expandIcon");
+      await expect(icon.isVisible()).resolves.toBe(true);
+      const box = await icon.boundingBox();
+      expect(box?.width ?? 0).toBeGreaterThan(8);
+    }
+
+    const total = expected.problems.errors + expected.problems.warnings;
+    const shownCounts = async (): Promise<Record<string, number>> =>
+      Object.fromEntries(
+        await groups.evaluateAll((els) =>
+          els.map((el) => [
+            el.getAttribute("data-testid")?.replace("problem-group-", "") ?? "",
+            Number(
+              (el.querySelector('[data-testid="problem-count"]')?.textContent ?? "").replace(
+                /,/g,
+                ""
+              )
+            ),
+          ])
+        )
+      );
+    const sum = (counts: Record<string, number>): number =>
+      Object.values(counts).reduce((a, b) => a + b, 0);
+
+    // by severity: only warnings, and they add up to the run's warnings
+    await page.getByTestId("filter-severity").selectOption("warning");
+    await expect(
+      groups.evaluateAll((els) => els.map((el) => el.getAttribute("data-severity")))
+    ).resolves.toEqual(Array(await groups.count()).fill("warning"));
+    expect(sum(await shownCounts())).toBe(expected.problems.warnings);
+    await expect(page.getByTestId("filter-status").textContent()).resolves.toBe(
+      `显示 ${count(expected.problems.warnings)} / ${count(total)} 个问题`
+    );
+    await page.getByTestId("filter-severity").selectOption("all");
+
+    // by sheet: only the 会费 sheet's problems
+    const duesProblems = expected.problems.items.filter((p) => p.sheet === "会费");
+    expect(duesProblems.length).toBeGreaterThan(0);
+    await page.getByTestId("filter-sheet").selectOption("会费");
+    expect(sum(await shownCounts())).toBe(duesProblems.length);
+
+    // a search for one cell finds that cell's problems only
+    await page.getByTestId("filter-sheet").selectOption({ index: 0 });
+    const one = expected.problems.items.find((p) => p.code === "bad-uscc");
+    if (!one || one.row === null) throw new Error("the sample has no bad-uscc problem");
+    const ref = `${one.sheet}!${one.column ?? "A"}${one.row}`;
+    await page.getByTestId("filter-search").fill(ref.toLowerCase());
+    const atCell = expected.problems.items.filter(
+      (p) =>
+        p.row !== null &&
+        `${p.sheet}!${p.column ?? "A"}${p.row}`.toLowerCase() === ref.toLowerCase()
+    );
+    expect(sum(await shownCounts())).toBe(atCell.length);
+    await page
+      .getByTestId("problem-group-bad-uscc")
+      .getByTestId("group-header")
+      .getByRole("button")
+      .click();
+    await expect(
+      page
+        .getByTestId("problem-group-bad-uscc")
+        .getByTestId("problem-link")
+        .first()
+        .getAttribute("data-cell")
+    ).resolves.toBe(ref);
+    await page.getByTestId("filter-search").fill("没有这样的问题");
+    await expect(groups.count()).resolves.toBe(0);
+
+    // in English the badge says Error / Warning
+    await page.getByTestId("filter-search").fill("");
+    await page.getByTestId("lang-switch").click();
+    await expect(groups.first().getByTestId("problem-badge").textContent()).resolves.toMatch(
+      /^(Error|Warning)/
+    );
+    await page.close();
+  });
+
+  for (const width of [320, 350]) {
+    for (const lang of ["zh-CN", "en-US"]) {
+      it(`lays the cards out without overflow or a line that starts with "·" at ${width} px in ${lang}`, async () => {
+        const page = await openDemo(`lang=${lang}`);
+        await page.addStyleTag({
+          content: `#pane { flex: 0 0 ${width}px !important; width: ${width}px !important; }`,
+        });
+        await recalculate(page);
+        const pane = page.locator("#pane");
+        const paneBox = await pane.boundingBox();
+        if (!paneBox) throw new Error("no pane");
+        expect(Math.round(paneBox.width)).toBe(width + 1); // and the demo's 1 px border
+        await expect(
+          pane.evaluate((el) => el.scrollWidth - el.clientWidth)
+        ).resolves.toBeLessThanOrEqual(0);
+        const cards = page.getByTestId("figure-cards").locator(":scope > li");
+        const boxes = await cards.evaluateAll((els) =>
+          els.map((el) => {
+            const r = el.getBoundingClientRect();
+            return { left: r.left, right: r.right, overflow: el.scrollWidth - el.clientWidth };
+          })
+        );
+        expect(boxes).toHaveLength(4);
+        for (const box of boxes) {
+          expect(box.overflow).toBeLessThanOrEqual(0);
+          expect(box.left).toBeGreaterThanOrEqual(paneBox.x);
+          expect(box.right).toBeLessThanOrEqual(paneBox.x + paneBox.width);
+        }
+        const columns = new Set(boxes.map((b) => Math.round(b.left))).size;
+        // one column below about 340 px, two above
+        expect(columns).toBe(width < 340 ? 1 : 2);
+        // the by-type line breaks only between its parts, each part on one line
+        const parts = await page
+          .getByTestId("members-by-type")
+          .getByTestId("line-part")
+          .evaluateAll((els) =>
+            els.map((el) => ({ text: el.textContent ?? "", lines: el.getClientRects().length }))
+          );
+        expect(parts).toHaveLength(3);
+        for (const part of parts) {
+          expect(part.lines).toBe(1);
+          expect(part.text.startsWith("·")).toBe(false);
+        }
+        await pane.screenshot({
+          path: path.join(artifacts, `taskpane-${width}-${lang}.png`),
+        });
+        await page.close();
+      });
+    }
+  }
+
+  /** The pane's background and text colours, as relative luminances (WCAG 2). */
+  async function paneLuminance(page: Page): Promise<{ background: number; text: number }> {
+    return page.locator('[data-testid="taskpane"]').evaluate((main) => {
+      const provider = main.parentElement ?? main;
+      const lum = (css: string): number => {
+        const [r = 0, g = 0, b = 0] = (css.match(/[\d.]+/g) ?? []).map(Number).map((v) => {
+          const c = v / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      return {
+        background: lum(getComputedStyle(provider).backgroundColor),
+        text: lum(getComputedStyle(main.querySelector("h1") ?? main).color),
+      };
+    });
+  }
+
+  it("follows Office's dark theme, and the browser's scheme only where Office gives no theme", async () => {
+    const dark = await openDemo("lang=zh-CN&theme=black");
+    await recalculate(dark);
+    const provider = dark.locator("[data-theme]").first();
+    await expect(provider.getAttribute("data-theme")).resolves.toBe("dark");
+    const inDark = await paneLuminance(dark);
+    expect(inDark.background).toBeLessThan(0.05);
+    expect(inDark.text).toBeGreaterThan(0.6);
+    await dark.locator("#pane").screenshot({ path: path.join(artifacts, "taskpane-dark.png") });
+    await dark.close();
+
+    // Office's Colorful theme wins over a dark browser scheme ...
+    const colorful = await openDemo("lang=zh-CN");
+    await colorful.emulateMedia({ colorScheme: "dark" });
+    await expect(colorful.locator("[data-theme]").first().getAttribute("data-theme")).resolves.toBe(
+      "light"
+    );
+    expect((await paneLuminance(colorful)).background).toBeGreaterThan(0.8);
+    await colorful.close();
+    // ... and without an Office theme the browser's scheme is followed
+    const none = await openDemo("lang=zh-CN&theme=none");
+    await none.emulateMedia({ colorScheme: "dark" });
+    await none.waitForSelector('[data-theme="dark"]');
+    await none.close();
+  });
+
+  it("switches to high contrast when the system forces its colours", async () => {
+    const page = await openDemo("lang=en-US");
+    await recalculate(page);
+    await expect(page.locator("[data-theme]").first().getAttribute("data-theme")).resolves.toBe(
+      "light"
+    );
+    await page.emulateMedia({ forcedColors: "active" });
+    await page.waitForSelector('[data-theme="contrast"]');
+    // the severity is still told by word and icon, which forced colours keep
+    const badge = page.getByTestId("problem-badge").first();
+    await expect(badge.textContent()).resolves.toMatch(/^(Error|Warning)/);
+    await expect(badge.locator("svg").isVisible()).resolves.toBe(true);
+    await page.locator("#pane").screenshot({ path: path.join(artifacts, "taskpane-contrast.png") });
+    await page.emulateMedia({ forcedColors: "none" });
+    await page.waitForSelector('[data-theme="light"]');
+    await page.close();
+  });
+
+  it("has no axe-core violations in the pane after a run, in both languages and themes", async () => {
+    const axeSource = await readFile(
+      path.join(root, "node_modules", "axe-core", "axe.min.js"),
+      "utf8"
+    );
+    for (const query of ["lang=zh-CN", "lang=en-US", "lang=zh-CN&theme=black"]) {
+      const page = await openDemo(query);
+      await recalculate(page);
+      // open what a user opens: a problem group, the settings, and make the figures stale
+      await page
+        .getByTestId("problems")
+        .getByTestId("group-header")
+        .first()
+        .getByRole("button")
+        .click();
+      await page.getByTestId("settings").locator("summary").click();
+      await editCell(page, "会员", "B2", "新会员名称");
+      await page.getByTestId("stale").waitFor();
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = Reflect.get(window, "axe") as {
+          run: (
+            context: unknown,
+            options: unknown
+          ) => Promise<{
+            violations: Array<{
+              id: string;
+              nodes: Array<{ target: unknown; failureSummary?: string }>;
+            }>;
+          }>;
+        };
+        // the pane itself, not the demo's stand-in for Excel's grid around it
+        const result = await axe.run(
+          { include: [["#container"]] },
+          { resultTypes: ["violations"] }
+        );
+        return result.violations.map((v) => ({
+          id: v.id,
+          nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, summary: n.failureSummary })),
+        }));
+      });
+      expect(violations, query).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("keeps the last result in the workbook, compares the next run with it, and shows it when the pane reopens", async () => {
+    const page = await openDemo();
+    await expect(page.getByTestId("last-run").count()).resolves.toBe(0); // nothing kept yet
+    await recalculate(page);
+    await expect(page.getByTestId("comparison").count()).resolves.toBe(0);
+    const total = expected.problems.errors + expected.problems.warnings;
+    expect(total).toBe(18);
+
+    // fix the bad phone number (blank it) and break one member's 入会日期
+    const phone = expected.problems.items.find((p) => p.code === "bad-phone");
+    if (!phone || phone.row === null || phone.column === null) throw new Error("no bad-phone");
+    await editCell(page, phone.sheet, `${phone.column}${phone.row}`, "");
+    const members = (await workbook(page)).sheets.find((s) => s.name === "会员");
+    const headerRow = members?.cells.findIndex((row) => row.includes("入会日期")) ?? -1;
+    expect(headerRow).toBeGreaterThanOrEqual(0);
+    const joined = members?.cells[headerRow]?.indexOf("入会日期") ?? -1;
+    const firstData = headerRow + 2; // 1-based row of the first member
+    const clean = [0, 1, 2, 3, 4, 5]
+      .map((i) => firstData + i)
+      .find((r) => !expected.problems.items.some((p) => p.sheet === "会员" && p.row === r));
+    if (clean === undefined) throw new Error("no member row without problems");
+    await editCell(page, "会员", `${String.fromCharCode(65 + joined)}${clean}`, "不是日期");
+
+    await page.getByTestId("recalc").click();
+    await page.getByTestId("progress").waitFor({ state: "detached" });
+    const line = page.getByTestId("comparison-problems");
+    await line.waitFor();
+    const text = (await line.textContent()) ?? "";
+    const m = /^问题 18 → (\d+)（已修正 (\d+)(?:，新增 (\d+))?）$/.exec(text);
+    expect(m, text).not.toBeNull();
+    const [after, fixed, added] = [Number(m?.[1]), Number(m?.[2]), Number(m?.[3] ?? 0)];
+    const counts = (await page.getByTestId("problem-counts").textContent()) ?? "";
+    const shown = (counts.match(/\d+/g) ?? []).map(Number).reduce((a, b) => a + b, 0);
+    expect(after).toBe(shown);
+    expect(fixed).toBeGreaterThanOrEqual(1); // the phone
+    expect(added).toBeGreaterThanOrEqual(1); // the date
+    expect(total - fixed + added).toBe(after);
+    const membersNow = (await page.getByTestId("figure-members").textContent()) ?? "";
+    expect(membersNow).toBe("1,888");
+    await expect(page.getByTestId("comparison-members").textContent()).resolves.toBe(
+      `会员 1,889 → ${membersNow}`
+    );
+    // the screen shows the figures that changed, not the ones that did not
+    await expect(page.getByTestId("comparison-chambers").count()).resolves.toBe(0);
+
+    // reopened, the pane shows the kept result before any run
+    await page.evaluate(async () => {
+      const demo: unknown = Reflect.get(window, "chamberStatsDemo");
+      if (typeof demo !== "object" || demo === null) throw new Error("no demo probe");
+      await (Reflect.get(demo, "reopenPane") as () => Promise<void>)();
+    });
+    const last = page.getByTestId("last-run");
+    await last.waitFor();
+    await expect(page.getByTestId("last-run-members").textContent()).resolves.toBe("会员 1,888");
+    await expect(page.getByTestId("last-run-problems").textContent()).resolves.toBe(counts);
+    await expect(page.getByTestId("figure-members").count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it("removes the output sheets it owns, after asking, and leaves every input sheet as it was", async () => {
+    const page = await openDemo();
+    const before = await workbook(page);
+    await recalculate(page);
+    const written = await page.getByTestId("output-sheets").locator("li").allTextContents();
+    expect(written.length).toBeGreaterThanOrEqual(6);
+
+    // asked first, naming the sheets; cancelling deletes nothing
+    await page.getByTestId("remove-outputs").click();
+    const dialog = page.getByTestId("remove-dialog");
+    await dialog.waitFor();
+    await expect(
+      dialog.getByTestId("remove-list").locator("li").allTextContents()
+    ).resolves.toEqual(written);
+    await expect(dialog.textContent()).resolves.toContain("无法在 Excel 中撤销");
+    await dialog.getByTestId("remove-cancel").click();
+    await dialog.waitFor({ state: "detached" });
+    expect((await workbook(page)).sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(written)
+    );
+
+    await page.getByTestId("remove-outputs").click();
+    await dialog.getByTestId("remove-confirm").click();
+    await dialog.waitFor({ state: "detached" });
+    await expect(page.getByTestId("run-status").textContent()).resolves.toBe(
+      `已删除 ${written.length} 个结果工作表。`
+    );
+    const after = await workbook(page);
+    expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    for (const sheet of after.sheets) {
+      const was = before.sheets.find((s) => s.name === sheet.name);
+      expect(was && cellValues(was), sheet.name).toEqual(cellValues(sheet));
+    }
+    expect((after.names ?? []).filter((n) => n.name.startsWith("ChamberStats_"))).toEqual([]);
+    await expect(page.getByTestId("output-sheets").locator("li").count()).resolves.toBe(0);
+
+    // and the next run writes them again
+    await page.getByTestId("recalc").click();
+    await page.getByTestId("progress").waitFor({ state: "detached" });
+    await expect(
+      page.getByTestId("output-sheets").locator("li").allTextContents()
+    ).resolves.toEqual(written);
+    await page.close();
+  });
+
+  it("drills down from '256 名欠缴' to the dues rows behind it, each selectable in the sheet", async () => {
+    const page = await openDemo();
+    await recalculate(page);
+    const owing = expected.dues?.membersOwing ?? 0;
+    expect(owing).toBe(256);
+    await page.getByTestId("drill-owing-open").click();
+    const drill = page.getByTestId("drill-owing");
+    await drill.waitFor();
+    await expect(drill.getByRole("heading").textContent()).resolves.toBe(
+      `欠缴会费的行（${owing}）`
+    );
+    const links = drill.getByTestId("drill-link");
+    while ((await links.count()) < owing) {
+      await drill.getByRole("button", { name: /^再显示/ }).click();
+    }
+    await expect(links.count()).resolves.toBe(owing);
+    const cells = await links.evaluateAll((els) => els.map((el) => el.getAttribute("data-cell")));
+    expect(new Set(cells).size).toBe(owing);
+    expect(cells.every((c) => /^会费!A\d+$/.test(c ?? ""))).toBe(true);
+    // each row is one the 会费 sheet has, and clicking selects it
+    const target = cells[7] ?? "";
+    await links.nth(7).click();
+    await page.waitForFunction(
+      (t) => document.querySelector('[data-testid="name-box"]')?.textContent === t,
+      target
+    );
+    await expect(page.getByTestId("tab-会费").getAttribute("aria-selected")).resolves.toBe("true");
+    await drill.getByTestId("drill-close").click();
+    await drill.waitFor({ state: "detached" });
+    await page.close();
+  });
+
+  it("points each member-excluded dues row at the member row that excluded it, and counts the cascade", async () => {
+    const page = await openDemo();
+    await recalculate(page);
+    const excluded = expected.problems.items.filter((p) => p.code === "member-excluded");
+    expect(excluded.length).toBeGreaterThan(0);
+    const causes = new Set(
+      excluded.map((p) => {
+        const params = p.params as { memberSheet: string; memberRow: number };
+        return `${params.memberSheet}!A${params.memberRow}`;
+      })
+    );
+    // every cause is a member row with an error of its own
+    for (const cause of causes) {
+      const [sheet, cell] = cause.split("!");
+      const row = Number((cell ?? "").slice(1));
+      expect(
+        expected.problems.items.some(
+          (p) =>
+            p.sheet === sheet &&
+            p.row === row &&
+            p.severity === "error" &&
+            p.code !== "member-excluded"
+        ),
+        cause
+      ).toBe(true);
+    }
+    const group = page.getByTestId("problem-group-member-excluded");
+    await group.getByTestId("group-header").getByRole("button").click();
+    await expect(group.getByTestId("cascade-summary").textContent()).resolves.toBe(
+      `因 ${causes.size} 个会员行有错误，${excluded.length} 行会费未计入。`
+    );
+    const links = group.getByTestId("cause-link");
+    await expect(
+      links.evaluateAll((els) => els.map((el) => el.getAttribute("data-cell")))
+    ).resolves.toEqual(
+      excluded.map((p) => {
+        const params = p.params as { memberSheet: string; memberRow: number };
+        return `${params.memberSheet}!A${params.memberRow}`;
+      })
+    );
+    const target = (await links.first().getAttribute("data-cell")) ?? "";
+    await links.first().click();
+    await page.waitForFunction(
+      (t) => document.querySelector('[data-testid="name-box"]')?.textContent === t,
+      target
+    );
+    await expect(page.getByTestId("tab-会员").getAttribute("aria-selected")).resolves.toBe("true");
     await page.close();
   });
 });

@@ -7,8 +7,11 @@
 import type { Lang } from "../../core/types";
 import { HostError, type HostErrorCode } from "./host";
 
-/** A refusal, a failure that is not one of Excel's refusals, or the detail line ("{detail}"). */
-export type FailureKey = HostErrorCode | "unexpected" | "detail";
+/**
+ * A refusal, a failure that is not one of Excel's refusals, the detail line ("{detail}"), or the
+ * detail line of a text that could not be translated (host-details.ts).
+ */
+export type FailureKey = HostErrorCode | "unexpected" | "detail" | "detailRaw";
 
 export const FAILURE_TEXTS: Readonly<Record<Lang, Readonly<Record<FailureKey, string>>>> = {
   en: {
@@ -28,6 +31,7 @@ export const FAILURE_TEXTS: Readonly<Record<Lang, Readonly<Record<FailureKey, st
     unknown: "Excel reported an error. Try again; if it persists, reload the add-in.",
     unexpected: "Something went wrong. Try again; if it persists, reload the add-in.",
     detail: "Details: {detail}",
+    detailRaw: "Details: {detail}",
   },
   zh: {
     "cell-edit-mode": "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑，再点击“重新计算”。",
@@ -41,6 +45,7 @@ export const FAILURE_TEXTS: Readonly<Record<Lang, Readonly<Record<FailureKey, st
     unknown: "Excel 报告了错误。请重试；如仍出现，请重新加载加载项。",
     unexpected: "出现意外错误。请重试；如仍出现，请重新加载加载项。",
     detail: "详细信息：{detail}",
+    detailRaw: "原始错误信息（未翻译）：{detail}",
   },
 };
 

@@ -50,6 +50,14 @@ export class HostError extends Error {
   }
 }
 
+/** A cell edit in the workbook, made by someone other than the add-in. */
+export interface WorkbookChange {
+  /** The sheet's name; null when it could not be read. */
+  readonly sheet: string | null;
+  /** The changed range ("C12" or "A1:B3"), local to the sheet. */
+  readonly address: string;
+}
+
 export interface WorkbookHost {
   recalculate(
     options: {
@@ -65,4 +73,17 @@ export interface WorkbookHost {
   saveSettings(values: SettingsValues): Promise<void>;
   selectCell(sheet: string, cell: string): Promise<void>;
   activateSheet(name: string): Promise<void>;
+  /**
+   * Calls `listener` on each change to the workbook's cells (not the add-in's own); resolves with
+   * a function that stops listening, or null where the host raises no change events.
+   */
+  watchChanges?(listener: (change: WorkbookChange) => void): Promise<(() => Promise<void>) | null>;
+  /** The last run's record that the add-in keeps in the workbook (XML), or null. */
+  readLastRun?(): Promise<string | null>;
+  /** Keeps a run's record in the workbook; false where the host cannot keep one. */
+  writeLastRun?(xml: string): Promise<boolean>;
+  /** The output sheets the add-in owns, by name (what `removeOutputSheets` deletes). */
+  ownedOutputSheets?(): Promise<string[]>;
+  /** Deletes the output sheets the add-in owns, never an input sheet; resolves with their names. */
+  removeOutputSheets?(): Promise<string[]>;
 }

@@ -10,6 +10,9 @@ import type { RecalcStage } from "../../core/types";
 import { localIsoDateTime } from "../../core/dates";
 import { PRODUCT_VERSION } from "../version";
 import { MIN_EXCEL_API, rawCellOf } from "./cells";
+import { watchWorkbookChanges } from "./changes";
+import { readLastRunXml, writeLastRunXml } from "./last-run";
+import { ownedOutputSheets, removeOutputSheets } from "./remove";
 import { toHostError } from "./errors";
 import {
   HostError,
@@ -51,7 +54,7 @@ import {
 } from "./write";
 
 export { HostError } from "./host";
-export type { HostRun, RunProgress, SettingsValues, WorkbookHost } from "./host";
+export type { HostRun, RunProgress, SettingsValues, WorkbookChange, WorkbookHost } from "./host";
 export { MIN_EXCEL_API } from "./cells";
 export { MARKER_PREFIX } from "../../core/markers";
 
@@ -251,6 +254,11 @@ export function createOfficeHost(options: OfficeHostOptions = {}): WorkbookHost 
         context.workbook.worksheets.getItem(name).activate();
         await context.sync();
       }),
+    watchChanges: watchWorkbookChanges,
+    readLastRun: readLastRunXml,
+    writeLastRun: writeLastRunXml,
+    ownedOutputSheets,
+    removeOutputSheets,
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeMetrics } from "../metrics";
+import { owingDuesRows } from "./ledger";
 import { chamber, dues, inputs, member } from "../../../tests/core/kit/records";
 
 function duesOf(overrides: Parameters<typeof inputs>[0]) {
@@ -133,5 +134,21 @@ describe("dues figures", () => {
 
   it("is null when there is no 会费 sheet", () => {
     expect(computeMetrics(inputs({ dues: null })).dues).toBeNull();
+  });
+
+  it("lists the owing rows it counts: counted rows of the year paying less than due, to the fen", () => {
+    const members = ["a", "b", "c", "d", "e"].map((id) => member(id));
+    const rows = [
+      dues("a", 2024, 100, 100),
+      dues("b", 2024, 100, 99.999), // rounds to the fen due: paid in full
+      dues("c", 2024, 100, 99.99),
+      dues("d", 2023, 100, 0), // another year
+      dues("e", 2024, 100, 0),
+      dues("e", 2024, 50, 0, { counted: false }),
+    ];
+    const d = duesOf({ members, dues: rows });
+    const owing = owingDuesRows(rows, 2024);
+    expect(owing.map((r) => r.memberId)).toEqual(["c", "e"]);
+    expect(owing).toHaveLength(d.membersOwing);
   });
 });

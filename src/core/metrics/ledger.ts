@@ -9,7 +9,7 @@
  * year's dues). `activeMembers` counts only the members active at D.
  */
 import { NO_DAY, NONE, type DuesColumns, type MemberColumns } from "../columns";
-import type { ChamberRecord, Settings } from "../types";
+import type { ChamberRecord, DuesRecord, Settings } from "../types";
 
 export interface DuesLedger {
   /** The counted chambers active at D, in input order; slot i is chambers[i], the last slot "other". */
@@ -28,6 +28,14 @@ export interface DuesLedger {
 /** Yuan to whole fen. */
 export function toFen(yuan: number): number {
   return Math.round(yuan * 100);
+}
+
+/**
+ * The counted dues rows of `year` that owe (paid < due, to the fen): the rows `owingRows` counts
+ * (sumDues below applies the same rule to the columns), for the task pane's drill-down.
+ */
+export function owingDuesRows(dues: readonly DuesRecord[], year: number): DuesRecord[] {
+  return dues.filter((d) => d.counted && d.year === year && toFen(d.paid) < toFen(d.due));
 }
 
 export function fenToYuan(fen: number): number {

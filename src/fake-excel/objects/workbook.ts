@@ -3,6 +3,7 @@ import { parseRect } from "../address";
 import type { FakeWorkbook } from "../model";
 import { ClientObject, unknownProperty, type Session } from "../runtime";
 import { FakeApplication, FakeFunctions } from "./application";
+import { FakeCustomXmlPartCollection } from "./custom-xml";
 import { FakeNamedItemCollection } from "./names";
 import { FakeRange } from "./range";
 import { FakeTableCollection } from "./tables";
@@ -66,6 +67,9 @@ export class FakeWorkbookObject extends ClientObject<FakeWorkbook> {
   }
   get protection(): FakeWorkbookProtection {
     return new FakeWorkbookProtection(this.session, "protection", () => this._target());
+  }
+  get customXmlParts(): FakeCustomXmlPartCollection {
+    return new FakeCustomXmlPartCollection(this.session, "customXmlParts", () => this._target());
   }
   get functions(): FakeFunctions {
     return new FakeFunctions(this.session);

@@ -1,8 +1,10 @@
 /** The workbook's worksheets: look one up, the active one, add one. */
 import { FakeSheet, type FakeWorkbook } from "../model";
 import { FakeOfficeError } from "../runtime";
+import { FakeChangedEventHandlers } from "./events";
 import { checkSheetName, requireStructureWritable } from "./guards";
 import { LoadedItems } from "./items";
+import { FakeRequestContext } from "./workbook";
 import { FakeWorksheet } from "./worksheet";
 
 export class FakeWorksheetCollection extends LoadedItems<FakeWorkbook, FakeSheet, FakeWorksheet> {
@@ -16,6 +18,15 @@ export class FakeWorksheetCollection extends LoadedItems<FakeWorkbook, FakeSheet
 
   protected itemProxy(sheet: FakeSheet): FakeWorksheet {
     return new FakeWorksheet(this.session, `${this._path}[${sheet.id}]`, () => sheet);
+  }
+
+  /** ExcelApi 1.9; the handlers live in objects/events.ts. */
+  get onChanged(): FakeChangedEventHandlers {
+    return new FakeChangedEventHandlers(
+      this.session,
+      () => new FakeRequestContext(this.session),
+      () => this._target()
+    );
   }
 
   getItem(name: string): FakeWorksheet {
