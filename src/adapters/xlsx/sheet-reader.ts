@@ -25,7 +25,7 @@ import {
   ByteSink,
   KnownAttributes,
   NO_NAMESPACE,
-  StringInterner,
+  StringCache,
   FastText,
   TEXT_NOT_ASCII,
   TEXT_SAFE,
@@ -130,7 +130,7 @@ export class SheetRowsBuilder implements XmlHandler, ChildReader {
   private readonly text = new ByteSink();
   private readonly fastText = new FastText();
   /** Texts by their bytes (decoded: references, line ends), shared by both paths. */
-  private readonly strings = new StringInterner(textValue);
+  private readonly strings = new StringCache(textValue);
   /** Kinds of the open elements' parents; `kind` is the innermost open element's. */
   private readonly kinds: number[] = [];
   private kind = DOCUMENT;
