@@ -21,7 +21,6 @@ import { savePackage, writeOutputSheets } from "../adapters/xlsx/writer";
 import { parseArgs, type RunArgs } from "./args";
 import { TEXT } from "./messages";
 import { progressBar, type Progress } from "./progress";
-import { writeReportDocx } from "./docx";
 import { readDraft } from "./draft";
 import { formatReportCheck, hasContradiction } from "./report-check";
 import { formatReportText } from "./report-text";
@@ -117,7 +116,11 @@ async function recalcFile(args: RunArgs, io: CliIo): Promise<number> {
     await savePackage(pkg, args.out, (f) => progress.update("writing", f));
     progress.done();
     const narrative = buildNarrative(result.json, result.settings, result.lang);
-    if (args.docx !== null) await writeReportDocx(args.docx, narrative, result.json, result.lang);
+    if (args.docx !== null) {
+      // loaded here, not at start-up: the docx library takes ~35 ms to load, and only --docx needs it
+      const { writeReportDocx } = await import("./docx");
+      await writeReportDocx(args.docx, narrative, result.json, result.lang);
+    }
     const check = draft === null ? null : checkReport(draft, result.json, result.settings);
     io.stdout.write(
       args.json
