@@ -7,7 +7,6 @@
 import type { Buffer } from "node:buffer";
 import { readFile, stat } from "node:fs/promises";
 import { TextDecoder } from "node:util";
-import mammoth from "mammoth";
 import { describeError, FileProblem } from "../adapters/xlsx/errors";
 
 export async function readDraft(path: string): Promise<string> {
@@ -21,6 +20,8 @@ export async function readDraft(path: string): Promise<string> {
     throw new FileProblem("unreadable", path, describeError(error));
   });
   if (/\.docx$/i.test(path) || isZip(bytes)) {
+    // loaded here, not at start-up: only a .docx draft needs it
+    const { default: mammoth } = await import("mammoth");
     try {
       return (await mammoth.extractRawText({ buffer: bytes })).value;
     } catch (error) {

@@ -23,7 +23,6 @@ import { PRODUCT_VERSION } from "../adapters/version";
 import { parseArgs, type RunArgs } from "./args";
 import { TEXT } from "./messages";
 import { progressBar, type Progress } from "./progress";
-import { writeReportDocx } from "./docx";
 import { readDraft } from "./draft";
 import { formatReportCheck, hasContradiction } from "./report-check";
 import { formatReportText } from "./report-text";
@@ -121,7 +120,11 @@ async function recalcFile(args: RunArgs, io: CliIo): Promise<number> {
     await savePackage(pkg, args.out, (f) => progress.update("writing", f));
     progress.done();
     const narrative = buildNarrative(result.json, result.settings, result.lang);
-    if (args.docx !== null) await writeReportDocx(args.docx, narrative, result.json, result.lang);
+    if (args.docx !== null) {
+      // loaded here, not at start-up: the docx library takes ~35 ms to load, and only --docx needs it
+      const { writeReportDocx } = await import("./docx");
+      await writeReportDocx(args.docx, narrative, result.json, result.lang);
+    }
     const summary = result.output.find((sheet) => sheet.key === "summary");
     const check =
       draft === null

@@ -108,6 +108,24 @@ describe("SheetRowsBuilder: what each kind of cell reads as", () => {
     );
   });
 
+  it("reads every cell of a whole date serial as one shared date cell, and -0 and fractions as their own", () => {
+    const rows = readSheet(
+      sheet(
+        '<row r="1"><c r="A1" s="2"><v>45000</v></c><c r="B1" t="d"><v>2023-03-15</v></c></row>' +
+          '<row r="2"><c r="A2" s="3"><v>45000</v></c><c r="B2" s="2"><v>-0</v></c>' +
+          '<c r="C2" s="2"><v>45000.25</v></c><c r="D2" s="2"><v>0</v></c></row>'
+      )
+    ).rows;
+    const [first, second] = [rows[0] ?? [], rows[1] ?? []];
+    expect(first[0]).toStrictEqual({ kind: "date", serial: 45000 });
+    // the same serial from another style and from ISO text: the same object
+    expect(second[0]).toBe(first[0]);
+    expect(first[1]).toBe(first[0]);
+    expect(Object.is((second[1] as { serial: number }).serial, -0)).toBe(true);
+    expect(second[2]).toStrictEqual({ kind: "date", serial: 45000.25 });
+    expect(second[3]).toStrictEqual({ kind: "date", serial: 0 });
+  });
+
   it("reads exactly what Number() reads for decimals (no rounding of its own)", () => {
     const texts = [
       "0.1",

@@ -5,6 +5,8 @@ import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import {
   ByteSink,
+  StringCache,
+  TEXT_NOT_ASCII,
   XMLNS_NAMESPACE,
   XmlScanner,
   XmlSyntaxError,
@@ -710,5 +712,57 @@ describe("XmlScanner rejects what is not well-formed, as saxes does", () => {
       "</c> where </b> was expected (at byte 6)"
     );
     expect(() => scanEvents(utf8("<a>"))).toThrow("<a> is never closed");
+  });
+});
+
+describe("StringCache gives each run of bytes the string its decode gives", () => {
+  // the value of a run is its bytes' (a hint only says what is known of them)
+  const decodeUtf8 = (bytes: Buffer, start: number, end: number): string =>
+    bytes.toString("utf8", start, end);
+
+  it("for any sequence of runs (repeated, colliding in a cache of 4 slots, longer than its keys)", () => {
+    const run = fc.oneof(
+      fc.constantFrom("是", "否", "M0000003", "第1乡镇街道商会", "", "a"),
+      fc.string({ unit: "grapheme", maxLength: 30 })
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(run, fc.integer({ min: 0, max: 3 })), { maxLength: 60 }),
+        (runs) => {
+          let decoded = 0;
+          const cache = new StringCache(
+            (bytes, start, end) => {
+              decoded++;
+              return decodeUtf8(bytes, start, end);
+            },
+            16,
+            2
+          );
+          // each run at an offset of its own in a buffer of all of them, as in a sheet
+          const buffer = Buffer.from(runs.map(([text]) => `<${text}>`).join(""), "utf8");
+          let at = 0;
+          for (const [text, hint] of runs) {
+            const start = at + 1;
+            const end = start + Buffer.byteLength(text, "utf8");
+            at = end + 1;
+            expect(cache.of(buffer, start, end, hint & TEXT_NOT_ASCII)).toBe(text);
+          }
+          expect(decoded + cache.hits).toBe(runs.length);
+        }
+      )
+    );
+  });
+
+  it("decodes a run that comes again while its slot holds it once", () => {
+    let decoded = 0;
+    const cache = new StringCache((bytes, start, end) => {
+      decoded++;
+      return bytes.toString("latin1", start, end);
+    });
+    const bytes = Buffer.from("M0000003|M0000003|M0000004|M0000003", "latin1");
+    const values = [0, 9, 18, 27].map((start) => cache.of(bytes, start, start + 8, 0));
+    expect(values).toEqual(["M0000003", "M0000003", "M0000004", "M0000003"]);
+    expect(decoded).toBeLessThanOrEqual(3);
+    expect(cache.hits).toBeGreaterThanOrEqual(1);
   });
 });

@@ -50,7 +50,7 @@ export function quotedSheet(name: string): string {
  * A link to a cell of this workbook, as `Range.hyperlink` takes it (ExcelApi 1.7):
  * `documentReference` is the target (`'会员'!C12`), `textToDisplay` the text the cell shows. Not a
  * `=HYPERLINK("#…")` formula: in Excel on the web HYPERLINK works for web addresses only, so such a
- * link is dead there (https://support.microsoft.com/office/hyperlink-function-333c7ce6-c5ae-4164-9c47-7de9b76f577f;
+ * link is dead there (https://support.microsoft.com/zh-hk/excel/functions/hyperlink-function;
  * https://learn.microsoft.com/javascript/api/excel/excel.rangehyperlink). The .xlsx writer's
  * equivalent is `<hyperlink location="'会员'!C12">` (adapters/xlsx/sheet-writer.ts).
  */

@@ -16,7 +16,7 @@
  */
 import { Buffer } from "node:buffer";
 import { MAX_COLUMN } from "../../core/a1";
-import type { DateSystem, ErrorCell, RawCell } from "../../core/types";
+import type { DateCell, DateSystem, ErrorCell, RawCell } from "../../core/types";
 import { isoDateTimeToSerial } from "./dates";
 import { STRICT, TRANSITIONAL } from "./namespaces";
 import { decodeOoxmlEscapes } from "./xml";
@@ -25,7 +25,7 @@ import {
   ByteSink,
   KnownAttributes,
   NO_NAMESPACE,
-  StringInterner,
+  StringCache,
   FastText,
   TEXT_NOT_ASCII,
   TEXT_SAFE,
@@ -65,6 +65,14 @@ const TYPE_BOOLEAN = 3;
 const TYPE_ERROR = 4;
 const TYPE_DATE = 5;
 const TYPE_INLINE = 6;
+
+/**
+ * Whole date serials below this share one DateCell each (up to 2173-10-14 in the 1900 system):
+ * a sheet's dates repeat (a join date, a paid date), and a cell object made once instead of per
+ * cell is memory the garbage collector never has to copy. DateCell is read-only, so sharing it is
+ * invisible to its readers.
+ */
+const SHARED_DATE_SERIALS = 100_000;
 
 /** 10^k, exact as doubles up to 10^22. */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
@@ -122,7 +130,7 @@ export class SheetRowsBuilder implements XmlHandler, ChildReader {
   private readonly text = new ByteSink();
   private readonly fastText = new FastText();
   /** Texts by their bytes (decoded: references, line ends), shared by both paths. */
-  private readonly strings = new StringInterner(textValue);
+  private readonly strings = new StringCache(textValue);
   /** Kinds of the open elements' parents; `kind` is the innermost open element's. */
   private readonly kinds: number[] = [];
   private kind = DOCUMENT;
@@ -156,6 +164,8 @@ export class SheetRowsBuilder implements XmlHandler, ChildReader {
   // And of the last row the scanner read, with the attributes its rows have had.
   private rowName: Uint8Array | null = null;
   private readonly rowAttributes = new KnownAttributes();
+  /** The DateCell of each whole serial read so far (SHARED_DATE_SERIALS). */
+  private dateCells: (DateCell | undefined)[] | null = null;
 
   constructor(private readonly context: SheetReadContext) {}
 
@@ -566,7 +576,7 @@ export class SheetRowsBuilder implements XmlHandler, ChildReader {
       case TYPE_DATE: {
         const v = textOf(bytes, start, end, ascii);
         const serial = isoDateTimeToSerial(v, this.context.dateSystem);
-        return serial === null ? v : { kind: "date", serial };
+        return serial === null ? v : this.dateCell(serial);
       }
       default: {
         let number = decimalOf(bytes, start, end);
@@ -576,9 +586,20 @@ export class SheetRowsBuilder implements XmlHandler, ChildReader {
           number = Number(v);
           if (!Number.isFinite(number)) return null;
         }
-        return this.context.dateStyles[style] === true ? { kind: "date", serial: number } : number;
+        return this.context.dateStyles[style] === true ? this.dateCell(number) : number;
       }
     }
+  }
+
+  /** The date cell of a serial: one shared object for each whole serial (SHARED_DATE_SERIALS). */
+  private dateCell(serial: number): DateCell {
+    // -0 and fractions get their own object (-0 is not 0 to Object.is)
+    if (serial >= 1 && serial < SHARED_DATE_SERIALS && (serial | 0) === serial) {
+      // made as long as it can be on the sheet's first date: a sparse array would be a hash table
+      const cells = (this.dateCells ??= new Array<DateCell | undefined>(SHARED_DATE_SERIALS));
+      return (cells[serial] ??= { kind: "date", serial });
+    }
+    return { kind: "date", serial };
   }
 }
 

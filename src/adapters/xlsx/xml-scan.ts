@@ -235,6 +235,69 @@ export class StringInterner {
   }
 }
 
+/**
+ * A small cache of the strings of short byte runs, for a worksheet's text cells: a text seen
+ * lately costs a hash and a comparison of its bytes, and its occurrences share one string.
+ * Direct-mapped (a run has one slot, by its hash; a new run takes the slot over) and of a fixed
+ * size that stays in the processor's cache: a sheet's texts are mostly unique (IDs, phones,
+ * codes) among a few that repeat (type words, chamber names) or come again in the next rows (a
+ * member's ID on each of its dues rows). StringInterner, which keeps its first 65,536 texts,
+ * filled up with the unique ones, missed the repeats that came after, and spent its time in
+ * cache misses over a table of megabytes. `decode` is as StringInterner's; the same bytes must
+ * always mean the same value.
+ */
+export class StringCache {
+  private readonly hashes: Int32Array;
+  /** The length of each slot's key; -1: an empty slot. */
+  private readonly lengths: Int32Array;
+  private readonly values: string[];
+  /** The slots' keys, `maxLength` bytes a slot. */
+  private readonly keys: Uint8Array;
+  private readonly mask: number;
+  /** @internal how many runs were found in the cache (for tests). */
+  hits = 0;
+
+  constructor(
+    private readonly decode: (bytes: Buffer, start: number, end: number, hint: number) => string,
+    private readonly maxLength = 64,
+    slotBits = 12
+  ) {
+    const slots = 1 << slotBits;
+    this.mask = slots - 1;
+    this.hashes = new Int32Array(slots);
+    this.lengths = new Int32Array(slots).fill(-1);
+    this.values = new Array<string>(slots).fill("");
+    this.keys = new Uint8Array(slots * maxLength);
+  }
+
+  /** The value of bytes[start, end); `hint` (TEXT_NOT_ASCII...) is passed on to `decode`. */
+  of(bytes: Buffer, start: number, end: number, hint: number): string {
+    const n = end - start;
+    const maxLength = this.maxLength;
+    if (n > maxLength) return this.decode(bytes, start, end, hint);
+    let h = 0x811c9dc5 | 0;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+    h = mix(h);
+    const slot = h & this.mask;
+    const keys = this.keys;
+    const key = slot * maxLength;
+    if (this.hashes[slot] === h && this.lengths[slot] === n) {
+      let k = 0;
+      while (k < n && keys[key + k] === bytes[start + k]) k++;
+      if (k === n) {
+        this.hits++;
+        return this.values[slot]!;
+      }
+    }
+    const value = this.decode(bytes, start, end, hint);
+    for (let k = 0; k < n; k++) keys[key + k] = bytes[start + k]!;
+    this.hashes[slot] = h;
+    this.lengths[slot] = n;
+    this.values[slot] = value;
+    return value;
+  }
+}
+
 /** Spreads a hash's bits over its low bits (the table is indexed by them): murmur3's finaliser. */
 function mix(hash: number): number {
   let h = hash ^ (hash >>> 16);
