@@ -1,7 +1,8 @@
 import * as React from "react";
 import { Button, Link, makeStyles, tokens } from "@fluentui/react-components";
-import type { DuesRecord } from "../core/types";
-import { formatCount, formatMoney, type Translate } from "./i18n";
+import type { TownshipBelowTarget } from "../core/metrics/coverage";
+import type { DuesRecord, Lang } from "../core/types";
+import { formatCount, formatMoney, formatRate, type Translate } from "./i18n";
 
 const PAGE = 50;
 
@@ -77,6 +78,62 @@ export function OwingDues({ rows, t, onSelect, onClose }: OwingDuesProps): React
           {t("showMore", { count: formatCount(Math.min(rest, PAGE * 4)) })}
         </Button>
       )}
+    </section>
+  );
+}
+
+export interface BelowTargetProps {
+  readonly townships: readonly TownshipBelowTarget[];
+  readonly lang: Lang;
+  readonly t: Translate;
+  readonly onSelect: (sheet: string, cell: string) => void;
+  readonly onClose: () => void;
+}
+
+/** The townships behind "N 个乡镇未达标": each one's coverage, its 乡镇 row selectable in the sheet. */
+export function BelowTarget({
+  townships,
+  lang,
+  t,
+  onSelect,
+  onClose,
+}: BelowTargetProps): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <section className={styles.box} aria-labelledby="drill-below-title" data-testid="drill-below">
+      <div className={styles.header}>
+        <h3 className={styles.title} id="drill-below-title">
+          {t("drill.belowTitle", { count: formatCount(townships.length) })}
+        </h3>
+        <Button appearance="subtle" size="small" onClick={onClose} data-testid="drill-close">
+          {t("drill.close")}
+        </Button>
+      </div>
+      <ul className={styles.items}>
+        {townships.map(({ coverage: c, row }) => (
+          <li key={c.township} className={styles.item}>
+            {row !== null && (
+              <Link
+                as="button"
+                onClick={() => onSelect(row.sheet, `A${row.row}`)}
+                aria-label={t("goToCell", { sheet: row.sheet, cell: `A${row.row}` })}
+                data-testid="drill-link"
+                data-cell={`${row.sheet}!A${row.row}`}
+              >
+                {`${row.sheet}!A${row.row}`}
+              </Link>
+            )}
+            <span>
+              {t("drill.belowRow", {
+                township: c.township,
+                rate: formatRate(c.coverage, lang),
+                members: formatCount(c.enterpriseMembers),
+                enterprises: formatCount(c.nonPublicEnterprises),
+              })}
+            </span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -96,6 +96,8 @@ export interface FigureCardsProps {
   readonly threshold: number;
   /** Opens the list of the dues rows owing ("256 名欠缴"), where the pane offers it. */
   readonly onShowOwing?: () => void;
+  /** Opens the list of the townships below the coverage target, where the pane offers it. */
+  readonly onShowBelowTarget?: () => void;
 }
 
 /** The headline figures: members and growth, coverage against target, dues, chambers. */
@@ -164,7 +166,7 @@ function MembersCard({ json, lang, t }: FigureCardsProps): React.JSX.Element | n
   );
 }
 
-function CoverageCard({ json, lang, t }: FigureCardsProps): React.JSX.Element {
+function CoverageCard({ json, lang, t, onShowBelowTarget }: FigureCardsProps): React.JSX.Element {
   const styles = useStyles();
   const c = json.coverage;
   if (c.memberCoverage === null && c.townships === null) {
@@ -174,6 +176,7 @@ function CoverageCard({ json, lang, t }: FigureCardsProps): React.JSX.Element {
       </Card>
     );
   }
+  const below = (c.byTownship ?? []).filter((x) => x.meetsTarget === false).length;
   const verdict =
     c.meetsTarget === null
       ? t("notAvailable")
@@ -197,6 +200,16 @@ function CoverageCard({ json, lang, t }: FigureCardsProps): React.JSX.Element {
           total: formatCount(c.townships ?? 0),
         })}
       </span>
+      {onShowBelowTarget && below > 0 && (
+        <Link
+          as="button"
+          className={styles.line}
+          onClick={onShowBelowTarget}
+          data-testid="drill-below-open"
+        >
+          {t("drill.below", { count: formatCount(below) })}
+        </Link>
+      )}
     </Card>
   );
 }

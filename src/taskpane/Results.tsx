@@ -15,7 +15,8 @@ import { LineChart } from "./LineChart";
 import { ProblemsList } from "./ProblemsList";
 import { ReportSection } from "./ReportSection";
 import { StructureMessage } from "./ErrorMessage";
-import { OwingDues } from "./DrillDown";
+import { BelowTarget, OwingDues } from "./DrillDown";
+import { townshipsBelowTarget } from "../core/metrics/coverage";
 import { owingDuesRows } from "../core/metrics/ledger";
 
 const useStyles = makeStyles({
@@ -84,10 +85,18 @@ export function Results({
 }: ResultsProps): React.JSX.Element {
   const styles = useStyles();
   const { json } = run.result;
-  const [drill, setDrill] = React.useState(false);
+  // the list behind a card's sub-figure: the dues rows owing, or the townships below the target
+  const [drill, setDrill] = React.useState<"owing" | "below" | null>(null);
   const owing = React.useMemo(
-    () => (drill ? owingDuesRows(run.result.dues, run.result.settings.year) : []),
+    () => (drill === "owing" ? owingDuesRows(run.result.dues, run.result.settings.year) : []),
     [drill, run]
+  );
+  const below = React.useMemo(
+    () =>
+      drill === "below"
+        ? townshipsBelowTarget(json.coverage, run.result.townships, run.result.settings.year)
+        : [],
+    [drill, run, json]
   );
   const series = json.series ?? [];
   const chartData = series.map((s) => ({ label: String(s.year), value: s.members }));
@@ -121,10 +130,20 @@ export function Results({
           lang={lang}
           t={t}
           threshold={run.result.settings.duesIncomeThreshold}
-          onShowOwing={() => setDrill(true)}
+          onShowOwing={() => setDrill("owing")}
+          onShowBelowTarget={() => setDrill("below")}
         />
-        {drill && (
-          <OwingDues rows={owing} t={t} onSelect={onSelectCell} onClose={() => setDrill(false)} />
+        {drill === "owing" && (
+          <OwingDues rows={owing} t={t} onSelect={onSelectCell} onClose={() => setDrill(null)} />
+        )}
+        {drill === "below" && (
+          <BelowTarget
+            townships={below}
+            lang={lang}
+            t={t}
+            onSelect={onSelectCell}
+            onClose={() => setDrill(null)}
+          />
         )}
         {chartData.length > 0 && (
           <div className={styles.section}>

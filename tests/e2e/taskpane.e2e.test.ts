@@ -1099,6 +1099,45 @@ describe("the task pane follows the work", () => {
     await page.close();
   });
 
+  it("drills down from the townships below the coverage target to their rows of the 乡镇 sheet", async () => {
+    const page = await openDemo();
+    await recalculate(page);
+    const below = (expected.coverage.byTownship ?? []).filter((t) => t.meetsTarget === false);
+    expect(below.length).toBe(3);
+    await page.getByTestId("drill-below-open").click();
+    const drill = page.getByTestId("drill-below");
+    await drill.waitFor();
+    await expect(drill.getByRole("heading").textContent()).resolves.toBe(
+      "会员覆盖率未达标的乡镇街道（3）"
+    );
+    const items = await drill.locator("li").allTextContents();
+    expect(items.map((text) => below.findIndex((t) => text.includes(`${t.township}：`)))).toEqual([
+      0, 1, 2,
+    ]);
+    const links = drill.getByTestId("drill-link");
+    const cells = await links.evaluateAll((els) => els.map((el) => el.getAttribute("data-cell")));
+    // each link is the township's own row of the 乡镇 sheet
+    const sheet = (await workbook(page)).sheets.find((s) => s.name === "乡镇");
+    if (!sheet) throw new Error("no 乡镇 sheet in the demo workbook");
+    const rows = cellValues(sheet);
+    expect(
+      cells.map((c) => {
+        const row = Number(/^乡镇!A(\d+)$/.exec(c ?? "")?.[1] ?? 0);
+        return rows[row - 1]?.includes(below[cells.indexOf(c)]?.township ?? "?") ?? false;
+      })
+    ).toEqual([true, true, true]);
+    const target = cells[1] ?? "";
+    await links.nth(1).click();
+    await page.waitForFunction(
+      (t) => document.querySelector('[data-testid="name-box"]')?.textContent === t,
+      target
+    );
+    await expect(page.getByTestId("tab-乡镇").getAttribute("aria-selected")).resolves.toBe("true");
+    await drill.getByTestId("drill-close").click();
+    await drill.waitFor({ state: "detached" });
+    await page.close();
+  });
+
   it("points each member-excluded dues row at the member row that excluded it, and counts the cascade", async () => {
     const page = await openDemo();
     await recalculate(page);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeMetrics } from "../metrics";
+import { townshipsBelowTarget } from "./coverage";
 import { chamber, inputs, member, settingsAt, township } from "../../../tests/core/kit/records";
 
 describe("coverage figures", () => {
@@ -171,5 +172,40 @@ describe("coverage figures", () => {
       null,
     ]);
     expect(c.byTownship?.map((t) => [t.enterpriseMembers, t.coverage])).toEqual([[0, null]]);
+  });
+});
+
+describe("the townships below the target", () => {
+  it("lists the townships that miss the target, each with the row its count came from", () => {
+    const settings = settingsAt("2024-06-30", { coverageTarget: 0.5 });
+    const townships = [
+      township("东街", 2023, 4, { row: 2 }),
+      township("东街", 2024, 4, { row: 3 }),
+      township("西镇", 2023, 2, { row: 4 }),
+      township("北镇", 2024, 2, { row: 5 }),
+      township("空乡", 2024, 0, { row: 6 }),
+      township("南乡", 2022, 10, { row: 7 }),
+    ];
+    const members = [
+      member("1", { type: "enterprise", township: "东街" }),
+      member("2", { type: "enterprise", township: "西镇" }),
+      member("3", { type: "enterprise", township: "北镇" }),
+      member("4", { type: "enterprise", township: "南乡" }),
+    ];
+    const input = inputs({ settings, townships, members, townshipsUnavailable: null });
+    const below = townshipsBelowTarget(computeMetrics(input).coverage, townships, 2024);
+    // 东街 1 of 4 and 南乡 1 of 10 (its 2022 count) miss 50%; 西镇 (its 2023 count, 1 of 2) and
+    // 北镇 (1 of 2) meet it; 空乡 has no enterprises, so no coverage to miss it by
+    expect(below.map((b) => [b.coverage.township, b.coverage.coverage, b.row?.row])).toEqual([
+      ["东街", 0.25, 3],
+      ["南乡", 0.1, 7],
+    ]);
+  });
+
+  it("lists none when the 乡镇 sheet is missing", () => {
+    const c = computeMetrics(
+      inputs({ townships: null, townshipsUnavailable: "missing-sheet", members: [member("a")] })
+    ).coverage;
+    expect(townshipsBelowTarget(c, null, 2024)).toEqual([]);
   });
 });

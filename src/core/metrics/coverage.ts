@@ -62,6 +62,32 @@ function rowForYear(t: Township, year: number): TownshipRecord | null {
   return best;
 }
 
+/** A township whose member coverage falls short of the target, and the row its count came from. */
+export interface TownshipBelowTarget {
+  readonly coverage: TownshipCoverage;
+  /** The 乡镇 row that gave its count of non-public enterprises (rowForYear), null without one. */
+  readonly row: TownshipRecord | null;
+}
+
+/**
+ * The townships of `coverage.byTownship` that do not meet the target (meetsTarget false), each with
+ * the row of the 乡镇 sheet its count was taken from, for the task pane's drill-down: the same
+ * townships and rows the metrics used.
+ */
+export function townshipsBelowTarget(
+  coverage: CoverageMetrics,
+  records: readonly TownshipRecord[] | null,
+  year: number
+): TownshipBelowTarget[] {
+  const byName = new Map(townshipsInOrder(records ?? []).map((t) => [t.name, t]));
+  return (coverage.byTownship ?? [])
+    .filter((t) => t.meetsTarget === false)
+    .map((t) => {
+      const township = byName.get(t.township);
+      return { coverage: t, row: township === undefined ? null : rowForYear(township, year) };
+    });
+}
+
 function yearMissingWarning(t: Township, year: number, used: TownshipRecord | null): ProblemDraft {
   const at = used ?? t.rows[0];
   return problem("township-year-missing", {
