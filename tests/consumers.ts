@@ -278,6 +278,8 @@ export interface CalcPrint {
   readonly charts: readonly CalcChart[];
   /** Pages of the PDF Calc exports of this sheet alone. */
   readonly pdfPages: number;
+  /** Rows (0-based) the file made shorter than Calc's optimal height for their text. */
+  readonly rowsTooShort: readonly number[];
 }
 
 /**

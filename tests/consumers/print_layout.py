@@ -9,7 +9,8 @@ computes within the printed cells (rows and columns, 0-based: a break at row r s
 with row r), the last printed row and column, where each chart lies (its first and last row and its last column, 0-based), what Calc read of
 each chart (its chart types, series colours and labels, point colours, the value axis minimum),
 and how many pages the sheet prints: the sheet alone (every other sheet hidden) is exported to
-OUT_DIR/<index>.pdf and its pages counted.
+OUT_DIR/<index>.pdf and its pages counted. Last, the rows whose height is less than Calc's optimal
+height for their text (rowsTooShort, 0-based): wrapped text there would overprint the next row.
 """
 
 import json
@@ -195,6 +196,27 @@ def main():
                 (prop("FilterName", "calc_pdf_Export"),),
             )
             result[name]["pdfPages"] = pdf_pages(pdf)
+            # the breaks as the export laid the pages out (read before it, Calc may not yet have
+            # paginated rows taller than the default)
+            last_row = result[name]["lastRow"]
+            result[name]["rowBreaks"] = [
+                b.Position
+                for b in sheets.getByName(name).getRowPageBreaks()
+                if 0 < b.Position <= last_row
+            ]
+        # Rows shorter than their text: after the export, ask Calc for each row's optimal height
+        # (what its own text needs, wrapped at the column widths) and compare it with the height
+        # the file gave; 0.2 mm of slack for rounding.
+        for name in names:
+            rows = sheets.getByName(name).Rows
+            short = []
+            for r in range(result[name]["lastRow"] + 1):
+                row = rows.getByIndex(r)
+                given = row.Height
+                row.OptimalHeight = True
+                if row.Height > given + 20:
+                    short.append(r)
+            result[name]["rowsTooShort"] = short
         doc.close(True)
         json.dump(result, sys.stdout, ensure_ascii=False)
     finally:

@@ -5,6 +5,7 @@
 import { Buffer } from "node:buffer";
 import { cellAddress, parseCellAddress, rangeAddress } from "../../core/a1";
 import { dayFromIso, serialOfDay } from "../../core/dates";
+import { rowHeight } from "../../core/report/row-heights";
 import type { DateSystem, Lang, OutputCell, OutputSheet, PrintSetup } from "../../core/types";
 import type { Conformance } from "./namespaces";
 import type { StyleBook } from "./styles-write";
@@ -148,7 +149,12 @@ export function worksheetXml(
       if (xml) cells.push(xml);
       if (cell.link) links.push(hyperlinkXml(ref, cell.link));
     });
-    if (cells.length > 0) text += `<row r="${r + 1}">${cells.join("")}</row>`;
+    if (cells.length === 0) return;
+    // a height only for text taller than a line (core/report/row-heights.ts): LibreOffice prints
+    // a row without one at the default height, whatever it wraps
+    const height = rowHeight(row, sheet.columnWidths);
+    const ht = height === null ? "" : ` ht="${height}"`;
+    text += `<row r="${r + 1}"${ht}>${cells.join("")}</row>`;
     if (text.length > 1_000_000) flush();
   });
   text += "</sheetData>";

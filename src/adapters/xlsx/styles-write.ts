@@ -323,7 +323,7 @@ export class StyleBook {
     const fontId = this.fontId(fontSpecOf(look));
     const fillId = this.fillId(look.fill);
     const borderId = this.borderId(look.border);
-    // wrapped text: Excel and LibreOffice size a row without a height of its own to fit it
+    // wrapped text; the row takes the height row-heights.ts estimates (sheet-writer.ts)
     const alignment =
       look.wrap || look.align
         ? {
