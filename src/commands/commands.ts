@@ -15,6 +15,7 @@
 import { createOfficeHost } from "../adapters/office";
 import { withRunLock } from "../adapters/office/lock";
 import { toHostError } from "../adapters/office/errors";
+import { localDetail } from "../adapters/office/host-details";
 import {
   describeFailure,
   FAILURE_TEXTS,
@@ -37,7 +38,9 @@ export function failureMessage(error: unknown, lang: Lang): string {
   const texts = FAILURE_TEXTS[lang];
   const { advice, detail } = describeFailure(error);
   if ((advice !== "unknown" && advice !== "unexpected") || detail === "") return texts[advice];
-  const line = texts.detail.replace("{detail}", () => detail);
+  // the detail in the user's language where it can be, as the task pane shows it (host-details.ts)
+  const shown = localDetail(detail, lang);
+  const line = texts[shown.frame].replace("{detail}", () => shown.text);
   return `${texts[advice]}${lang === "zh" ? "" : " "}${line}`;
 }
 

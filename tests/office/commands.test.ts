@@ -70,8 +70,14 @@ describe("the Recalculate function command", () => {
         translate(lang, hostErrorKey("protected"))
       );
     }
+    // a detail the adapter did not write is framed as untranslated in Chinese, as in the pane
     expect(failureMessage(new HostError("unknown", "boom"), "zh")).toBe(
-      translate("zh", "error.unknown") + translate("zh", "error.detail", { detail: "boom" })
+      translate("zh", "error.unknown") + translate("zh", "error.detailRaw", { detail: "boom" })
+    );
+    // Excel's code is kept and its English message dropped
+    expect(failureMessage(new HostError("unknown", "GeneralException: boom"), "zh")).toBe(
+      translate("zh", "error.unknown") +
+        translate("zh", "error.detail", { detail: "Excel 错误代码 GeneralException" })
     );
   });
 });
