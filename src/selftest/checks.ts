@@ -103,6 +103,32 @@ function errorCode(error: unknown): string {
 type Check = (scratch: string) => Promise<{ pass: boolean; detail: string }>;
 
 /**
+ * Reads back the hostile texts written down a column of the scratch sheet (one sync) and says
+ * which of them did not stay the same text: a String value and a formula equal to the text.
+ */
+async function hostileTextsReadBack(
+  context: Excel.RequestContext,
+  range: Excel.Range,
+  what: string
+): Promise<{ pass: boolean; detail: string }> {
+  range.load("values,valueTypes,formulas");
+  await context.sync();
+  const values = range.values;
+  const types = range.valueTypes;
+  const formulas = range.formulas;
+  const wrong = HOSTILE_TEXTS.filter(
+    (t, i) => values[i]?.[0] !== t || types[i]?.[0] !== "String" || formulas[i]?.[0] !== t
+  );
+  return {
+    pass: wrong.length === 0,
+    detail:
+      wrong.length === 0
+        ? `${HOSTILE_TEXTS.length} ${what} read back as the same text`
+        : `changed: ${wrong.join(" | ")}`,
+  };
+}
+
+/**
  * Text written with numberFormat "@" before values, in one batch, stays the same text (the
  * Range.values reference: a value starting with "=" is otherwise entered as a formula).
  */
@@ -113,21 +139,7 @@ const literalText: Check = async (scratch) =>
     range.numberFormat = HOSTILE_TEXTS.map(() => ["@"]);
     range.values = HOSTILE_TEXTS.map((t) => [t]);
     await context.sync();
-    range.load("values,valueTypes,formulas");
-    await context.sync();
-    const values = range.values;
-    const types = range.valueTypes;
-    const formulas = range.formulas;
-    const wrong = HOSTILE_TEXTS.filter(
-      (t, i) => values[i]?.[0] !== t || types[i]?.[0] !== "String" || formulas[i]?.[0] !== t
-    );
-    return {
-      pass: wrong.length === 0,
-      detail:
-        wrong.length === 0
-          ? `${HOSTILE_TEXTS.length} texts read back as the same String values`
-          : `changed: ${wrong.join(" | ")}`,
-    };
+    return hostileTextsReadBack(context, range, 'texts under "@"');
   });
 
 /**
@@ -148,21 +160,7 @@ const typedText: Check = async (scratch) => {
       { type: "String", basicValue: t } as unknown as Excel.StringCellValue,
     ]);
     await context.sync();
-    range.load("values,valueTypes,formulas");
-    await context.sync();
-    const values = range.values;
-    const types = range.valueTypes;
-    const formulas = range.formulas;
-    const wrong = HOSTILE_TEXTS.filter(
-      (t, i) => values[i]?.[0] !== t || types[i]?.[0] !== "String" || formulas[i]?.[0] !== t
-    );
-    return {
-      pass: wrong.length === 0,
-      detail:
-        wrong.length === 0
-          ? `${HOSTILE_TEXTS.length} typed String cells read back as the same text`
-          : `changed: ${wrong.join(" | ")}`,
-    };
+    return hostileTextsReadBack(context, range, "typed String cells");
   });
 };
 

@@ -29,6 +29,64 @@ const useStyles = makeStyles({
   },
 });
 
+/** A list's frame: its heading with the count, a close button, then the list. */
+function DrillBox({
+  id,
+  testId,
+  title,
+  t,
+  onClose,
+  children,
+}: {
+  readonly id: string;
+  readonly testId: string;
+  readonly title: string;
+  readonly t: Translate;
+  readonly onClose: () => void;
+  readonly children: React.ReactNode;
+}): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <section className={styles.box} aria-labelledby={id} data-testid={testId}>
+      <div className={styles.header}>
+        <h3 className={styles.title} id={id}>
+          {title}
+        </h3>
+        <Button appearance="subtle" size="small" onClick={onClose} data-testid="drill-close">
+          {t("drill.close")}
+        </Button>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** A row of an input sheet, as a link that selects its first cell. */
+function RowLink({
+  sheet,
+  row,
+  t,
+  onSelect,
+}: {
+  readonly sheet: string;
+  readonly row: number;
+  readonly t: Translate;
+  readonly onSelect: (sheet: string, cell: string) => void;
+}): React.JSX.Element {
+  const cell = `A${row}`;
+  return (
+    <Link
+      as="button"
+      onClick={() => onSelect(sheet, cell)}
+      aria-label={t("goToCell", { sheet, cell })}
+      data-testid="drill-link"
+      data-cell={`${sheet}!${cell}`}
+    >
+      {`${sheet}!${cell}`}
+    </Link>
+  );
+}
+
 export interface OwingDuesProps {
   readonly rows: readonly DuesRecord[];
   readonly t: Translate;
@@ -42,27 +100,17 @@ export function OwingDues({ rows, t, onSelect, onClose }: OwingDuesProps): React
   const [shown, setShown] = React.useState(PAGE);
   const rest = rows.length - shown;
   return (
-    <section className={styles.box} aria-labelledby="drill-title" data-testid="drill-owing">
-      <div className={styles.header}>
-        <h3 className={styles.title} id="drill-title">
-          {t("drill.owingTitle", { count: formatCount(rows.length) })}
-        </h3>
-        <Button appearance="subtle" size="small" onClick={onClose} data-testid="drill-close">
-          {t("drill.close")}
-        </Button>
-      </div>
+    <DrillBox
+      id="drill-title"
+      testId="drill-owing"
+      title={t("drill.owingTitle", { count: formatCount(rows.length) })}
+      t={t}
+      onClose={onClose}
+    >
       <ul className={styles.items}>
         {rows.slice(0, shown).map((r) => (
           <li key={`${r.sheet}!${r.row}`} className={styles.item}>
-            <Link
-              as="button"
-              onClick={() => onSelect(r.sheet, `A${r.row}`)}
-              aria-label={t("goToCell", { sheet: r.sheet, cell: `A${r.row}` })}
-              data-testid="drill-link"
-              data-cell={`${r.sheet}!A${r.row}`}
-            >
-              {`${r.sheet}!A${r.row}`}
-            </Link>
+            <RowLink sheet={r.sheet} row={r.row} t={t} onSelect={onSelect} />
             <span>
               {t("drill.owingRow", {
                 member: r.memberId,
@@ -78,7 +126,7 @@ export function OwingDues({ rows, t, onSelect, onClose }: OwingDuesProps): React
           {t("showMore", { count: formatCount(Math.min(rest, PAGE * 4)) })}
         </Button>
       )}
-    </section>
+    </DrillBox>
   );
 }
 
@@ -100,29 +148,17 @@ export function BelowTarget({
 }: BelowTargetProps): React.JSX.Element {
   const styles = useStyles();
   return (
-    <section className={styles.box} aria-labelledby="drill-below-title" data-testid="drill-below">
-      <div className={styles.header}>
-        <h3 className={styles.title} id="drill-below-title">
-          {t("drill.belowTitle", { count: formatCount(townships.length) })}
-        </h3>
-        <Button appearance="subtle" size="small" onClick={onClose} data-testid="drill-close">
-          {t("drill.close")}
-        </Button>
-      </div>
+    <DrillBox
+      id="drill-below-title"
+      testId="drill-below"
+      title={t("drill.belowTitle", { count: formatCount(townships.length) })}
+      t={t}
+      onClose={onClose}
+    >
       <ul className={styles.items}>
         {townships.map(({ coverage: c, row }) => (
           <li key={c.township} className={styles.item}>
-            {row !== null && (
-              <Link
-                as="button"
-                onClick={() => onSelect(row.sheet, `A${row.row}`)}
-                aria-label={t("goToCell", { sheet: row.sheet, cell: `A${row.row}` })}
-                data-testid="drill-link"
-                data-cell={`${row.sheet}!A${row.row}`}
-              >
-                {`${row.sheet}!A${row.row}`}
-              </Link>
-            )}
+            {row !== null && <RowLink sheet={row.sheet} row={row.row} t={t} onSelect={onSelect} />}
             <span>
               {t("drill.belowRow", {
                 township: c.township,
@@ -134,6 +170,6 @@ export function BelowTarget({
           </li>
         ))}
       </ul>
-    </section>
+    </DrillBox>
   );
 }

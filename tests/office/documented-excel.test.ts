@@ -4,34 +4,17 @@
  * values (ExcelApi 1.16) and a host that turns "=…" under "@" into formulas, screen updating
  * suspended once per run, and ownership markers hidden and harmless to delete.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createOfficeHost, HostError } from "../../src/adapters/office";
 import type { HostRun } from "../../src/adapters/office/host";
 import { markerKey } from "../../src/core/markers";
-import {
-  installFakeExcel,
-  snapshotSheet,
-  workbookFromSnapshot,
-  type FakeExcelHandle,
-  type FakeOptions,
-  type WorkbookSnapshot,
-} from "../../src/fake-excel";
+import { snapshotSheet, type FakeExcelHandle, type WorkbookSnapshot } from "../../src/fake-excel";
 import { generatedDistrict, serial, sheetNames, smallDistrict } from "./workbooks";
+import { fakeExcelPerTest } from "./fake-session";
 
 const TODAY = "2014-12-15";
 
-let handle: FakeExcelHandle | null = null;
-
-function install(snapshot: WorkbookSnapshot, options: FakeOptions = {}): FakeExcelHandle {
-  handle?.uninstall();
-  handle = installFakeExcel(workbookFromSnapshot(snapshot), options);
-  return handle;
-}
-
-afterEach(() => {
-  handle?.uninstall();
-  handle = null;
-});
+const { install } = fakeExcelPerTest();
 
 function recalc(options: Parameters<typeof createOfficeHost>[0] = {}): Promise<HostRun> {
   return createOfficeHost(options).recalculate({ today: TODAY }, () => undefined);
@@ -168,9 +151,9 @@ describe("literal text on hosts with and without typed values", () => {
 
     const book = h.book;
     h.uninstall();
-    handle = installFakeExcel(book, { apiVersion: "1.15" });
+    const again = install(book, { apiVersion: "1.15" });
     const run = await recalc();
-    expect(formulas(handle, run)).toEqual([]);
+    expect(formulas(again, run)).toEqual([]);
     expect(book.sheets.map((s) => s.name).filter((n) => n.includes("("))).toEqual([]);
     expect(inputs.map((n) => JSON.stringify(snapshotSheet(book, n)))).toEqual(before);
   });

@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createOfficeHost, HostError, MIN_EXCEL_API } from "../../src/adapters/office";
 import type { HostRun } from "../../src/adapters/office/host";
 import type { OutputCell, OutputSheet } from "../../src/core/types";
@@ -17,16 +17,14 @@ import {
   cellName,
   exportSnapshot,
   followLink,
-  installFakeExcel,
   snapshotSheet,
-  workbookFromSnapshot,
   type FakeExcelHandle,
-  type FakeOptions,
   type SheetSnapshot,
   type WorkbookSnapshot,
 } from "../../src/fake-excel";
 import { snapshotOfXlsx } from "../../scripts/make-demo-data";
 import { generatedDistrict, serial, sheetNames, smallDistrict } from "./workbooks";
+import { fakeExcelPerTest } from "./fake-session";
 
 const TODAY = "2014-12-15";
 const SAMPLE = path.resolve(
@@ -34,18 +32,7 @@ const SAMPLE = path.resolve(
   "../../examples/sample-district.xlsx"
 );
 
-let handle: FakeExcelHandle | null = null;
-
-function install(snapshot: WorkbookSnapshot, options: FakeOptions = {}): FakeExcelHandle {
-  handle?.uninstall();
-  handle = installFakeExcel(workbookFromSnapshot(snapshot), options);
-  return handle;
-}
-
-afterEach(() => {
-  handle?.uninstall();
-  handle = null;
-});
+const { install } = fakeExcelPerTest();
 
 function recalc(options: Parameters<typeof createOfficeHost>[0] = {}): Promise<HostRun> {
   return createOfficeHost(options).recalculate({ today: TODAY }, () => undefined);

@@ -4,36 +4,23 @@
  * named 汇总 survives, and a recalculation that Excel stops half way through its writing leaves the
  * inputs intact and is repaired by the next run.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createOfficeHost } from "../../src/adapters/office";
 import type { HostRun, RunProgress } from "../../src/adapters/office/host";
 import {
   exportSnapshot,
-  installFakeExcel,
   snapshotSheet,
-  workbookFromSnapshot,
   type FakeExcelHandle,
-  type FakeOptions,
   type WorkbookSnapshot,
 } from "../../src/fake-excel";
 import { serial, sheetNames, smallDistrict } from "../office/workbooks";
+import { fakeExcelPerTest } from "../office/fake-session";
 
 const TODAY = "2014-12-15";
 
 const HOSTILE = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1", "=1+1"];
 
-let handle: FakeExcelHandle | null = null;
-
-function install(snapshot: WorkbookSnapshot, options: FakeOptions = {}): FakeExcelHandle {
-  handle?.uninstall();
-  handle = installFakeExcel(workbookFromSnapshot(snapshot), options);
-  return handle;
-}
-
-afterEach(() => {
-  handle?.uninstall();
-  handle = null;
-});
+const { install } = fakeExcelPerTest();
 
 /** Small write blocks, so that the writing takes many syncs and can be stopped between them. */
 function recalc(onProgress: (p: RunProgress) => void = () => undefined): Promise<HostRun> {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPORT_LABELS } from "../../src/core/report/labels";
 import { CHART_COLORS } from "../../src/core/report/styles";
 import { OUTPUT_SHEET_NAMES } from "../../src/core/report";
+import { OUTPUT_KEYS } from "../../src/core/markers";
 import type { OutputSheetKey } from "../../src/core/types";
 import { copyFixture, ROOT, runCli, tempDir } from "../cli/helpers";
 import { openPackage } from "../../src/adapters/xlsx/package";
@@ -32,14 +33,7 @@ const SAMPLE = join(ROOT, "examples/sample-district.xlsx");
 const tmp = tempDir();
 const OUT = join(tmp.path, "out.xlsx");
 const NAMES = OUTPUT_SHEET_NAMES.zh;
-const KEYS: readonly OutputSheetKey[] = [
-  "summary",
-  "growth",
-  "coverage",
-  "chambers",
-  "problems",
-  "report",
-];
+const KEYS = OUTPUT_KEYS;
 const SHEETS = KEYS.map((k) => NAMES[k]);
 const L = REPORT_LABELS.zh;
 
