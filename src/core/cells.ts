@@ -454,6 +454,47 @@ export function plainDateText(s: string): Day | null {
   return dayFromYmd(y0 * 1000 + y1 * 100 + y2 * 10 + y3, month, day);
 }
 
+const YEN_SIGN = 0xa5; // ¥
+const YUAN_CHAR = 0x5143; // 元
+/** More digits than this and an integer may not be exact in a double: left to readNumber. */
+const PLAIN_MONEY_DIGITS = 15;
+
+/**
+ * The amount of a money text in the shapes typed most, exactly as readNumber reads it, without
+ * regular expressions or new strings: ASCII digits (commas between groups of three allowed), an
+ * optional fraction of zeros only ("500.00"), an optional ¥ first and 元 last ("1000元",
+ * "¥500.00", "1,000"). Null for any other text (signs, spaces, 万/亿, other decimals, full-width
+ * forms, more than 15 digits), which readNumber then reads.
+ */
+export function plainMoneyText(s: string): number | null {
+  let i = 0;
+  let end = s.length;
+  if (end > 0 && s.charCodeAt(0) === YEN_SIGN) i = 1;
+  if (end > i && s.charCodeAt(end - 1) === YUAN_CHAR) end--;
+  let value = 0;
+  let digits = 0;
+  let group = 0;
+  let grouped = false;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= DIGIT_0 && c <= DIGIT_0 + 9) {
+      value = value * 10 + (c - DIGIT_0);
+      digits++;
+      group++;
+    } else if (c === 0x2c) {
+      // The first group has one to three digits, every later one three (readNumber's DECIMAL).
+      if (grouped ? group !== 3 : group < 1 || group > 3) return null;
+      grouped = true;
+      group = 0;
+    } else break;
+  }
+  if ((grouped && group !== 3) || digits === 0 || digits > PLAIN_MONEY_DIGITS) return null;
+  if (i === end) return value;
+  if (s.charCodeAt(i) !== 0x2e || i + 1 === end) return null;
+  for (i++; i < end; i++) if (s.charCodeAt(i) !== DIGIT_0) return null;
+  return value;
+}
+
 /**
  * A boolean cell, or a text readBoolean reads as yes or no (each distinct text is read once), else
  * null (the caller falls back to readBoolean, which reports the problem).

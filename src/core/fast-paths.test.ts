@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { plainBoolean, plainDate, plainDateText, readBoolean, readDate } from "./cells";
+import {
+  plainBoolean,
+  plainDate,
+  plainDateText,
+  plainMoneyText,
+  readBoolean,
+  readDate,
+  readNumber,
+} from "./cells";
 import { isPhoneNumber } from "./contact";
 import { plainMemberType, readMemberType } from "./enums";
 import { hashText } from "./key-index";
@@ -84,6 +92,71 @@ describe("plainDate and plainDateText", () => {
       }),
       { numRuns: 3000 }
     );
+  });
+});
+
+/** Texts shaped like amounts, and near misses: signs, units, spaces, misplaced commas, widths. */
+const moneyLike = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom("", "", "¥", "￥", "-", "+", " ", "RMB", "¥-"),
+      fc.oneof(
+        digits(0, 17),
+        fc.array(digits(1, 4), { minLength: 1, maxLength: 5 }).map((g) => g.join(","))
+      ),
+      fc.constantFrom("", "", ".", ".0", ".00", ".5", ".05", ".000", ",", ".0.0"),
+      fc.constantFrom("", "", "元", "万", "万元", "亿", " ", "元元", "x")
+    )
+    .map((parts) => parts.join("")),
+  fc.string({ unit: fc.constantFrom(..."0123456789,.¥元万 -１"), maxLength: 14 })
+);
+
+describe("plainMoneyText", () => {
+  it("reads an amount exactly as readNumber does wherever it answers", () => {
+    fc.assert(
+      fc.property(moneyLike, (s) => {
+        const fast = plainMoneyText(s);
+        if (fast !== null) expect(readNumber(s)).toEqual({ ok: true, value: fast });
+      }),
+      { numRuns: 10000 }
+    );
+  });
+
+  it("answers for the shapes typed most and leaves the rest to readNumber", () => {
+    const answered: Array<[string, number]> = [
+      ["1000元", 1000],
+      ["¥500.00", 500],
+      ["1,000", 1000],
+      ["12,345,678", 12345678],
+      ["¥1,000元", 1000],
+      ["0", 0],
+      ["007", 7],
+      ["999999999999999", 999999999999999],
+    ];
+    for (const [s, value] of answered) expect(plainMoneyText(s)).toBe(value);
+    const left = [
+      "",
+      "¥",
+      "元",
+      "-5",
+      "+5",
+      " 5",
+      "5 ",
+      "1.5",
+      "5.",
+      ".0",
+      "1,00",
+      "1000,000",
+      ",100",
+      "1,000,",
+      "1.2万",
+      "5万元",
+      "￥500",
+      "１000",
+      "RMB500",
+      "1000000000000000",
+    ];
+    for (const s of left) expect(plainMoneyText(s)).toBeNull();
   });
 });
 

@@ -86,7 +86,9 @@ export class KeyIndex {
   /** The key's position when present (≥ 0), else -1 - the empty slot where it would go. */
   private probe(key: string, hash: number): number {
     const table = this.table;
-    let slot = hash & this.mask;
+    // Bit 0 of every hash is 1 (hashText's `| 1`): the home slot comes from the bits above it,
+    // or only the odd slots would ever be home slots and the chains would be twice as long.
+    let slot = (hash >>> 1) & this.mask;
     for (;;) {
       const entry = table[2 * slot + 1] ?? 0;
       if (entry === 0) return -1 - slot;
@@ -104,7 +106,7 @@ export class KeyIndex {
       const entry = old[i + 1] ?? 0;
       if (entry === 0) continue;
       const hash = old[i] ?? 0;
-      let slot = hash & mask;
+      let slot = (hash >>> 1) & mask;
       while ((table[2 * slot + 1] ?? 0) !== 0) slot = (slot + 1) & mask;
       table[2 * slot] = hash;
       table[2 * slot + 1] = entry;

@@ -9,6 +9,7 @@ import {
   plainBoolean,
   plainDate,
   plainId,
+  plainMoneyText,
   plainNumber,
   plainText,
   rawText,
@@ -264,7 +265,11 @@ export class RowReader<Kind extends SheetKind = SheetKind> {
 
   /** Money ≥ 0 in yuan; below zero is `negative-amount`, an error. */
   money(f: Field): number | null {
-    const value = plainNumber(this.cell(f)) ?? this.read(f, readNumber);
+    const cell = this.cell(f);
+    const value =
+      plainNumber(cell) ??
+      (typeof cell === "string" ? plainMoneyText(cell) : null) ??
+      this.read(f, readNumber);
     if (value !== null && value < 0) {
       this.report("negative-amount", f, { field: f.key });
       return null;

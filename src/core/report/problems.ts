@@ -84,7 +84,8 @@ interface RowLooks {
 /** Cells that many rows share, made once. */
 class SharedCells {
   private readonly looks: Readonly<Record<Severity, RowLooks>>;
-  private readonly shared = new Map<string, OutputCell>();
+  /** The shared cells by style, then by text (no key built per row: a row takes two). */
+  private readonly shared = new Map<CellStyle, Map<string, OutputCell>>();
 
   constructor(
     words: Readonly<Record<Severity, string>>,
@@ -133,11 +134,15 @@ class SharedCells {
   }
 
   private once(style: CellStyle, v: string): OutputCell {
-    const key = `${style}|${v}`;
-    let cell = this.shared.get(key);
+    let byText = this.shared.get(style);
+    if (byText === undefined) {
+      byText = new Map();
+      this.shared.set(style, byText);
+    }
+    let cell = byText.get(v);
     if (cell === undefined) {
       cell = { v, style };
-      this.shared.set(key, cell);
+      byText.set(v, cell);
     }
     return cell;
   }

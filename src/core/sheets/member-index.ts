@@ -38,8 +38,11 @@ export class MemberIndex {
   /** The last ID looked up and its position: dues rows often come member by member. */
   private lastId: string | null = null;
   private lastAt = -1;
-  /** "position:year" → row, for the claims beyond a member's inline slots. */
-  private readonly moreClaims = new Map<string, number>();
+  /**
+   * position × 2^16 + year → row, for the claims beyond a member's inline slots (a number key:
+   * a "position:year" string would be built and hashed on every such claim).
+   */
+  private readonly moreClaims = new Map<number, number>();
 
   /**
    * `capacity`: at most how many members will be added (the 会员 sheet's data rows); `storage`:
@@ -141,7 +144,9 @@ export class MemberIndex {
         return null;
       }
     }
-    const key = `${at}:${year}`;
+    // Unique for every year below 2^16 (a dues row claims 1949 … today's year + 1, as the inline
+    // slots above assume), and exact in a double for any position an array can hold.
+    const key = at * 0x10000 + year;
     const first = this.moreClaims.get(key);
     if (first !== undefined) return first;
     this.moreClaims.set(key, row);
