@@ -4,29 +4,24 @@
  * sync, null objects, typed-input rules for `values`, sheet-name rules, names that follow their
  * sheet, the 5 MB payload limit per sync, cell-edit mode and requirement sets.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   exportSnapshot,
   followLink,
-  installFakeExcel,
   snapshotSheet,
   workbookFromSnapshot,
   type FakeExcelHandle,
+  type FakeOptions,
   type WorkbookSnapshot,
 } from "../../src/fake-excel";
 import { smallDistrict } from "./workbooks";
+import { fakeExcelPerTest } from "./fake-session";
 
-let handle: FakeExcelHandle | null = null;
+const session = fakeExcelPerTest();
 
-function install(snapshot: WorkbookSnapshot, options = {}): FakeExcelHandle {
-  handle = installFakeExcel(workbookFromSnapshot(snapshot), options);
-  return handle;
+function install(snapshot: WorkbookSnapshot, options: FakeOptions = {}): FakeExcelHandle {
+  return session.install(snapshot, options);
 }
-
-afterEach(() => {
-  handle?.uninstall();
-  handle = null;
-});
 
 function codeOf(promise: Promise<unknown>): Promise<string> {
   return promise.then(
@@ -480,7 +475,6 @@ describe("the fake Excel as Microsoft documents it, per platform and host", () =
       });
     install(book(), { maxCellsPerGet: 99, largeGet: "null" });
     expect(await read()).toBeNull();
-    handle?.uninstall();
     install(book(), { maxCellsPerGet: 99 });
     expect(await codeOf(read())).toBe("RangeExceedsLimit");
   });
@@ -509,7 +503,6 @@ describe("the fake Excel as Microsoft documents it, per platform and host", () =
       [[42], ["-"]],
       [["Double"], ["String"]],
     ]);
-    handle?.uninstall();
     install(book(), { apiVersion: "1.15" });
     expect(await codeOf(write(true))).toBe("ApiNotFound");
     expect(await write(false)).toEqual([

@@ -4,7 +4,7 @@
  * Recalculate, which Office runs in separate runtimes and closes after 5 minutes; and the
  * ribbon's refusal of a workbook too large to finish in that time. Against the fake Excel.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { URL } from "node:url";
 import { createOfficeHost } from "../../src/adapters/office";
 import { FAILURE_TEXTS } from "../../src/adapters/office/host-messages";
@@ -15,31 +15,19 @@ import {
   withRunLock,
 } from "../../src/adapters/office/lock";
 import { recalculateFromRibbon, tooLargeMessage, workbookCells } from "../../src/commands/commands";
-import {
-  installFakeExcel,
-  snapshotSheet,
-  workbookFromSnapshot,
-  type FakeExcelHandle,
-  type WorkbookSnapshot,
-} from "../../src/fake-excel";
+import { snapshotSheet, type FakeExcelHandle, type WorkbookSnapshot } from "../../src/fake-excel";
 import { sheetNames, smallDistrict } from "./workbooks";
+import { fakeExcelPerTest } from "./fake-session";
 
 const TODAY = "2014-12-15";
 const PAGE = "https://localhost:3000/commands.html";
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
-let handle: FakeExcelHandle | null = null;
+const session = fakeExcelPerTest();
 
 function install(snapshot: WorkbookSnapshot): FakeExcelHandle {
-  handle?.uninstall();
-  handle = installFakeExcel(workbookFromSnapshot(snapshot));
-  return handle;
+  return session.install(snapshot);
 }
-
-afterEach(() => {
-  handle?.uninstall();
-  handle = null;
-});
 
 function states(h: FakeExcelHandle, names: readonly string[]): Record<string, string> {
   return Object.fromEntries(names.map((n) => [n, JSON.stringify(snapshotSheet(h.book, n))]));

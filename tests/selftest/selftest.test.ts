@@ -3,26 +3,16 @@
  * behaves as Microsoft documents, the scratch sheet and the probe name are gone afterwards, and a
  * fake that breaks an assumption makes its check fail.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  installFakeExcel,
-  snapshotSheet,
-  workbookFromSnapshot,
-  type FakeExcelHandle,
-} from "../../src/fake-excel";
+import { describe, expect, it } from "vitest";
+import { snapshotSheet, type FakeExcelHandle, type FakeOptions } from "../../src/fake-excel";
 import { CHECK_IDS, reportText, runSelfTest } from "../../src/selftest/checks";
 import { smallDistrict } from "../office/workbooks";
+import { fakeExcelPerTest } from "../office/fake-session";
 
-let handle: FakeExcelHandle | null = null;
+const session = fakeExcelPerTest();
 
-afterEach(() => {
-  handle?.uninstall();
-  handle = null;
-});
-
-function install(options: Parameters<typeof installFakeExcel>[1] = {}): FakeExcelHandle {
-  handle = installFakeExcel(workbookFromSnapshot(smallDistrict()), options);
-  return handle;
+function install(options: FakeOptions = {}): FakeExcelHandle {
+  return session.install(smallDistrict(), options);
 }
 
 describe("the self-test against the fake Excel", () => {
@@ -71,7 +61,6 @@ describe("the self-test against the fake Excel", () => {
     const report = await runSelfTest();
     const verdict = (id: string) => report.checks.find((c) => c.id === id)?.pass;
     expect([verdict("literal-text"), verdict("typed-text")]).toEqual([false, true]);
-    handle?.uninstall();
     install({ apiVersion: "1.15" });
     const old = (await runSelfTest()).checks.find((c) => c.id === "typed-text");
     expect([old?.pass, old?.detail]).toEqual([

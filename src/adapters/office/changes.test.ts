@@ -1,34 +1,23 @@
 /* global setTimeout */
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  changeHandlerCount,
-  installFakeExcel,
-  userEdit,
-  workbookFromSnapshot,
-  type FakeExcelHandle,
-} from "../../fake-excel";
+import { describe, expect, it } from "vitest";
+import { changeHandlerCount, userEdit, type FakeExcelHandle } from "../../fake-excel";
 import type { WorkbookChange } from "./host";
 import { watchWorkbookChanges } from "./changes";
+import { fakeExcelPerTest } from "../../../tests/office/fake-session";
 
-let handle: FakeExcelHandle | null = null;
+const session = fakeExcelPerTest();
 
 function install(apiVersion = "1.17"): FakeExcelHandle {
-  handle = installFakeExcel(
-    workbookFromSnapshot({
+  return session.install(
+    {
       sheets: [
         { name: "会员", cells: [["会员编号"], [1]] },
         { name: "汇总", cells: [["指标"]] },
       ],
-    }),
+    },
     { apiVersion }
   );
-  return handle;
 }
-
-afterEach(() => {
-  handle?.uninstall();
-  handle = null;
-});
 
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
 

@@ -1,25 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  customXmlPartsOf,
-  installFakeExcel,
-  workbookFromSnapshot,
-  type FakeExcelHandle,
-} from "../../fake-excel";
+import { describe, expect, it } from "vitest";
+import { customXmlPartsOf, type FakeExcelHandle } from "../../fake-excel";
 import { LAST_RUN_NAMESPACE, readLastRunXml, writeLastRunXml } from "./last-run";
+import { fakeExcelPerTest } from "../../../tests/office/fake-session";
 
-let handle: FakeExcelHandle | null = null;
+const session = fakeExcelPerTest();
 
 function install(apiVersion = "1.17"): FakeExcelHandle {
-  handle = installFakeExcel(workbookFromSnapshot({ sheets: [{ name: "会员", cells: [["x"]] }] }), {
-    apiVersion,
-  });
-  return handle;
+  return session.install({ sheets: [{ name: "会员", cells: [["x"]] }] }, { apiVersion });
 }
-
-afterEach(() => {
-  handle?.uninstall();
-  handle = null;
-});
 
 const record = (n: number): string => `<lastRun xmlns="${LAST_RUN_NAMESPACE}">${n}</lastRun>`;
 

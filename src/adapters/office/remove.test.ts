@@ -1,34 +1,22 @@
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  exportSnapshot,
-  installFakeExcel,
-  workbookFromSnapshot,
-  type FakeExcelHandle,
-} from "../../fake-excel";
+import { describe, expect, it } from "vitest";
+import { exportSnapshot, type FakeExcelHandle } from "../../fake-excel";
 import { MARKER_PREFIX } from "../../core/markers";
 import { HostError } from "./host";
 import { ownedOutputSheets, removeOutputSheets } from "./remove";
+import { fakeExcelPerTest } from "../../../tests/office/fake-session";
 
-let handle: FakeExcelHandle | null = null;
-
-afterEach(() => {
-  handle?.uninstall();
-  handle = null;
-});
+const session = fakeExcelPerTest();
 
 /** 会员 (input), 汇总 (owned through its marker), 汇总 (2) (a user's sheet, no marker). */
 function install(): FakeExcelHandle {
-  handle = installFakeExcel(
-    workbookFromSnapshot({
-      sheets: [
-        { name: "会员", cells: [["会员编号"], ["HY1"]] },
-        { name: "汇总", cells: [["指标"]] },
-        { name: "汇总 (2)", cells: [["mine"]] },
-      ],
-      names: [{ name: `${MARKER_PREFIX}summary`, formula: "=汇总!$A$1" }],
-    })
-  );
-  return handle;
+  return session.install({
+    sheets: [
+      { name: "会员", cells: [["会员编号"], ["HY1"]] },
+      { name: "汇总", cells: [["指标"]] },
+      { name: "汇总 (2)", cells: [["mine"]] },
+    ],
+    names: [{ name: `${MARKER_PREFIX}summary`, formula: "=汇总!$A$1" }],
+  });
 }
 
 describe("removing the output sheets", () => {
