@@ -2,7 +2,13 @@
  * `--check-report DRAFT`: one line per figure of the draft (where it is, what it says, the
  * verdict, and what the records say), then the self-contradictions, then a summary line.
  */
-import { countVerdicts, excerpt, valueText, type CheckItem } from "../core/report-check/index";
+import {
+  cellText,
+  countVerdicts,
+  excerpt,
+  valueText,
+  type CheckItem,
+} from "../core/report-check/index";
 import type { Lang } from "../core/types";
 
 /** 1-based line and column (in characters) of an offset. */
@@ -71,7 +77,7 @@ export function formatReportCheck(text: string, items: readonly CheckItem[], lan
         item.metric !== undefined && item.computed !== undefined
           ? `; ${w.records(item.metric, valueText(item.computed, item.unit, lang))}`
           : "";
-      const cell = item.cell === undefined ? "" : w.cell(`${item.cell.sheet}!${item.cell.cell}`);
+      const cell = item.cell === undefined ? "" : w.cell(cellText(item.cell));
       lines.push(`${w.at(line, column)} ${quoted} ${verdict}${records}${cell}`);
     } else {
       const gives = w.gives(valueText(item.computed, item.unit, lang));

@@ -22,7 +22,13 @@ import {
 } from "../core/report-check/index";
 import type { Lang, OutputSheet, RecalcJson } from "../core/types";
 import { formatCount, selfCheckKey, verdictKey, type Translate } from "./i18n";
-import { countVerdicts, excerpt, locateFigures, valueText } from "../core/report-check/index";
+import {
+  cellText,
+  countVerdicts,
+  excerpt,
+  locateFigures,
+  valueText,
+} from "../core/report-check/index";
 import { markDraft, reportText, selfChecks } from "./report";
 
 const useStyles = makeStyles({
@@ -361,7 +367,7 @@ function FigureMark({ check, lang, t, onSelectCell }: FigureMarkProps): React.JS
       <Icon className={styles.icon} aria-hidden="true" />
       {`${t(verdictKey(check.verdict))}${records}`}
       {check.verdict === "contradicts" && check.cell !== undefined && (
-        <span className={styles.cellRef}>{`${check.cell.sheet}!${check.cell.cell}`}</span>
+        <span className={styles.cellRef}>{cellText(check.cell)}</span>
       )}
     </span>
   );
@@ -373,10 +379,10 @@ function FigureMark({ check, lang, t, onSelectCell }: FigureMarkProps): React.JS
         <button
           type="button"
           className={styles.toCell}
-          title={t("report.showCell", { cell: `${cell.sheet}!${cell.cell}` })}
+          title={t("report.showCell", { cell: cellText(cell) })}
           onClick={() => onSelectCell(cell.sheet, cell.cell)}
           data-testid="report-to-cell"
-          data-cell={`${cell.sheet}!${cell.cell}`}
+          data-cell={cellText(cell)}
         >
           {badge}
         </button>

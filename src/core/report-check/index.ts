@@ -22,4 +22,11 @@ export {
   type QuotedFigure,
 } from "./figures";
 export { matchMetric, type MatchOptions, type MetricMatch } from "./match";
-export { countVerdicts, excerpt, locateFigures, valueText, type VerdictCounts } from "./present";
+export {
+  cellText,
+  countVerdicts,
+  excerpt,
+  locateFigures,
+  valueText,
+  type VerdictCounts,
+} from "./present";

@@ -55,6 +55,11 @@ export function countVerdicts(items: readonly CheckItem[]): VerdictCounts {
   };
 }
 
+/** Where a checked figure's metric is shown, as a user reads and types it: "汇总!B24". */
+export function cellText(cell: { readonly sheet: string; readonly cell: string }): string {
+  return `${cell.sheet}!${cell.cell}`;
+}
+
 /**
  * The checked figures, each with the cell of 汇总 that shows its metric (where 汇总 shows it: a
  * year's series entry or a setting is not there). `summary` is the 汇总 sheet as written.
