@@ -16,15 +16,21 @@ function available(): boolean {
   return typeof Office !== "undefined" && isSetSupported(CUSTOM_XML_API);
 }
 
+/** The custom XML parts of our namespace (normally one), loaded. */
+async function ourParts(
+  context: Excel.RequestContext
+): Promise<Excel.CustomXmlPartScopedCollection> {
+  const parts = context.workbook.customXmlParts.getByNamespace(LAST_RUN_NAMESPACE).load("items/id");
+  await context.sync();
+  return parts;
+}
+
 /** The stored XML, or null when there is none (or Excel cannot keep custom XML parts). */
 export async function readLastRunXml(): Promise<string | null> {
   if (!available()) return null;
   try {
     return await Excel.run(async (context) => {
-      const parts = context.workbook.customXmlParts
-        .getByNamespace(LAST_RUN_NAMESPACE)
-        .load("items/id");
-      await context.sync();
+      const parts = await ourParts(context);
       const first = parts.items[0];
       if (!first) return null;
       const xml = first.getXml();
@@ -43,10 +49,7 @@ export async function writeLastRunXml(xml: string): Promise<boolean> {
   if (!available()) return false;
   try {
     return await Excel.run(async (context) => {
-      const parts = context.workbook.customXmlParts
-        .getByNamespace(LAST_RUN_NAMESPACE)
-        .load("items/id");
-      await context.sync();
+      const parts = await ourParts(context);
       const [first, ...extra] = parts.items;
       if (first) first.setXml(xml);
       else context.workbook.customXmlParts.add(xml);
