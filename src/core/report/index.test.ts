@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Lang, OutputSheet } from "../types";
-import { buildOutputSheets, OUTPUT_SHEET_NAMES, type ReportInput } from "./index";
-import { problem, sampleChambers, sampleJson, values } from "../../../tests/core/kit/report";
-
-function input(lang: Lang, over: Partial<ReportInput> = {}): ReportInput {
-  return {
-    lang,
-    json: sampleJson(),
-    problems: [problem()],
-    chambers: sampleChambers(),
-    names: OUTPUT_SHEET_NAMES[lang],
-    found: [],
-    ...over,
-  };
-}
+import type { OutputSheet } from "../types";
+import { buildOutputSheets, OUTPUT_SHEET_NAMES } from "./index";
+import { reportInput as input, sampleJson, values } from "../../../tests/core/kit/report";
 
 function headerRow(s: OutputSheet | undefined) {
   return values(s?.rows[0]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Lang, OutputSheet } from "../types";
-import { buildOutputSheets, OUTPUT_SHEET_NAMES, type ReportInput } from "./index";
+import { buildOutputSheets } from "./index";
 import { note } from "./cells";
 import {
   chartBelowTable,
@@ -11,18 +11,10 @@ import {
   ROWS_PER_PAGE,
   valueAxisMinimum,
 } from "./print";
-import { problem, sampleChambers, sampleJson } from "../../../tests/core/kit/report";
+import { reportInput } from "../../../tests/core/kit/report";
 
 function sheets(lang: Lang): OutputSheet[] {
-  const input: ReportInput = {
-    lang,
-    json: sampleJson(),
-    problems: [problem()],
-    chambers: sampleChambers(),
-    names: OUTPUT_SHEET_NAMES[lang],
-    found: [],
-  };
-  return buildOutputSheets(input);
+  return buildOutputSheets(reportInput(lang));
 }
 
 describe("print setup of the output sheets", () => {

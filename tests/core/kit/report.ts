@@ -3,8 +3,10 @@
  * and helpers that read the built sheets back. Used only by *.test.ts files.
  */
 import { columnLetters, parseRangeAddress } from "../../../src/core/a1";
+import { OUTPUT_SHEET_NAMES, type ReportInput } from "../../../src/core/report/index";
 import type {
   ChamberRecord,
+  Lang,
   OutputCell,
   OutputSheet,
   OutputValue,
@@ -212,6 +214,19 @@ export function problem(over: Partial<Problem> = {}): Problem {
 // ---------------------------------------------------------------------------------------------
 // Reading sheets back
 // ---------------------------------------------------------------------------------------------
+
+/** The input of buildOutputSheets for the sample result in `lang`, with one problem. */
+export function reportInput(lang: Lang, over: Partial<ReportInput> = {}): ReportInput {
+  return {
+    lang,
+    json: sampleJson(),
+    problems: [problem()],
+    chambers: sampleChambers(),
+    names: OUTPUT_SHEET_NAMES[lang],
+    found: [],
+    ...over,
+  };
+}
 
 export function cellAt(sheet: OutputSheet, row: number, col: number): OutputCell | null {
   return sheet.rows[row]?.[col] ?? null;
