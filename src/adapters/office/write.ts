@@ -16,6 +16,7 @@ import { columnLetters } from "../../core/a1";
 import { markerName, MARKERS_HIDDEN } from "../../core/markers";
 import type { CellStyle, ChartSpec, DateSystem, OutputCell, OutputSheet } from "../../core/types";
 import { headerFooterSectionCode, pageBreaksAbove, printTitleRow } from "../../core/report/print";
+import { sheetWidth } from "../../core/report/cells";
 import { cellLook, type CellLook } from "../../core/report/styles";
 import { cellWrite, columnWidthPoints, payloadBytes, type CellLink } from "./cells";
 import { isPayloadError, officeErrorCode } from "./errors";
@@ -241,10 +242,7 @@ function valueOps(
   budget: number,
   mode: ValueMode
 ): Op[] {
-  // A loop, not Math.max(...rows): spreading a sheet's rows into one call overflows the stack
-  // beyond about 125,000 rows.
-  let width = 1;
-  for (const row of out.rows) if (row.length > width) width = row.length;
+  const width = sheetWidth(out.rows);
   const ops: Op[] = [];
   let from = 0;
   let bytes = 0;
@@ -310,8 +308,7 @@ function lookOfKey(key: string): CellLook {
 function fontOps(sheet: string, out: OutputSheet): Op[] {
   const face = cellLook(undefined, false, out.lang).font;
   if (face === undefined) return [];
-  let width = 1;
-  for (const row of out.rows) if (row.length > width) width = row.length;
+  const width = sheetWidth(out.rows);
   const rows = Math.max(1, out.rows.length);
   // in blocks of at most FONT_BLOCK_CELLS cells: one request never formats a whole million rows
   const block = Math.max(1, Math.floor(FONT_BLOCK_CELLS / width));

@@ -10,7 +10,7 @@ import type { DateSystem, Lang, OutputCell, OutputSheet, PrintSetup } from "../.
 import type { Conformance } from "./namespaces";
 import type { StyleBook } from "./styles-write";
 import { escapeCellText, escapeXml, quoteSheetName } from "./xml";
-import { FMT_DATE } from "../../core/report/cells";
+import { FMT_DATE, sheetWidth } from "../../core/report/cells";
 import { headerFooterCode, pageBreaksAbove } from "../../core/report/print";
 
 /** Excel's limit on the characters in one cell. */
@@ -126,9 +126,7 @@ export function worksheetXml(
     chunks.push(Buffer.from(text, "utf8"));
     text = "";
   };
-  // a loop, not Math.max(...rows): a problems sheet of a million rows would overflow the stack
-  let lastColumn = Math.max(1, sheet.columnWidths.length);
-  for (const row of sheet.rows) if (row.length > lastColumn) lastColumn = row.length;
+  const lastColumn = Math.max(sheet.columnWidths.length, sheetWidth(sheet.rows));
   const dimension = rangeAddress(1, 1, lastColumn, Math.max(1, sheet.rows.length));
   text +=
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   columnWidths,
+  sheetWidth,
   count,
   displayWidth,
   groupedText,
@@ -46,5 +47,14 @@ describe("report cells", () => {
   it("writes short percentages and grouped counts for labels", () => {
     expect([0.1, 0.125, 1, 0].map(percentText)).toEqual(["10%", "12.5%", "100%", "0%"]);
     expect(groupedText(1_048_576)).toBe("1,048,576");
+  });
+});
+
+describe("the columns a sheet's rows span", () => {
+  it("is the longest row's length, at least one, even for a million rows", () => {
+    expect(sheetWidth([])).toBe(1);
+    expect(sheetWidth([[1], [1, 2, 3], []])).toBe(3);
+    const many = Array.from({ length: 1_048_576 }, (_, i) => (i === 700_000 ? [1, 2, 3, 4] : [1]));
+    expect(sheetWidth(many)).toBe(4);
   });
 });

@@ -144,6 +144,17 @@ export interface WidthOptions {
 }
 
 /**
+ * The number of columns an output sheet's rows span (at least 1). A loop, not
+ * Math.max(...rows.map(…)): spreading a sheet's rows into one call overflows the stack beyond
+ * about 125,000 rows, and the problems sheet can have a million.
+ */
+export function sheetWidth(rows: ReadonlyArray<ReadonlyArray<unknown>>): number {
+  let width = 1;
+  for (const row of rows) if (row.length > width) width = row.length;
+  return width;
+}
+
+/**
  * Column widths in characters from the cells' contents, with a little padding. Titles and rows
  * that hold a single note (which Excel lets run over the empty cells to its right) are not
  * measured, so that one long sentence does not widen a column of figures.
