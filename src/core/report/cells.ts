@@ -92,27 +92,29 @@ function isWide(code: number): boolean {
 
 /**
  * Width of a text in character columns, CJK characters counting two: one column a code point
- * (a surrogate pair is one, a lone surrogate one too), two for a wide one. A loop over char codes
- * rather than the string's iterator: the problems sheet measures thousands of messages.
+ * (a surrogate pair is one, a lone surrogate one too), two for a wide one. `narrow` and `wide`
+ * weigh the two kinds otherwise (row-heights.ts measures against a font's real widths). A loop
+ * over char codes rather than the string's iterator: the problems sheet measures thousands of
+ * messages.
  */
-export function displayWidth(s: string): number {
+export function displayWidth(s: string, narrow = 1, wide = 2): number {
   let width = 0;
   const n = s.length;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x1100) {
-      width++;
+      width += narrow;
       continue;
     }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const low = s.charCodeAt(i + 1);
       if (low >= 0xdc00 && low <= 0xdfff) {
-        width += isWide((c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000) ? 2 : 1;
+        width += isWide((c - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000) ? wide : narrow;
         i++;
         continue;
       }
     }
-    width += isWide(c) ? 2 : 1;
+    width += isWide(c) ? wide : narrow;
   }
   return width;
 }

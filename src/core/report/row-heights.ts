@@ -9,6 +9,7 @@
  * (some white space under a paragraph) rather than too short (lines overprinting).
  */
 import type { OutputCell } from "../types";
+import { displayWidth } from "./cells";
 import { cellLook } from "./styles";
 
 /** Points a line of 11-point text takes, with the line gap (Excel's default row is 15). */
@@ -22,20 +23,11 @@ const DEFAULT_WIDTH = 8.43;
 
 /**
  * A text's width in column-width units (the width of a digit of the default font): an East Asian
- * ideograph, kana, hangul or full-width form is about two, anything else about one.
+ * ideograph, kana, hangul or full-width form (displayWidth's wide characters) is about two,
+ * anything else about one; both a little more, to err tall.
  */
 export function textWidthUnits(text: string): number {
-  let units = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    units +=
-      (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff)
-        ? 2.1
-        : c >= 0xff00 && c <= 0xff60
-          ? 2.1
-          : 1.1;
-  }
-  return units;
+  return displayWidth(text, 1.1, 2.1);
 }
 
 /** The lines a text wraps to in a column `width` characters wide (each line break starts one). */
