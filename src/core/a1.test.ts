@@ -9,8 +9,10 @@ import {
   columnRange,
   parseCellAddress,
   parseRangeAddress,
+  quoteSheetName,
   rangeAddress,
 } from "./a1";
+import { sheetOfReference } from "./markers";
 
 const column = fc.integer({ min: 1, max: MAX_COLUMN });
 const row = fc.integer({ min: 1, max: MAX_ROW });
@@ -131,5 +133,19 @@ describe("cell and range addresses", () => {
         });
       })
     );
+  });
+});
+
+describe("a sheet name in a reference", () => {
+  it("is always quoted with its quotes doubled, and reads back as the same name", () => {
+    expect(["会员", "Tom's", "汇总 (2)", "''"].map(quoteSheetName)).toEqual([
+      "'会员'",
+      "'Tom''s'",
+      "'汇总 (2)'",
+      "''''''",
+    ]);
+    for (const name of ["会员", "Tom's", "汇总 (2)", "''"]) {
+      expect(sheetOfReference(`${quoteSheetName(name)}!$A$1`)).toBe(name);
+    }
   });
 });

@@ -87,6 +87,14 @@ export function columnRange(column: number, firstRow: number, lastRow: number): 
   return rangeAddress(column, firstRow, column, lastRow);
 }
 
+/**
+ * A sheet name as a formula reference writes it before the "!": always quoted, its quotes doubled
+ * (`'会员'`, `'Tom''s'`), which every name allows. core/markers.ts `sheetOfReference` reads it back.
+ */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 
 /**

@@ -3,6 +3,7 @@
  * (text, number, date, boolean, error), and what to write for an output cell so that text stays
  * literal text. Pure functions; no Office.js calls.
  */
+import { quoteSheetName } from "../../core/a1";
 import { dayFromIso, serialOfDay } from "../../core/dates";
 import { isDateFormatCode } from "../../core/number-formats";
 import { memoizeText } from "../../core/text";
@@ -41,11 +42,6 @@ export function rawCellOf(value: unknown, type: unknown, format: unknown): RawCe
   }
 }
 
-/** A sheet name as it appears in a formula reference: always quoted, quotes doubled. */
-export function quotedSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 /**
  * A link to a cell of this workbook, as `Range.hyperlink` takes it (ExcelApi 1.7):
  * `documentReference` is the target (`'会员'!C12`), `textToDisplay` the text the cell shows. Not a
@@ -61,7 +57,7 @@ export interface CellLink {
 
 /** The link for a cell pointing at `cell` of `sheet`, showing `text`. */
 export function cellLink(sheet: string, cell: string, text: string): CellLink {
-  return { documentReference: `${quotedSheet(sheet)}!${cell}`, textToDisplay: text };
+  return { documentReference: `${quoteSheetName(sheet)}!${cell}`, textToDisplay: text };
 }
 
 function isOutputDate(v: unknown): v is OutputDate {

@@ -12,7 +12,7 @@
  * cleared and reused (renamed when the core chose another name), so formulas elsewhere that refer
  * to it keep working; a sheet the add-in did not create is never touched.
  */
-import { columnLetters } from "../../core/a1";
+import { columnLetters, quoteSheetName } from "../../core/a1";
 import { markerName, MARKERS_HIDDEN } from "../../core/markers";
 import type { CellStyle, ChartSpec, DateSystem, OutputCell, OutputSheet } from "../../core/types";
 import { headerFooterSectionCode, pageBreaksAbove, printTitleRow } from "../../core/report/print";
@@ -781,7 +781,7 @@ export async function verifyText(
   if (failed.length > 0) {
     const named = failed
       .slice(0, NAMED_FAILURES)
-      .map((f) => `'${f.sheet}'!${columnLetters(f.column + 1)}${f.row + 1}`)
+      .map((f) => `${quoteSheetName(f.sheet)}!${columnLetters(f.column + 1)}${f.row + 1}`)
       .join(", ");
     const more = failed.length > NAMED_FAILURES ? ` (+${failed.length - NAMED_FAILURES})` : "";
     throw new HostError("text-became-formula", `${named}${more}`);

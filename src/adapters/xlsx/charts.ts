@@ -2,10 +2,10 @@
  * Charts for output sheets, as DrawingML parts: ExcelJS cannot write charts, and the input
  * sheets are never re-serialised, so each chart is a chart part plus a drawing part anchoring it.
  */
-import { parseRangeAddress } from "../../core/a1";
+import { parseRangeAddress, quoteSheetName } from "../../core/a1";
 import type { ChartSeries, ChartSpec, OutputSheet, OutputValue } from "../../core/types";
 import type { Conformance } from "./namespaces";
-import { escapeXml, quoteSheetName } from "./xml";
+import { escapeXml } from "./xml";
 
 const CAT_AXIS = 500_000_001;
 const VAL_AXIS = 500_000_002;

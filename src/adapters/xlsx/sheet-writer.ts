@@ -3,13 +3,13 @@
  * that begins with =, +, - or @ stays text: the part never holds a formula.
  */
 import { Buffer } from "node:buffer";
-import { cellAddress, parseCellAddress, rangeAddress } from "../../core/a1";
+import { cellAddress, parseCellAddress, quoteSheetName, rangeAddress } from "../../core/a1";
 import { dayFromIso, serialOfDay } from "../../core/dates";
 import { rowHeight } from "../../core/report/row-heights";
 import type { DateSystem, Lang, OutputCell, OutputSheet, PrintSetup } from "../../core/types";
 import type { Conformance } from "./namespaces";
 import type { StyleBook } from "./styles-write";
-import { escapeCellText, escapeXml, quoteSheetName } from "./xml";
+import { escapeCellText, escapeXml } from "./xml";
 import { FMT_DATE, sheetWidth } from "../../core/report/cells";
 import { headerFooterCode, pageBreaksAbove } from "../../core/report/print";
 

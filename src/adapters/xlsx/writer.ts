@@ -53,7 +53,8 @@ import {
   type Document,
   type Element,
 } from "./xml-dom";
-import { quoteSheetName, relsPathOf, resolvePartPath } from "./xml";
+import { relsPathOf, resolvePartPath } from "./xml";
+import { quoteSheetName } from "../../core/a1";
 
 /** The children of `workbook` that CT_Workbook puts after `definedNames`. */
 const AFTER_DEFINED_NAMES = [

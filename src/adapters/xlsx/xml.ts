@@ -36,11 +36,6 @@ export function escapeCellText(text: string): string {
     );
 }
 
-/** A sheet name as it appears in a formula reference: quoted, with quotes doubled. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
 /** Resolves a relationship target against the folder of the part that owns the relationship. */
 export function resolvePartPath(ownerPart: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
