@@ -8,7 +8,14 @@
  * percent-encoded; `find` resolves both to the name the archive (or the overlay) spells.
  */
 import { Buffer } from "node:buffer";
-import { ZipArchive, ZipError, type ZipEntry, type ZipWriter } from "./zip";
+import {
+  ZipArchive,
+  ZipError,
+  deflateContent,
+  type Deflated,
+  type ZipEntry,
+  type ZipWriter,
+} from "./zip";
 
 /** What a written part holds: one buffer, or chunks in order (a large sheet). */
 export type PartContent = Buffer | readonly Buffer[];
@@ -24,7 +31,10 @@ function fold(name: string): string {
 }
 
 export class PartStore {
-  private readonly written = new Map<string, { name: string; content: PartContent }>();
+  private readonly written = new Map<
+    string,
+    { name: string; content: PartContent; deflated: Promise<Deflated> }
+  >();
   private readonly removed = new Set<string>();
 
   constructor(readonly archive: ZipArchive) {}
@@ -98,10 +108,12 @@ export class PartStore {
     const spelled = existing ?? name;
     const key = fold(spelled);
     this.removed.delete(key);
-    this.written.set(key, {
-      name: spelled,
-      content: typeof content === "string" ? Buffer.from(content, "utf8") : content,
-    });
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    // Deflating starts now, on zlib's threads, while the next sheets are built on this one;
+    // saving awaits it. A part written again or removed drops its promise (never left rejected).
+    const deflated = deflateContent(bytes);
+    deflated.catch(() => undefined);
+    this.written.set(key, { name: spelled, content: bytes, deflated });
   }
 
   /** Removes a part; true when there was one. */
@@ -131,8 +143,9 @@ export class PartStore {
   }
 
   /**
-   * Writes every part to `writer`: untouched entries copied as stored, written parts deflated.
-   * `onWritten` sees each written part's chunks as they go out (validation streams them).
+   * Writes every part to `writer`: untouched entries copied as stored, written parts as `set`
+   * deflated them. `onWritten` sees each written part's chunks as it goes out (validation scans
+   * them).
    */
   async writeTo(
     writer: ZipWriter,
@@ -145,18 +158,8 @@ export class PartStore {
       const written = this.written.get(fold(name));
       if (written) {
         const c = written.content;
-        if (Buffer.isBuffer(c)) {
-          onWritten(name, c);
-          await writer.add(name, c);
-        } else {
-          const observed = (function* () {
-            for (const chunk of c) {
-              onWritten(name, chunk);
-              yield chunk;
-            }
-          })();
-          await writer.add(name, observed);
-        }
+        for (const chunk of Buffer.isBuffer(c) ? [c] : c) onWritten(name, chunk);
+        await writer.addDeflated(name, await written.deflated);
       } else {
         const entry = this.archive.get(name);
         if (!entry) throw new ZipError(`${name}: vanished while writing`);

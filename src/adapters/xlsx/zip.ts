@@ -302,6 +302,47 @@ function dosTime(now: Date): { time: number; date: number } {
   };
 }
 
+/** Content deflated for an entry: the raw deflate stream, and the CRC-32 and size of what it holds. */
+export interface Deflated {
+  readonly data: Buffer;
+  readonly crc32: number;
+  readonly size: number;
+}
+
+/**
+ * Deflates content on zlib's threads: one buffer whole, or chunks in order through a stream (a
+ * large sheet is never concatenated uncompressed). The CRC is computed here, chunk by chunk.
+ */
+export async function deflateContent(
+  content: Buffer | Iterable<Buffer>,
+  level = 6
+): Promise<Deflated> {
+  if (Buffer.isBuffer(content)) {
+    return {
+      data: await deflateRawAsync(content, { level }),
+      crc32: crc32(content) >>> 0,
+      size: content.length,
+    };
+  }
+  let crc = 0;
+  let size = 0;
+  const out: Buffer[] = [];
+  const deflater = createDeflateRaw({ level, chunkSize: 1 << 18 });
+  deflater.on("data", (chunk: Buffer) => out.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    deflater.on("end", resolve);
+    deflater.on("error", reject);
+  });
+  for (const chunk of content) {
+    crc = crc32(chunk, crc);
+    size += chunk.length;
+    if (!deflater.write(chunk)) await new Promise((resolve) => deflater.once("drain", resolve));
+  }
+  deflater.end();
+  await ended;
+  return { data: Buffer.concat(out), crc32: crc >>> 0, size };
+}
+
 /** Writes a zip archive entry by entry to a file. */
 export class ZipWriter {
   private readonly written: Written[] = [];
@@ -378,41 +419,15 @@ export class ZipWriter {
     );
   }
 
-  /**
-   * Adds new content, deflated by zlib: one buffer, or chunks in order (a generator, so that a
-   * sheet of a million rows is deflated as it is produced and never held whole uncompressed).
-   */
+  /** Adds new content, deflated by zlib: one buffer, or chunks in order. */
   async add(name: string, content: Buffer | Iterable<Buffer>, level = 6): Promise<void> {
-    if (Buffer.isBuffer(content)) {
-      const data = await deflateRawAsync(content, { level });
-      await this.entry(
-        name,
-        8,
-        crc32(content),
-        data,
-        content.length,
-        this.stamp.time,
-        this.stamp.date
-      );
-      return;
-    }
-    let crc = 0;
-    let size = 0;
-    const out: Buffer[] = [];
-    const deflater = createDeflateRaw({ level, chunkSize: 1 << 18 });
-    deflater.on("data", (chunk: Buffer) => out.push(chunk));
-    const ended = new Promise<void>((resolve, reject) => {
-      deflater.on("end", resolve);
-      deflater.on("error", reject);
-    });
-    for (const chunk of content) {
-      crc = crc32(chunk, crc);
-      size += chunk.length;
-      if (!deflater.write(chunk)) await new Promise((resolve) => deflater.once("drain", resolve));
-    }
-    deflater.end();
-    await ended;
-    await this.entry(name, 8, crc, Buffer.concat(out), size, this.stamp.time, this.stamp.date);
+    await this.addDeflated(name, await deflateContent(content, level));
+  }
+
+  /** Adds content deflated beforehand (deflateContent), so that deflating can overlap other work. */
+  async addDeflated(name: string, deflated: Deflated): Promise<void> {
+    const { data, crc32, size } = deflated;
+    await this.entry(name, 8, crc32, data, size, this.stamp.time, this.stamp.date);
   }
 
   /** Writes the central directory and closes the file. */
