@@ -16,6 +16,13 @@ import { headerFooterCode, pageBreaksAbove } from "../../core/report/print";
 /** Excel's limit on the characters in one cell. */
 const MAX_CELL_TEXT = 32_767;
 
+/**
+ * Text that needs `xml:space="preserve"` on its `<t>`: whitespace at either end (which Excel
+ * trims otherwise), a tab or line break, or a run of spaces. Excel writes it only then too; on
+ * every cell it was a sixth of a problems sheet's bytes.
+ */
+const PRESERVE = /^\s|\s$|[\t\n\r]| {2}/;
+
 function cellXml(
   ref: string,
   cell: OutputCell,
@@ -39,8 +46,9 @@ function cellXml(
   if (typeof v === "number") {
     return Number.isFinite(v) ? `<c r="${ref}" s="${s}"><v>${v}</v></c>` : null;
   }
-  const text = escapeCellText(v.slice(0, MAX_CELL_TEXT));
-  return `<c r="${ref}" s="${s}" t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
+  const text = v.slice(0, MAX_CELL_TEXT);
+  const space = PRESERVE.test(text) ? ' xml:space="preserve"' : "";
+  return `<c r="${ref}" s="${s}" t="inlineStr"><is><t${space}>${escapeCellText(text)}</t></is></c>`;
 }
 
 function sheetViewXml(freezeRows: number): string {
