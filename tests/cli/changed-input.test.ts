@@ -1,10 +1,11 @@
 /**
- * The command line reads a regular input file twice (once to check it, once to copy its parts into
- * the output), so that its bytes need not stay in memory while the core runs. If the user saves the
- * file in between, the output must not mix two versions of their data.
+ * The command line reads a large regular input file twice (once to check it, once to copy its parts
+ * into the output), so that its bytes need not stay in memory while the core runs. If the user
+ * saves the file in between, the output must not mix two versions of their data. A small file
+ * (32 MB or less) is read once and kept, so a save during the run cannot reach the output.
  */
 import { Buffer } from "node:buffer";
-import { existsSync, utimesSync } from "node:fs";
+import { existsSync, mkdirSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
@@ -41,10 +42,27 @@ describe("an input file saved again during the run", () => {
       stdout,
       stderr,
       now: () => new Date(2014, 11, 15),
-      env: {},
+      env: { CHAMBER_RECALC_REOPEN_ABOVE: "0" },
     });
     expect(status).toBe(2);
     expect(stderr.text()).toContain("was changed while it was being recalculated");
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("does not matter for a small file, which is read once and kept", async () => {
+    mkdirSync(join(tmp.path, "small"));
+    const input = copyFixture("exceljs-table.xlsx", join(tmp.path, "small"));
+    const out = join(tmp.path, "small-out.xlsx");
+    const stderr = ttyStderr(() => utimesSync(input, new Date(2030, 0, 1), new Date(2030, 0, 1)));
+    const stdout = new Writable({ write: (_c, _e, done) => done() });
+    const status = await run([input, "--out", out, "--lang", "en"], {
+      stdout,
+      stderr,
+      now: () => new Date(2014, 11, 15),
+      env: {},
+    });
+    expect(stderr.text()).not.toContain("was changed");
+    expect(status).not.toBe(2);
+    expect(existsSync(out)).toBe(true);
   });
 });
