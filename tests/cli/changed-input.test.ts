@@ -2,7 +2,7 @@
  * The command line reads a large regular input file twice (once to check it, once to copy its parts
  * into the output), so that its bytes need not stay in memory while the core runs. If the user
  * saves the file in between, the output must not mix two versions of their data. A small file
- * (32 MB or less) is read once and kept, so a save during the run cannot reach the output.
+ * (256 MB or less) is read once and kept, so a save during the run cannot reach the output.
  */
 import { Buffer } from "node:buffer";
 import { existsSync, mkdirSync, utimesSync } from "node:fs";
