@@ -3,13 +3,13 @@
  * entries and bytes from every producer's file, copies that stay compressed, CRCs checked.
  */
 import { Buffer } from "node:buffer";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { crc32, deflateRawSync } from "node:zlib";
 import JSZip from "jszip";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { ZipArchive, ZipError, ZipWriter } from "../../src/adapters/xlsx/zip";
+import { ZipArchive, ZipError, ZipWriter, readZipDirectory } from "../../src/adapters/xlsx/zip";
 import { FIXTURES, tempDir } from "../cli/helpers";
 
 const tmp = tempDir();
@@ -58,6 +58,73 @@ describe("reading", () => {
     const entry = archive.get("a.xml");
     if (!entry) throw new Error("no entry");
     await expect(archive.read(entry)).rejects.toThrow(/CRC/);
+  });
+});
+
+/**
+ * The same archive with ZIP64 end records: a ZIP64 end of central directory and its locator
+ * before the end record, whose count, size and offset then say "see ZIP64" (all ones).
+ */
+function withZip64End(bytes: Buffer): Buffer {
+  const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = bytes.readUInt16LE(eocd + 10);
+  const size = bytes.readUInt32LE(eocd + 12);
+  const offset = bytes.readUInt32LE(eocd + 16);
+  const record = Buffer.alloc(56);
+  record.writeUInt32LE(0x06064b50, 0);
+  record.writeBigUInt64LE(44n, 4);
+  record.writeUInt16LE(45, 12);
+  record.writeUInt16LE(45, 14);
+  record.writeBigUInt64LE(BigInt(count), 24);
+  record.writeBigUInt64LE(BigInt(count), 32);
+  record.writeBigUInt64LE(BigInt(size), 40);
+  record.writeBigUInt64LE(BigInt(offset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(eocd), 8);
+  locator.writeUInt32LE(1, 16);
+  const end = Buffer.from(bytes.subarray(eocd));
+  end.writeUInt16LE(0xffff, 8);
+  end.writeUInt16LE(0xffff, 10);
+  end.writeUInt32LE(0xffffffff, 12);
+  end.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([bytes.subarray(0, eocd), record, locator, end]);
+}
+
+describe("reading a written file's directory from its end", () => {
+  const entriesOf = (archive: ZipArchive) => archive.entries.map((e) => ({ ...e }));
+
+  it.each(fixtures)("finds in %s the entries ZipArchive finds in the whole file", async (name) => {
+    const bytes = readFileSync(join(FIXTURES, name));
+    const path = join(tmp.path, `dir-${name}`);
+    writeFileSync(path, bytes);
+    expect(await readZipDirectory(path)).toEqual(entriesOf(ZipArchive.open(bytes)));
+  });
+
+  it("reads ZIP64 end records, as ZipArchive does", async () => {
+    const bytes = withZip64End(readFileSync(join(FIXTURES, "libreoffice.xlsx")));
+    const path = join(tmp.path, "zip64.xlsx");
+    writeFileSync(path, bytes);
+    const archive = ZipArchive.open(bytes);
+    expect(archive.entries.length).toBeGreaterThan(3);
+    expect(await readZipDirectory(path)).toEqual(entriesOf(archive));
+    const jszip = await JSZip.loadAsync(bytes);
+    expect(Object.keys(jszip.files).sort()).toEqual(archive.entries.map((e) => e.name).sort());
+  });
+
+  it("refuses a truncated file and an entry whose local header is damaged", async () => {
+    const bytes = readFileSync(join(FIXTURES, "libreoffice.xlsx"));
+    const truncated = join(tmp.path, "truncated.xlsx");
+    writeFileSync(truncated, bytes.subarray(0, bytes.length - 30));
+    await expect(readZipDirectory(truncated)).rejects.toThrow(ZipError);
+    const entry = ZipArchive.open(bytes).entries[1];
+    if (!entry) throw new Error("no second entry");
+    const damaged = Buffer.from(bytes);
+    const at = entry.localHeaderOffset + 30; // the first letter of its name
+    damaged[at] = (damaged[at] ?? 0) ^ 0x20;
+    const path = join(tmp.path, "damaged.xlsx");
+    writeFileSync(path, damaged);
+    await expect(readZipDirectory(path)).rejects.toThrow(/bad local header/);
   });
 });
 

@@ -10,7 +10,7 @@
  */
 import process from "node:process";
 
-import { readFile, rename, rm } from "node:fs/promises";
+import { rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { OutputSheet } from "../../core/types";
 import { chartXml, drawingXml } from "./charts";
@@ -36,7 +36,7 @@ import { worksheetXml } from "./sheet-writer";
 import { StyleBook, minimalStyles } from "./styles-write";
 import type { PartContent, PartStore } from "./parts";
 import { PackageInvalid, WrittenPartsChecker, validatePackage } from "./validate";
-import { ZipArchive, ZipWriter } from "./zip";
+import { ZipWriter, readZipDirectory } from "./zip";
 import {
   attr,
   attrNS,
@@ -504,14 +504,13 @@ export async function writeOutputSheets(
 
 /** The file just written reads back as a zip holding every part of the package, in order. */
 async function verifyWritten(path: string, pkg: XlsxPackage): Promise<void> {
-  let back: ZipArchive;
+  let got: string[];
   try {
-    back = ZipArchive.open(await readFile(path));
+    got = (await readZipDirectory(path)).map((e) => e.name);
   } catch (error) {
     throw new PackageInvalid([`the written file is not a zip: ${describeError(error)}`]);
   }
   const wanted = pkg.parts.names();
-  const got = back.entries.map((e) => e.name);
   if (wanted.length !== got.length || wanted.some((name, i) => got[i] !== name)) {
     throw new PackageInvalid([`the written file holds other parts than the package`]);
   }

@@ -88,70 +88,12 @@ export class ZipArchive {
     const bytes = Buffer.isBuffer(input)
       ? input
       : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-    const eocd = findEndOfCentralDirectory(bytes);
-    let count = bytes.readUInt16LE(eocd + 10);
-    let size = bytes.readUInt32LE(eocd + 12);
-    let offset = bytes.readUInt32LE(eocd + 16);
-    const locator = eocd - 20;
-    if (locator >= 0 && bytes.readUInt32LE(locator) === ZIP64_LOCATOR) {
-      const at = u64(bytes, locator + 8);
-      if (at + 56 > bytes.length || bytes.readUInt32LE(at) !== ZIP64_EOCD) {
-        throw new ZipError("bad ZIP64 end of central directory");
-      }
-      count = u64(bytes, at + 32);
-      size = u64(bytes, at + 40);
-      offset = u64(bytes, at + 48);
+    const end = directoryEnd(bytes, 0, (at) => bytes.subarray(at, at + 56));
+    if (end.offset + end.size > bytes.length) {
+      throw new ZipError("central directory beyond the end");
     }
-    if (offset + size > bytes.length) throw new ZipError("central directory beyond the end");
-    const entries: ZipEntry[] = [];
-    let at = offset;
-    for (let i = 0; i < count; i++) {
-      if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) {
-        throw new ZipError(`bad central directory entry ${i}`);
-      }
-      const flags = bytes.readUInt16LE(at + 8);
-      const nameLength = bytes.readUInt16LE(at + 28);
-      const extraLength = bytes.readUInt16LE(at + 30);
-      const commentLength = bytes.readUInt16LE(at + 32);
-      let compressedSize = bytes.readUInt32LE(at + 20);
-      let size32 = bytes.readUInt32LE(at + 24);
-      let localHeaderOffset = bytes.readUInt32LE(at + 42);
-      const name = decodeName(bytes.subarray(at + 46, at + 46 + nameLength), (flags & 0x800) !== 0);
-      // ZIP64 extended information: the fields whose 32-bit value is all ones, in this order
-      let extra = at + 46 + nameLength;
-      const extraEnd = extra + extraLength;
-      while (extra + 4 <= extraEnd) {
-        const id = bytes.readUInt16LE(extra);
-        const length = bytes.readUInt16LE(extra + 2);
-        if (id === 0x0001) {
-          let field = extra + 4;
-          if (size32 === MAX32) {
-            size32 = u64(bytes, field);
-            field += 8;
-          }
-          if (compressedSize === MAX32) {
-            compressedSize = u64(bytes, field);
-            field += 8;
-          }
-          if (localHeaderOffset === MAX32) localHeaderOffset = u64(bytes, field);
-        }
-        extra += 4 + length;
-      }
-      entries.push({
-        name,
-        method: bytes.readUInt16LE(at + 10),
-        flags,
-        time: bytes.readUInt16LE(at + 12),
-        date: bytes.readUInt16LE(at + 14),
-        crc32: bytes.readUInt32LE(at + 16),
-        compressedSize,
-        size: size32,
-        localHeaderOffset,
-        isDirectory: name.endsWith("/"),
-      });
-      at = extraEnd + commentLength;
-    }
-    return new ZipArchive(bytes, entries);
+    const directory = bytes.subarray(end.offset, end.offset + end.size);
+    return new ZipArchive(bytes, centralDirectory(directory, end.count));
   }
 
   /** The entry of this name, matched exactly, else ignoring case; undefined when there is none. */
@@ -273,6 +215,148 @@ async function streamStored(
     onChunk(chunk);
   }
   if (crc >>> 0 !== entry.crc32 >>> 0) throw new ZipError(`${entry.name}: CRC mismatch`);
+}
+
+/** Where an archive's central directory is, and how many entries it holds. */
+interface DirectoryEnd {
+  readonly count: number;
+  readonly size: number;
+  readonly offset: number;
+}
+
+/**
+ * The end of central directory record (and its ZIP64 form) in `tail`, the last bytes of an
+ * archive, which start at offset `tailStart` of it; `zip64At` gives the 56 bytes of the ZIP64
+ * record at an offset of the archive (fewer when it ends first).
+ */
+function directoryEnd(
+  tail: Buffer,
+  tailStart: number,
+  zip64At: (at: number) => Buffer
+): DirectoryEnd {
+  const eocd = findEndOfCentralDirectory(tail);
+  const locator = eocd - 20;
+  if (locator >= 0 && tail.readUInt32LE(locator) === ZIP64_LOCATOR) {
+    const at = u64(tail, locator + 8);
+    const record = at <= tailStart + locator ? zip64At(at) : Buffer.alloc(0);
+    if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD) {
+      throw new ZipError("bad ZIP64 end of central directory");
+    }
+    return { count: u64(record, 32), size: u64(record, 40), offset: u64(record, 48) };
+  }
+  return {
+    count: tail.readUInt16LE(eocd + 10),
+    size: tail.readUInt32LE(eocd + 12),
+    offset: tail.readUInt32LE(eocd + 16),
+  };
+}
+
+/** The entries of a central directory of `count` entries (its bytes, from its first). */
+function centralDirectory(bytes: Buffer, count: number): ZipEntry[] {
+  const entries: ZipEntry[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) {
+      throw new ZipError(`bad central directory entry ${i}`);
+    }
+    const flags = bytes.readUInt16LE(at + 8);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extraLength = bytes.readUInt16LE(at + 30);
+    const commentLength = bytes.readUInt16LE(at + 32);
+    let compressedSize = bytes.readUInt32LE(at + 20);
+    let size32 = bytes.readUInt32LE(at + 24);
+    let localHeaderOffset = bytes.readUInt32LE(at + 42);
+    const name = decodeName(bytes.subarray(at + 46, at + 46 + nameLength), (flags & 0x800) !== 0);
+    // ZIP64 extended information: the fields whose 32-bit value is all ones, in this order
+    let extra = at + 46 + nameLength;
+    const extraEnd = extra + extraLength;
+    while (extra + 4 <= extraEnd) {
+      const id = bytes.readUInt16LE(extra);
+      const length = bytes.readUInt16LE(extra + 2);
+      if (id === 0x0001) {
+        let field = extra + 4;
+        if (size32 === MAX32) {
+          size32 = u64(bytes, field);
+          field += 8;
+        }
+        if (compressedSize === MAX32) {
+          compressedSize = u64(bytes, field);
+          field += 8;
+        }
+        if (localHeaderOffset === MAX32) localHeaderOffset = u64(bytes, field);
+      }
+      extra += 4 + length;
+    }
+    entries.push({
+      name,
+      method: bytes.readUInt16LE(at + 10),
+      flags,
+      time: bytes.readUInt16LE(at + 12),
+      date: bytes.readUInt16LE(at + 14),
+      crc32: bytes.readUInt32LE(at + 16),
+      compressedSize,
+      size: size32,
+      localHeaderOffset,
+      isDirectory: name.endsWith("/"),
+    });
+    at = extraEnd + commentLength;
+  }
+  return entries;
+}
+
+/**
+ * The entries of the zip file at `path`, read from its end without reading the whole file: the
+ * end records, the central directory, and each entry's local header, whose signature and name
+ * must be the directory's and whose data must end within the file. ZipError when they do not.
+ */
+export async function readZipDirectory(path: string): Promise<ZipEntry[]> {
+  const file = await open(path, "r");
+  try {
+    const length = (await file.stat()).size;
+    const readAt = async (at: number, count: number): Promise<Buffer> => {
+      const buffer = Buffer.alloc(Math.max(0, Math.min(count, length - at)));
+      let done = 0;
+      while (done < buffer.length) {
+        const { bytesRead } = await file.read(buffer, done, buffer.length - done, at + done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      return buffer.subarray(0, done);
+    };
+    const tailStart = Math.max(0, length - (22 + MAX16 + 20));
+    const tail = await readAt(tailStart, length - tailStart);
+    // the ZIP64 record sits just before its locator in what zip writers write; read it from
+    // the tail when it is there, else from where the locator says
+    const records = new Map<number, Buffer>();
+    const eocd = findEndOfCentralDirectory(tail);
+    if (eocd >= 20 && tail.readUInt32LE(eocd - 20) === ZIP64_LOCATOR) {
+      const at = u64(tail, eocd - 20 + 8);
+      records.set(at, at >= tailStart ? tail.subarray(at - tailStart) : await readAt(at, 56));
+    }
+    const end = directoryEnd(tail, tailStart, (at) => records.get(at) ?? Buffer.alloc(0));
+    if (end.offset + end.size > length) throw new ZipError("central directory beyond the end");
+    const entries = centralDirectory(await readAt(end.offset, end.size), end.count);
+    for (const entry of entries) {
+      const nameBytes = Buffer.from(entry.name, "utf8");
+      const header = await readAt(entry.localHeaderOffset, 30 + nameBytes.length);
+      if (
+        header.length < 30 + nameBytes.length ||
+        header.readUInt32LE(0) !== LOCAL ||
+        !header.subarray(30).equals(nameBytes) ||
+        entry.localHeaderOffset +
+          30 +
+          header.readUInt16LE(26) +
+          header.readUInt16LE(28) +
+          entry.compressedSize >
+          end.offset
+      ) {
+        throw new ZipError(`${entry.name}: bad local header`);
+      }
+    }
+    return entries;
+  } finally {
+    await file.close();
+  }
 }
 
 function findEndOfCentralDirectory(bytes: Buffer): number {
