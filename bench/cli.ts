@@ -49,6 +49,7 @@ import { performance } from "node:perf_hooks";
 import { clearTimeout, setTimeout } from "node:timers";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createInflateRaw, inflateRawSync } from "node:zlib";
+import { ZipArchive } from "../src/adapters/xlsx/zip";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -121,83 +122,6 @@ async function timeStage<T>(
 // The floor: the zip's central directory, native inflate, one byte scan
 // ---------------------------------------------------------------------------------------------
 
-interface ZipPart {
-  readonly name: string;
-  readonly method: number;
-  readonly compressedSize: number;
-  readonly size: number;
-  readonly localHeader: number;
-}
-
-function u64(bytes: Buffer, at: number): number {
-  return Number(bytes.readBigUInt64LE(at));
-}
-
-/** The entries of a zip from its central directory (ZIP64 included); enough for a benchmark. */
-function zipParts(bytes: Buffer): ZipPart[] {
-  const MAX32 = 0xffffffff;
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error("no end of central directory");
-  let count = bytes.readUInt16LE(eocd + 10);
-  let at = bytes.readUInt32LE(eocd + 16);
-  const locator = eocd - 20;
-  if (locator >= 0 && bytes.readUInt32LE(locator) === 0x07064b50) {
-    const zip64 = u64(bytes, locator + 8);
-    count = u64(bytes, zip64 + 32);
-    at = u64(bytes, zip64 + 48);
-  }
-  const parts: ZipPart[] = [];
-  for (let i = 0; i < count; i++) {
-    if (bytes.readUInt32LE(at) !== 0x02014b50) throw new Error(`bad central entry ${i}`);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const extraLength = bytes.readUInt16LE(at + 30);
-    const commentLength = bytes.readUInt16LE(at + 32);
-    let compressedSize = bytes.readUInt32LE(at + 20);
-    let size = bytes.readUInt32LE(at + 24);
-    let localHeader = bytes.readUInt32LE(at + 42);
-    let extra = at + 46 + nameLength;
-    const extraEnd = extra + extraLength;
-    while (extra + 4 <= extraEnd) {
-      const id = bytes.readUInt16LE(extra);
-      const length = bytes.readUInt16LE(extra + 2);
-      if (id === 0x0001) {
-        let field = extra + 4;
-        if (size === MAX32) {
-          size = u64(bytes, field);
-          field += 8;
-        }
-        if (compressedSize === MAX32) {
-          compressedSize = u64(bytes, field);
-          field += 8;
-        }
-        if (localHeader === MAX32) localHeader = u64(bytes, field);
-      }
-      extra += 4 + length;
-    }
-    parts.push({
-      name: bytes.toString("utf8", at + 46, at + 46 + nameLength),
-      method: bytes.readUInt16LE(at + 10),
-      compressedSize,
-      size,
-      localHeader,
-    });
-    at = extraEnd + commentLength;
-  }
-  return parts;
-}
-
-function rawData(bytes: Buffer, part: ZipPart): Buffer {
-  const at = part.localHeader;
-  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
-  return bytes.subarray(start, start + part.compressedSize);
-}
-
 /** The byte scan of the floor: one pass, one compare a byte (counts `<`). */
 function countLt(bytes: Uint8Array): number {
   let n = 0;
@@ -262,7 +186,10 @@ async function floorChild(file: string): Promise<FloorResult> {
   const t0 = performance.now();
   const bytes = readFileSync(file);
   const readFileSeconds = (performance.now() - t0) / 1000;
-  const wanted = zipParts(bytes).filter(
+  // the central directory as the command line reads it (zip.ts); inflating and scanning are the
+  // floor's own
+  const archive = ZipArchive.open(bytes);
+  const wanted = archive.entries.filter(
     (p) => /^xl\/worksheets\/[^/]+\.xml$/i.test(p.name) || /^xl\/sharedStrings\.xml$/i.test(p.name)
   );
   // streamed
@@ -272,7 +199,7 @@ async function floorChild(file: string): Promise<FloorResult> {
   let scan = 0;
   let ltCount = 0;
   for (const part of wanted) {
-    const r = await inflateStreamed(rawData(bytes, part), part.method);
+    const r = await inflateStreamed(archive.raw(part), part.method);
     inflate += r.seconds - r.scanSeconds;
     scan += r.scanSeconds;
     ltCount += r.count;
@@ -291,7 +218,7 @@ async function floorChild(file: string): Promise<FloorResult> {
   scan = 0;
   let wholeCount = 0;
   for (const part of wanted) {
-    const raw = rawData(bytes, part);
+    const raw = archive.raw(part);
     const a = performance.now();
     const data = part.method === 0 ? raw : inflateRawSync(raw);
     const b = performance.now();
