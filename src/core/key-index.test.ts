@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { FirstRows, KeyIndex } from "./key-index";
+import { FirstRows, KeyIndex, hashText } from "./key-index";
 
 describe("KeyIndex", () => {
   it("gives a new key -1 and a repeated key the position it was first added at", () => {
@@ -43,6 +43,25 @@ describe("KeyIndex", () => {
         expect(index.size).toBe(map.size);
       })
     );
+  });
+});
+
+describe("hashText", () => {
+  it("gives texts that differ only in their last character neighbouring home slots", () => {
+    const home = (text: string) => hashText(text) >>> 1;
+    const ids = Array.from({ length: 10 }, (_v, i) => `M000012${i}`);
+    expect(ids.map((id) => (home(id) - home(ids[0] ?? "")) | 0)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+    ]);
+    // and is never 0, which marks an empty slot
+    fc.assert(fc.property(fc.string(), (text) => hashText(text) !== 0));
+  });
+
+  it("spreads texts with other beginnings over the table", () => {
+    const slots = new Set(
+      Array.from({ length: 1000 }, (_v, i) => (hashText(`M${i}0`) >>> 1) & 0xffff)
+    );
+    expect(slots.size).toBeGreaterThan(980);
   });
 });
 

@@ -3,6 +3,7 @@
  * a 31-character alphabet, the last a check character over the first 17.
  */
 import { isErrorCell } from "./cells";
+import { hashEnd } from "./key-index";
 import { foldWidth, stripInvisible } from "./text";
 import type { RawCell } from "./types";
 
@@ -54,8 +55,8 @@ export function usccCheckCharacter(first17: string): string | null {
 }
 
 /**
- * For a valid credit code exactly as written (isPlainUscc), its FNV-1a hash over the 18 UTF-16
- * code units as key-index.ts hashText computes it (never 0); else 0. One pass over the text does
+ * For a valid credit code exactly as written (isPlainUscc), its hash as key-index.ts hashText
+ * computes it (never 0); else 0. One pass over the text does
  * both, which matters for texts that are not flat in memory (each character access then costs a
  * call).
  */
@@ -72,7 +73,7 @@ export function plainUsccHash(s: string): number {
   }
   const last = charCodeAt.call(s, 17);
   if (USCC_ALPHABET.charCodeAt((31 - (sum % 31)) % 31) !== last) return 0;
-  return Math.imul(h ^ last, 0x01000193) | 1;
+  return hashEnd(h, last);
 }
 
 /**
