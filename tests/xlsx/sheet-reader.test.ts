@@ -56,6 +56,42 @@ function cellsOf(rowXml: string): RawCell[] | undefined {
   return readSheet(sheet(`<row r="1">${rowXml}</row>`)).rows[0];
 }
 
+describe("SheetRowsBuilder: inline texts with character references, as openpyxl writes them", () => {
+  const inline = (ref: string, text: string) =>
+    `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+
+  it("reads a repeated text the same each time, and tells apart texts that differ after a reference", () => {
+    const texts = [
+      "&#24352;&#19977;",
+      "&#24352;&#19977;",
+      "&#24352;&#19978;",
+      "&#24352;&amp;x_x0041_",
+    ];
+    const xml = sheet(
+      texts
+        .map((t, r) => `<row r="${r + 1}">${inline(`A${r + 1}`, t)}${inline(`B${r + 1}`, t)}</row>`)
+        .join("")
+    );
+    // every chunk size, so that a text is cut anywhere between its first reference and its end
+    for (const chunk of [1, 3, 7, 1 << 20]) {
+      expect(readSheet(xml, chunk).rows.map((row) => row?.[1])).toStrictEqual([
+        "张三",
+        "张三",
+        "张上",
+        "张&xA",
+      ]);
+    }
+  });
+
+  it("still refuses a text whose bytes after a reference are not well-formed, after the same text well-formed", () => {
+    const good = inline("A1", "&#24352;&#19977;");
+    const bad = inline("A2", "&#24352;&#0;");
+    expect(() => readSheet(sheet(`<row r="1">${good}</row><row r="2">${bad}</row>`))).toThrow(
+      XmlSyntaxError
+    );
+  });
+});
+
 describe("SheetRowsBuilder: what each kind of cell reads as", () => {
   it('reads t="s" as the shared string at the index, and an index out of the table as blank', () => {
     expect(cellsOf('<c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>99</v></c>')).toEqual([
