@@ -88,7 +88,12 @@ export class ZipArchive {
     const bytes = Buffer.isBuffer(input)
       ? input
       : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-    const end = directoryEnd(bytes, 0, (at) => bytes.subarray(at, at + 56));
+    const { eocd, zip64 } = endRecords(bytes);
+    const end = directoryEnd(
+      bytes,
+      eocd,
+      zip64 === null ? null : bytes.subarray(zip64, zip64 + 56)
+    );
     if (end.offset + end.size > bytes.length) {
       throw new ZipError("central directory beyond the end");
     }
@@ -225,24 +230,28 @@ interface DirectoryEnd {
 }
 
 /**
- * The end of central directory record (and its ZIP64 form) in `tail`, the last bytes of an
- * archive, which start at offset `tailStart` of it; `zip64At` gives the 56 bytes of the ZIP64
- * record at an offset of the archive (fewer when it ends first).
+ * Where the end of central directory record is in `tail` (the last bytes of an archive), and the
+ * offset in the archive of the ZIP64 record its locator names, or null when it has none.
  */
-function directoryEnd(
-  tail: Buffer,
-  tailStart: number,
-  zip64At: (at: number) => Buffer
-): DirectoryEnd {
+function endRecords(tail: Buffer): { eocd: number; zip64: number | null } {
   const eocd = findEndOfCentralDirectory(tail);
   const locator = eocd - 20;
   if (locator >= 0 && tail.readUInt32LE(locator) === ZIP64_LOCATOR) {
-    const at = u64(tail, locator + 8);
-    const record = at <= tailStart + locator ? zip64At(at) : Buffer.alloc(0);
-    if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD) {
+    return { eocd, zip64: u64(tail, locator + 8) };
+  }
+  return { eocd, zip64: null };
+}
+
+/**
+ * The central directory's place and size from the end record at `eocd` in `tail`, or from the
+ * ZIP64 record (its bytes from its first; null when the archive has none).
+ */
+function directoryEnd(tail: Buffer, eocd: number, zip64: Buffer | null): DirectoryEnd {
+  if (zip64 !== null) {
+    if (zip64.length < 56 || zip64.readUInt32LE(0) !== ZIP64_EOCD) {
       throw new ZipError("bad ZIP64 end of central directory");
     }
-    return { count: u64(record, 32), size: u64(record, 40), offset: u64(record, 48) };
+    return { count: u64(zip64, 32), size: u64(zip64, 40), offset: u64(zip64, 48) };
   }
   return {
     count: tail.readUInt16LE(eocd + 10),
@@ -325,15 +334,15 @@ export async function readZipDirectory(path: string): Promise<ZipEntry[]> {
     };
     const tailStart = Math.max(0, length - (22 + MAX16 + 20));
     const tail = await readAt(tailStart, length - tailStart);
-    // the ZIP64 record sits just before its locator in what zip writers write; read it from
-    // the tail when it is there, else from where the locator says
-    const records = new Map<number, Buffer>();
-    const eocd = findEndOfCentralDirectory(tail);
-    if (eocd >= 20 && tail.readUInt32LE(eocd - 20) === ZIP64_LOCATOR) {
-      const at = u64(tail, eocd - 20 + 8);
-      records.set(at, at >= tailStart ? tail.subarray(at - tailStart) : await readAt(at, 56));
-    }
-    const end = directoryEnd(tail, tailStart, (at) => records.get(at) ?? Buffer.alloc(0));
+    // the ZIP64 record sits just before its locator in what zip writers write: in the tail
+    const { eocd, zip64 } = endRecords(tail);
+    const record =
+      zip64 === null
+        ? null
+        : zip64 >= tailStart
+          ? tail.subarray(zip64 - tailStart, zip64 - tailStart + 56)
+          : await readAt(zip64, 56);
+    const end = directoryEnd(tail, eocd, record);
     if (end.offset + end.size > length) throw new ZipError("central directory beyond the end");
     const entries = centralDirectory(await readAt(end.offset, end.size), end.count);
     for (const entry of entries) {
