@@ -13,10 +13,23 @@ export function decodeOoxmlEscapes(text: string): string {
   );
 }
 
+/** The characters escapeXml replaces. */
+const XML_SPECIAL = '&<>"';
+
+/**
+ * The characters a cell's text holds as `_xHHHH_`: the controls but tab and line feed (XML 1.0
+ * forbids them, or normalises a carriage return away) and the non-characters U+FFFE and U+FFFF.
+ */
+const CELL_CONTROLS = "\\u0000-\\u0008\\u000b-\\u001f\\ufffe\\uffff";
+const NEEDS_XML_ESCAPE = new RegExp(`[${XML_SPECIAL}]`);
+const CELL_CONTROL = new RegExp(`[${CELL_CONTROLS}]`, "g");
+/** What escapeCellText changes: XML's special characters, `_` (of `_xHHHH_`), the controls. */
+const NEEDS_CELL_ESCAPE = new RegExp(`[${XML_SPECIAL}_${CELL_CONTROLS}]`);
+
 /** Escapes text for a double-quoted attribute or markup content. */
 export function escapeXml(text: string): string {
   // most texts have nothing to escape: one scan instead of four replacements
-  if (!/[&<>"]/.test(text)) return text;
+  if (!NEEDS_XML_ESCAPE.test(text)) return text;
   return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -29,13 +42,11 @@ export function escapeXml(text: string): string {
  * literal `_xHHHH_`, so that it reads back as itself).
  */
 export function escapeCellText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-  if (!/[&<>"_\u0000-\u0008\u000b-\u001f\ufffe\uffff]/.test(text)) return text;
+  if (!NEEDS_CELL_ESCAPE.test(text)) return text;
   return escapeXml(text)
     .replace(/_(x[0-9a-fA-F]{4}_)/g, "_x005F_$1")
     .replace(
-      // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-      /[\u0000-\u0008\u000b-\u000d\u000e-\u001f\ufffe\uffff]/g,
+      CELL_CONTROL,
       (ch) => `_x${ch.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`
     );
 }
