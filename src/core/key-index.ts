@@ -13,6 +13,10 @@
 /** Called as charCodeAt.call(s, i): see cells.ts (keys are strings of every kind). */
 const charCodeAt = String.prototype.charCodeAt;
 
+/** FNV-1a's 32-bit offset basis and prime (uscc.ts's one-pass hash of a credit code uses them). */
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+
 /**
  * A text's hash: FNV-1a over its UTF-16 code units but the last, mixed, plus twice the last unit
  * (hashEnd); never 0 (0 marks an empty slot). Texts that differ only in their last character
@@ -21,9 +25,9 @@ const charCodeAt = String.prototype.charCodeAt;
  */
 export function hashText(text: string): number {
   const n = text.length;
-  if (n === 0) return hashEnd(0x811c9dc5, 0);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < n - 1; i++) h = Math.imul(h ^ charCodeAt.call(text, i), 0x01000193);
+  if (n === 0) return hashEnd(FNV_OFFSET, 0);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < n - 1; i++) h = Math.imul(h ^ charCodeAt.call(text, i), FNV_PRIME);
   return hashEnd(h, charCodeAt.call(text, n - 1));
 }
 

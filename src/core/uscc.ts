@@ -3,7 +3,7 @@
  * a 31-character alphabet, the last a check character over the first 17.
  */
 import { isErrorCell } from "./cells";
-import { hashEnd } from "./key-index";
+import { FNV_OFFSET, FNV_PRIME, hashEnd } from "./key-index";
 import { foldWidth, stripInvisible } from "./text";
 import type { RawCell } from "./types";
 
@@ -56,20 +56,19 @@ export function usccCheckCharacter(first17: string): string | null {
 
 /**
  * For a valid credit code exactly as written (isPlainUscc), its hash as key-index.ts hashText
- * computes it (never 0); else 0. One pass over the text does
- * both, which matters for texts that are not flat in memory (each character access then costs a
- * call).
+ * computes it (never 0); else 0. One pass over the text does both, which matters for texts that
+ * are not flat in memory (each character access then costs a call).
  */
 export function plainUsccHash(s: string): number {
   if (s.length !== USCC_LENGTH) return 0;
   let sum = 0;
-  let h = 0x811c9dc5;
+  let h = FNV_OFFSET;
   for (let i = 0; i < WEIGHTS.length; i++) {
     const code = charCodeAt.call(s, i);
     const value = code < 128 ? (VALUE_OF[code] ?? -1) : -1;
     if (value < 0) return 0;
     sum += value * (WEIGHTS[i] ?? 0);
-    h = Math.imul(h ^ code, 0x01000193);
+    h = Math.imul(h ^ code, FNV_PRIME);
   }
   const last = charCodeAt.call(s, 17);
   if (USCC_ALPHABET.charCodeAt((31 - (sum % 31)) % 31) !== last) return 0;
