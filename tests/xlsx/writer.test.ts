@@ -15,6 +15,14 @@ import { parseXml } from "../../src/adapters/xlsx/xml-dom";
 import { relsPathOf, resolvePartPath } from "../../src/adapters/xlsx/xml";
 import type { OutputSheet } from "../../src/core/types";
 import { copyFixture, runCli, tempDir } from "../cli/helpers";
+import {
+  assertAvailable,
+  convertWithLibreOffice,
+  gate,
+  libreOfficeConsumer,
+  libreOfficeCsv,
+  parseCsv,
+} from "../consumers";
 
 const parseRelationships = (xml: string) => relationshipsOf(parseXml(xml, "rels"));
 
@@ -234,40 +242,48 @@ describe("input sheets and markers through the command line", () => {
 
 const soffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
 
-describe.skipIf(!soffice)("a real consumer: LibreOffice Calc", () => {
-  it("reads back text with spaces at either end, runs of spaces, tabs and line breaks exactly", async () => {
-    const texts = [" lead", "trail ", "two  spaces", "line\nbreak", "tab\there", "plain 文字"];
-    const out = join(tmp.path, "spaces.xlsx");
-    const sheet: OutputSheet = {
-      key: "summary",
-      name: "Spaces",
-      rows: texts.map((text) => [{ v: text }]),
-      columnWidths: [20],
-      freezeRows: 0,
-      charts: [],
-    };
-    await writeTestWorkbook("handmade-1904.xlsx", out, [sheet]);
-    const zip = await JSZip.loadAsync(readFileSync(out));
-    const xmlOf = async (name: string) => (await zip.file(name)?.async("string")) ?? "";
-    const parts = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
-    const xml = (await Promise.all(parts.map(xmlOf))).find((x) => x.includes("two  spaces"));
-    // only the texts that need it carry xml:space="preserve"
-    expect(xml).toContain("<t>plain 文字</t>");
-    expect(xml?.match(/xml:space="preserve"/g)?.length).toBe(5);
-    const dir = join(tmp.path, "lo-spaces");
-    const profile = `-env:UserInstallation=file://${join(tmp.path, "lo-profile")}`;
-    // sheet -1: every sheet to its own CSV; fields always quoted, so that spaces show
-    const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,true,true,false,false,false,-1";
-    execFileSync("soffice", [profile, "--headless", "--convert-to", filter, "--outdir", dir, out], {
-      stdio: "ignore",
-    });
-    const csv = readFileSync(join(dir, "spaces-Spaces.csv"), "utf8");
-    const cells = [...csv.matchAll(/"((?:[^"]|"")*)"/g)].map((m) =>
-      (m[1] ?? "").replace(/""/g, '"')
-    );
-    expect(cells).toEqual(texts);
-  }, 120_000);
+const libreOffice = libreOfficeConsumer();
+const spaces = gate(
+  libreOffice,
+  "LibreOffice reads back text with spaces at either end, runs of spaces, tabs and line breaks exactly"
+);
 
+describe("text with spaces, read by LibreOffice Calc", () => {
+  it.skipIf(spaces.skip)(
+    spaces.title,
+    async () => {
+      assertAvailable(libreOffice);
+      const texts = [" lead", "trail ", "two  spaces", "line\nbreak", "tab\there", "plain 文字"];
+      const out = join(tmp.path, "spaces.xlsx");
+      const sheet: OutputSheet = {
+        key: "summary",
+        name: "Spaces",
+        rows: texts.map((text) => [{ v: text }]),
+        columnWidths: [20],
+        freezeRows: 0,
+        charts: [],
+      };
+      await writeTestWorkbook("handmade-1904.xlsx", out, [sheet]);
+      const zip = await JSZip.loadAsync(readFileSync(out));
+      const xmlOf = async (name: string) => (await zip.file(name)?.async("string")) ?? "";
+      const parts = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+      const xml = (await Promise.all(parts.map(xmlOf))).find((x) => x.includes("two  spaces"));
+      // only the texts that need it carry xml:space="preserve"
+      expect(xml).toContain("<t>plain 文字</t>");
+      expect(xml?.match(/xml:space="preserve"/g)?.length).toBe(5);
+      const dir = join(tmp.path, "lo-spaces");
+      const log = await convertWithLibreOffice([out], dir, join(tmp.path, "lo-profile"));
+      const csv = readFileSync(libreOfficeCsv(dir, out, "Spaces"), "utf8");
+      expect(
+        parseCsv(csv).map((row) => row[0]),
+        log
+      ).toEqual(texts);
+    },
+    120_000
+  );
+});
+
+describe.skipIf(!soffice)("a real consumer: LibreOffice Calc", () => {
   it("opens the output, reads the summary values and keeps the charts", () => {
     const input = copyFixture("handmade-1904.xlsx", tmp.path);
     const out = join(tmp.path, "lo-check.xlsx");
