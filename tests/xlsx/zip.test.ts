@@ -9,7 +9,13 @@ import { crc32, deflateRawSync } from "node:zlib";
 import JSZip from "jszip";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { ZipArchive, ZipError, ZipWriter, readZipDirectory } from "../../src/adapters/xlsx/zip";
+import {
+  ZipArchive,
+  ZipError,
+  ZipWriter,
+  readZipDirectory,
+  writeFully,
+} from "../../src/adapters/xlsx/zip";
 import { FIXTURES, tempDir } from "../cli/helpers";
 
 const tmp = tempDir();
@@ -151,6 +157,61 @@ describe("writing", () => {
     expect(await jszip.file("xl/small.xml")?.async("string")).toBe("<a/>");
     expect(await jszip.file("xl/workbook.xml")?.async("string")).toBe(
       await (await JSZip.loadAsync(input)).file("xl/workbook.xml")?.async("string")
+    );
+  });
+
+  it("writes entries copied in one go while more are added, each at its place", async () => {
+    const input = readFileSync(join(FIXTURES, "exceljs-table.xlsx"));
+    const archive = ZipArchive.open(input);
+    const path = join(tmp.path, "copy-all.xlsx");
+    const writer = await ZipWriter.create(path);
+    const copying = writer.copyAll(archive, archive.entries);
+    await writer.add("xl/after.xml", Buffer.from("<after/>"));
+    await copying;
+    await writer.close();
+    const back = ZipArchive.open(readFileSync(path));
+    expect(back.entries.map((e) => e.name)).toEqual([
+      ...archive.entries.map((e) => e.name),
+      "xl/after.xml",
+    ]);
+    for (const entry of archive.entries) {
+      expect(Buffer.compare(back.raw(back.get(entry.name)!), archive.raw(entry))).toBe(0);
+    }
+    const jszip = await JSZip.loadAsync(readFileSync(path), { checkCRC32: true });
+    expect(await jszip.file("xl/after.xml")?.async("string")).toBe("<after/>");
+    expect((await readZipDirectory(path)).length).toBe(archive.entries.length + 1);
+  });
+
+  it("writes every byte when the file takes fewer than it was given at a time", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.uint8Array({ maxLength: 40 }), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 0, max: 5 }),
+        async (chunks, most, position) => {
+          const file = Buffer.alloc(position + 400);
+          let calls = 0;
+          const handle = {
+            writev: async (buffers: readonly Buffer[], at?: number | null) => {
+              calls++;
+              let n = 0;
+              for (const bytes of buffers) {
+                const take = Math.min(bytes.length, most - n);
+                bytes.copy(file, (at ?? 0) + n, 0, take);
+                n += take;
+                if (n === most) break;
+              }
+              return { bytesWritten: n, buffers: [...buffers] };
+            },
+          };
+          const buffers = chunks.map((c) => Buffer.from(c));
+          await writeFully(handle as Parameters<typeof writeFully>[0], buffers, position);
+          const all = Buffer.concat(buffers);
+          expect(file.subarray(position, position + all.length).equals(all)).toBe(true);
+          expect(calls).toBe(Math.ceil(all.length / most));
+        }
+      ),
+      { numRuns: 100 }
     );
   });
 

@@ -36,6 +36,14 @@ export class PartStore {
     { name: string; content: PartContent; deflated: Promise<Deflated> }
   >();
   private readonly removed = new Set<string>();
+  /**
+   * The entries copied to a writer ahead of the rest (copyAhead), by their folded names, in the
+   * order written; empty when none were, or when one of them was written or removed after all
+   * (then `aheadSpoiled` says so, and the save that began with them starts again without them).
+   */
+  private ahead: ZipEntry[] = [];
+  private readonly aheadKeys = new Set<string>();
+  aheadSpoiled = false;
 
   constructor(readonly archive: ZipArchive) {}
 
@@ -57,10 +65,10 @@ export class PartStore {
     return this.find(name) !== null;
   }
 
-  /** Every part, in the archive's order, then the ones added. */
+  /** Every part: those copied ahead, then the others in the archive's order, then the ones added. */
   names(): string[] {
-    const names: string[] = [];
-    const seen = new Set<string>();
+    const names = this.ahead.map((e) => e.name);
+    const seen = new Set(this.aheadKeys);
     for (const entry of this.archive.entries) {
       const key = fold(entry.name);
       if (entry.isDirectory || this.removed.has(key) || seen.has(key)) continue;
@@ -107,6 +115,7 @@ export class PartStore {
     const existing = this.find(name);
     const spelled = existing ?? name;
     const key = fold(spelled);
+    this.spoilAhead(key);
     this.removed.delete(key);
     const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
     // Deflating starts now, on zlib's threads, while the next sheets are built on this one;
@@ -121,6 +130,7 @@ export class PartStore {
     const existing = this.find(name);
     if (existing === null) return false;
     const key = fold(existing);
+    this.spoilAhead(key);
     this.written.delete(key);
     this.removed.add(key);
     return true;
@@ -143,8 +153,41 @@ export class PartStore {
   }
 
   /**
-   * Writes every part to `writer`: untouched entries copied as stored, written parts as `set`
-   * deflated them. `onWritten` sees each written part's chunks as it goes out (validation scans
+   * Copies these untouched parts to `writer` now, as stored, in one write that goes on while this
+   * thread does other work; `writeTo` then writes the others after them. The parts should be ones
+   * nothing will write or remove (the user's worksheets); if one is after all, the copy is void
+   * (`aheadSpoiled`) and its writer is to be dropped.
+   */
+  copyAhead(writer: ZipWriter, names: readonly string[]): Promise<void> {
+    if (this.ahead.length > 0) throw new Error("parts were copied ahead already");
+    const entries: ZipEntry[] = [];
+    for (const name of names) {
+      const entry = this.entryOf(name);
+      if (entry === null || this.aheadKeys.has(fold(entry.name))) continue;
+      entries.push(entry);
+      this.aheadKeys.add(fold(entry.name));
+    }
+    this.ahead = entries;
+    return writer.copyAll(this.archive, entries);
+  }
+
+  /** Forgets the parts copied ahead (a save done, or begun again without them). */
+  endAhead(): void {
+    this.ahead = [];
+    this.aheadKeys.clear();
+    this.aheadSpoiled = false;
+  }
+
+  private spoilAhead(key: string): void {
+    if (!this.aheadKeys.has(key)) return;
+    this.aheadSpoiled = true;
+    this.ahead = [];
+    this.aheadKeys.clear();
+  }
+
+  /**
+   * Writes every part to `writer` but those copied ahead: untouched entries copied as stored,
+   * written parts as `set` deflated them. `onWritten` sees each written part's chunks as it goes out (validation scans
    * them).
    */
   async writeTo(
@@ -152,7 +195,7 @@ export class PartStore {
     onWritten: (name: string, chunk: Buffer) => void = () => undefined,
     onProgress: (fraction: number) => void = () => undefined
   ): Promise<void> {
-    const names = this.names();
+    const names = this.names().slice(this.ahead.length);
     let done = 0;
     for (const name of names) {
       const written = this.written.get(fold(name));

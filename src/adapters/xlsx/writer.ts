@@ -31,7 +31,7 @@ import {
 } from "./package";
 import { MARKER_PREFIX, MARKERS_HIDDEN } from "../../core/markers";
 import { printTitleRow } from "../../core/report/print";
-import { ownedSheetsReclaimed } from "./reader";
+import { ownedSheetsByKey, ownedSheetsReclaimed, workbookPartOfKind } from "./reader";
 import { worksheetXml } from "./sheet-writer";
 import { StyleBook, minimalStyles } from "./styles-write";
 import type { PartContent, PartStore } from "./parts";
@@ -528,29 +528,104 @@ export async function savePackage(
   outPath: string,
   onProgress: (fraction: number) => void = () => undefined
 ): Promise<void> {
-  await validatePackage(pkg);
-  const temp = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
-  let writer: ZipWriter;
+  const saving = await PackageSaving.begin(pkg, outPath);
+  await saving.finish(onProgress);
+}
+
+/**
+ * The parts a recalculation reads and never writes: the worksheets of the user's sheets (not the
+ * output sheets, found by their markers) and the shared strings. They are nearly all of a large
+ * workbook's bytes, which is why `PackageSaving.begin` can copy them while the core runs.
+ */
+export async function partsNeverWritten(pkg: XlsxPackage): Promise<string[]> {
+  const owned = new Set(ownedSheetsByKey(pkg).values());
+  const parts = pkg.sheets.flatMap((s) => (s.part !== null && !owned.has(s.name) ? [s.part] : []));
+  const sharedStrings = await workbookPartOfKind(pkg, "sharedStrings");
+  if (sharedStrings !== null) parts.push(sharedStrings);
+  return parts;
+}
+
+/**
+ * A save in two steps (savePackage takes both at once). `begin` creates the temporary file and,
+ * given parts nothing will write (partsNeverWritten), copies them into it on the thread pool while
+ * the caller goes on (the core runs on this thread meanwhile); `finish` validates the package,
+ * writes the rest after them, checks the file and replaces `outPath` with it. Should one of the
+ * parts copied ahead be written after all, `finish` starts the file again without them. `abort`
+ * removes the temporary file; a failure in `finish` does so itself. Until `finish` has renamed
+ * it, `outPath` is as it was.
+ */
+export class PackageSaving {
+  private constructor(
+    private readonly pkg: XlsxPackage,
+    private readonly outPath: string,
+    private readonly temp: string,
+    private writer: ZipWriter,
+    /** The copy of the parts copied ahead: the error it ended in, or null. */
+    private readonly ahead: Promise<unknown>
+  ) {}
+
+  static async begin(
+    pkg: XlsxPackage,
+    outPath: string,
+    copyAhead: readonly string[] = []
+  ): Promise<PackageSaving> {
+    const temp = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
+    const writer = await createWriter(temp, outPath);
+    const ahead =
+      copyAhead.length === 0
+        ? Promise.resolve(null)
+        : pkg.parts.copyAhead(writer, copyAhead).then(
+            () => null,
+            (error: unknown) => error ?? new Error("copy failed")
+          );
+    return new PackageSaving(pkg, outPath, temp, writer, ahead);
+  }
+
+  async finish(onProgress: (fraction: number) => void = () => undefined): Promise<void> {
+    const { pkg, temp } = this;
+    try {
+      await validatePackage(pkg);
+      const aheadError = await this.ahead;
+      if (aheadError !== null) throw aheadError;
+      if (pkg.parts.aheadSpoiled) {
+        // a part copied ahead was written after all: the file starts again, in the usual order
+        await this.writer.abort();
+        pkg.parts.endAhead();
+        this.writer = await createWriter(temp, this.outPath);
+      }
+      const checker = new WrittenPartsChecker();
+      await pkg.parts.writeTo(this.writer, (name, chunk) => checker.feed(name, chunk), onProgress);
+      checker.finish();
+      await this.writer.close();
+      await verifyWritten(temp, pkg);
+      await rename(temp, this.outPath).catch((error: unknown) => {
+        throw new FileProblem("unwritable", this.outPath, describeError(error));
+      });
+    } catch (error) {
+      await this.abort();
+      if (isFileSystemError(error)) {
+        throw new FileProblem("unwritable", this.outPath, describeError(error));
+      }
+      throw error;
+    } finally {
+      pkg.parts.endAhead();
+    }
+  }
+
+  /** Gives the save up: the temporary file is removed, `outPath` left as it was. */
+  async abort(): Promise<void> {
+    await this.ahead;
+    await this.writer.abort();
+    await rm(this.temp, { force: true });
+    this.pkg.parts.endAhead();
+  }
+}
+
+async function createWriter(temp: string, outPath: string): Promise<ZipWriter> {
   try {
-    writer = await ZipWriter.create(temp);
+    return await ZipWriter.create(temp);
   } catch (error) {
     throw new FileProblem("unwritable", outPath, describeError(error));
-  }
-  const checker = new WrittenPartsChecker();
-  try {
-    await pkg.parts.writeTo(writer, (name, chunk) => checker.feed(name, chunk), onProgress);
-    checker.finish();
-    await writer.close();
-    await verifyWritten(temp, pkg);
-    await rename(temp, outPath).catch((error: unknown) => {
-      throw new FileProblem("unwritable", outPath, describeError(error));
-    });
-  } catch (error) {
-    await writer.abort();
-    await rm(temp, { force: true });
-    if (isFileSystemError(error))
-      throw new FileProblem("unwritable", outPath, describeError(error));
-    throw error;
   }
 }
 

@@ -436,11 +436,43 @@ export async function deflateContent(
   return { data: Buffer.concat(out), crc32: crc >>> 0, size };
 }
 
-/** Writes a zip archive entry by entry to a file. */
+/**
+ * Writes `buffers` one after another at `position` of the file, however many calls it takes.
+ * @internal exported for its test
+ */
+export async function writeFully(
+  file: Pick<FileHandle, "writev">,
+  buffers: Buffer[],
+  position: number
+): Promise<void> {
+  let rest = buffers.filter((b) => b.length > 0);
+  let at = position;
+  while (rest.length > 0) {
+    let { bytesWritten } = await file.writev(rest, at);
+    if (bytesWritten === 0) throw new ZipError("the file took no more bytes");
+    at += bytesWritten;
+    // drop what was written: whole buffers, then the front of the first one left
+    let k = 0;
+    while (k < rest.length && bytesWritten >= rest[k]!.length) bytesWritten -= rest[k++]!.length;
+    rest = rest.slice(k);
+    if (bytesWritten > 0) rest[0] = rest[0]!.subarray(bytesWritten);
+  }
+}
+
+/**
+ * Writes a zip archive entry by entry to a file. Each entry's place in the file is fixed when it
+ * is added, and its bytes are written there by one request to the thread pool, issued at once:
+ * entries copied with `copyAll` are written while the caller goes on with other work (the core),
+ * and `close` waits for every write still under way.
+ */
 export class ZipWriter {
   private readonly written: Written[] = [];
   private position = 0;
   private readonly stamp = dosTime(new Date());
+  /** The writes issued, settled either way: close and abort wait for them. */
+  private readonly underWay: Promise<unknown>[] = [];
+  /** The first write that failed, whether or not its caller has seen it: close throws it. */
+  private failure: unknown = null;
 
   private constructor(private readonly file: FileHandle) {}
 
@@ -448,16 +480,18 @@ export class ZipWriter {
     return new ZipWriter(await open(path, "w"));
   }
 
-  private async write(buffer: Buffer): Promise<void> {
-    let done = 0;
-    while (done < buffer.length) {
-      const { bytesWritten } = await this.file.write(buffer, done, buffer.length - done);
-      done += bytesWritten;
-    }
-    this.position += buffer.length;
+  /** Writes buffers one after another at `at`, a place already taken (see place). */
+  private write(buffers: Buffer[], at: number): Promise<void> {
+    const writing = writeFully(this.file, buffers, at);
+    this.underWay.push(
+      writing.catch((error: unknown) => {
+        this.failure ??= error;
+      })
+    );
+    return writing;
   }
 
-  private async entry(
+  private entry(
     name: string,
     method: number,
     crc: number,
@@ -466,6 +500,23 @@ export class ZipWriter {
     time: number,
     date: number
   ): Promise<void> {
+    const at = this.position;
+    return this.write(this.place(name, method, crc, data, size, time, date), at);
+  }
+
+  /**
+   * Takes an entry's place at the current position, which moves past it: its directory record is
+   * kept, and its local header, name and data are returned, to be written there.
+   */
+  private place(
+    name: string,
+    method: number,
+    crc: number,
+    data: Buffer,
+    size: number,
+    time: number,
+    date: number
+  ): Buffer[] {
     const nameBytes = Buffer.from(name, "utf8");
     if (this.position > MAX32 || data.length >= MAX32 || size >= MAX32) {
       throw new ZipError("the output would need ZIP64 (over 4 GB)");
@@ -482,10 +533,6 @@ export class ZipWriter {
     header.writeUInt32LE(size, 22);
     header.writeUInt16LE(nameBytes.length, 26);
     header.writeUInt16LE(0, 28);
-    const offset = this.position;
-    await this.write(header);
-    await this.write(nameBytes);
-    await this.write(data);
     this.written.push({
       name: nameBytes,
       method,
@@ -494,22 +541,29 @@ export class ZipWriter {
       size,
       time,
       date,
-      offset,
+      offset: this.position,
     });
+    this.position += header.length + nameBytes.length + data.length;
+    return [header, nameBytes, data];
   }
 
   /** Copies an entry of another archive as it is stored: no inflating, no deflating. */
   async copy(archive: ZipArchive, entry: ZipEntry): Promise<void> {
-    const raw = archive.raw(entry);
-    await this.entry(
-      entry.name,
-      entry.method,
-      entry.crc32,
-      raw,
-      entry.size,
-      entry.time,
-      entry.date
-    );
+    await this.copyAll(archive, [entry]);
+  }
+
+  /**
+   * Copies entries of another archive as they are stored, one after another, in one write that
+   * is issued before this returns (the thread pool writes them while this thread works on).
+   */
+  async copyAll(archive: ZipArchive, entries: readonly ZipEntry[]): Promise<void> {
+    const at = this.position;
+    const buffers: Buffer[] = [];
+    for (const e of entries) {
+      const raw = archive.raw(e);
+      buffers.push(...this.place(e.name, e.method, e.crc32, raw, e.size, e.time, e.date));
+    }
+    await this.write(buffers, at);
   }
 
   /** Adds new content, deflated by zlib: one buffer, or chunks in order. */
@@ -523,10 +577,13 @@ export class ZipWriter {
     await this.entry(name, 8, crc32, data, size, this.stamp.time, this.stamp.date);
   }
 
-  /** Writes the central directory and closes the file. */
+  /** Writes the central directory and closes the file, once every entry is written. */
   async close(): Promise<void> {
     try {
+      await Promise.all(this.underWay);
+      if (this.failure !== null) throw this.failure;
       const start = this.position;
+      const directory: Buffer[] = [];
       for (const w of this.written) {
         const header = Buffer.alloc(46);
         header.writeUInt32LE(CENTRAL, 0);
@@ -542,10 +599,9 @@ export class ZipWriter {
         header.writeUInt16LE(w.name.length, 28);
         header.writeUInt32LE(0o100644 * 0x10000, 38); // external attributes: a regular file
         header.writeUInt32LE(w.offset, 42);
-        await this.write(header);
-        await this.write(w.name);
+        directory.push(header, w.name);
       }
-      const size = this.position - start;
+      const size = directory.reduce((n, b) => n + b.length, 0);
       if (this.written.length > MAX16 || start > MAX32) {
         throw new ZipError("the output would need ZIP64 (too many entries or over 4 GB)");
       }
@@ -555,14 +611,18 @@ export class ZipWriter {
       end.writeUInt16LE(this.written.length, 10);
       end.writeUInt32LE(size, 12);
       end.writeUInt32LE(start, 16);
-      await this.write(end);
+      directory.push(end);
+      await this.write(directory, start);
+      this.position += size + end.length;
     } finally {
+      await Promise.all(this.underWay);
       await this.file.close();
     }
   }
 
-  /** Closes the file without finishing the archive (after a failure). */
+  /** Closes the file without finishing the archive (after a failure), once no write is under way. */
   async abort(): Promise<void> {
+    await Promise.all(this.underWay);
     await this.file.close().catch(() => undefined);
   }
 }
