@@ -37,6 +37,14 @@ function sparse<T>(...entries: [number, T][]): T[] {
   return items;
 }
 
+/**
+ * A row as the reader makes it: its cells up to its last value, a blank one undefined (rows are
+ * arrays without holes; the sheet's rows array has a hole for each row without values).
+ */
+function row<T>(...entries: [number, T][]): (T | undefined)[] {
+  return Array.from(sparse(...entries));
+}
+
 function readSheet(xml: string | Buffer, chunkSize = 1 << 20, context = CONTEXT): SheetRowsBuilder {
   const bytes = typeof xml === "string" ? Buffer.from(xml, "utf8") : xml;
   const builder = new SheetRowsBuilder(context);
@@ -140,7 +148,7 @@ describe("SheetRowsBuilder: what each kind of cell reads as", () => {
           '<c r="H1"><v>Infinity</v></c><c r="I1"><v> 7 </v></c>'
       )
     ).toStrictEqual(
-      sparse<RawCell>([0, 42], [1, { kind: "date", serial: 45000 }], [2, -1500], [6, 0.1], [8, 7])
+      row<RawCell>([0, 42], [1, { kind: "date", serial: 45000 }], [2, -1500], [6, 0.1], [8, 7])
     );
   });
 
@@ -197,7 +205,7 @@ describe("SheetRowsBuilder: what each kind of cell reads as", () => {
         '<row r="2"><c r="A2" s="1"/><c r="B2"><v>1</v></c><c r="C2" s="3"/><c r="D2"></c></row>'
       )
     );
-    expect(builder.rows).toStrictEqual(sparse([1, sparse([1, 1])]));
+    expect(builder.rows).toStrictEqual(sparse([1, row([1, 1])]));
     expect(builder.rows[1]).toHaveLength(2);
   });
 
@@ -208,14 +216,14 @@ describe("SheetRowsBuilder: what each kind of cell reads as", () => {
           "<row><c><v>5</v></c></row>"
       )
     );
-    expect(builder.rows).toStrictEqual(sparse([0, [1, 2]], [3, sparse([2, 3], [3, 4])], [4, [5]]));
+    expect(builder.rows).toStrictEqual(sparse([0, [1, 2]], [3, row([2, 3], [3, 4])], [4, [5]]));
     expect(builder.lastRowSeen).toBe(5);
   });
 
   it("places a cell whose reference is past the last column (XFD) by its position", () => {
     expect(
       cellsOf('<c r="B1"><v>1</v></c><c r="XFE1"><v>2</v></c><c r="AultRowHe1"><v>3</v></c>')
-    ).toStrictEqual(sparse([1, 1], [2, 2], [3, 3]));
+    ).toStrictEqual(row([1, 1], [2, 2], [3, 3]));
     expect(cellsOf('<c r="XFD1"><v>1</v></c>')).toHaveLength(16_384);
   });
 
@@ -235,7 +243,7 @@ describe("SheetRowsBuilder: what each kind of cell reads as", () => {
       expected[k]![parseCellAddress(ref)!.column - 1] = c;
     }
     const xml = rowsXml.map((cells, k) => `<row r="${k + 1}">${cells.join("")}</row>`).join("");
-    expect(readSheet(sheet(xml)).rows).toStrictEqual(expected);
+    expect(readSheet(sheet(xml)).rows).toStrictEqual(expected.map((cells) => Array.from(cells)));
   });
 
   it("takes the declared last row from <dimension> for progress", () => {
@@ -255,7 +263,7 @@ describe("SheetRowsBuilder: what each kind of cell reads as", () => {
       '<s:row r="2"><s:c r="B2" t="inlineStr"><s:is><s:t>a<o:x xmlns:o="urn:o">zz</o:x>b</s:t></s:is></s:c></s:row>' +
       "</s:sheetData></s:worksheet>";
     const builder = readSheet(xml, 7);
-    expect(builder.rows).toStrictEqual([[1], sparse([1, "ab"])]);
+    expect(builder.rows).toStrictEqual([[1], row([1, "ab"])]);
     expect(builder.declaredLastRow).toBe(2);
   });
 
@@ -746,7 +754,7 @@ function intendedRows(rows: RowSpec[], context: SheetReadContext): { rows: Rows;
       cells ??= [];
       cells[column - 1] = value;
     }
-    if (cells) out[rowNumber - 1] = cells;
+    if (cells) out[rowNumber - 1] = Array.from(cells);
   }
   return { rows: out, lastRow: rowNumber };
 }
@@ -1068,7 +1076,7 @@ function referenceSheet(
       }
       cell = null;
     } else if (kind === "row" && cells) {
-      rows[rowNumber - 1] = cells;
+      rows[rowNumber - 1] = Array.from(cells);
     }
   });
   parser.write(decodeDocument(bytes)).close();
