@@ -262,11 +262,21 @@ interface ReadResultLike {
   readonly grid: GridLike;
   readonly ownedSheets: string[];
 }
+interface SaveLike {
+  finish(): Promise<void>;
+  abort(): Promise<void>;
+}
+
 interface AdapterModules {
   openPackage(input: string): Promise<unknown>;
   readPackageGrid(pkg: unknown): Promise<ReadResultLike>;
   writeOutputSheets(pkg: unknown, output: unknown): Promise<void>;
   savePackage(pkg: unknown, out: string): Promise<void>;
+  /**
+   * A save begun before the core with the parts it never writes copied ahead, as the command line
+   * does it (src/adapters/xlsx/writer.ts PackageSaving); null in a checkout without it.
+   */
+  beginSave: ((pkg: unknown, out: string) => Promise<SaveLike>) | null;
   recalculate(
     grid: GridLike,
     options: { today: string; asOf: string; ownedSheets: readonly string[] }
@@ -287,8 +297,17 @@ async function loadAdapter(dir: string): Promise<AdapterModules> {
     readPackageGrid: reader.readPackageGrid as AdapterModules["readPackageGrid"],
     writeOutputSheets: writer.writeOutputSheets as AdapterModules["writeOutputSheets"],
     savePackage: writer.savePackage as AdapterModules["savePackage"],
+    beginSave: beginSaveOf(writer),
     recalculate: core.recalculate as AdapterModules["recalculate"],
   };
+}
+
+function beginSaveOf(writer: Record<string, unknown>): AdapterModules["beginSave"] {
+  const saving = writer.PackageSaving as
+    { begin(pkg: unknown, out: string, ahead: readonly string[]): Promise<SaveLike> } | undefined;
+  const never = writer.partsNeverWritten as ((pkg: unknown) => Promise<string[]>) | undefined;
+  if (saving === undefined || never === undefined) return null;
+  return async (pkg, out) => saving.begin(pkg, out, await never(pkg));
 }
 
 function rowsOf(grid: GridLike): Record<string, number> {
@@ -338,6 +357,7 @@ async function splitChild(dir: string, file: string, out: string): Promise<Split
   const adapter = await loadAdapter(dir);
   const stages: Stage[] = [];
   let jsonSha = "";
+  let saving: SaveLike | null = null;
   try {
     const pkg = await timeStage(stages, "open", () => adapter.openPackage(file));
     let read: ReadResultLike | null = await timeStage(stages, "read", () =>
@@ -346,13 +366,21 @@ async function splitChild(dir: string, file: string, out: string): Promise<Split
     const grid = read.grid;
     const owned = read.ownedSheets;
     read = null;
+    // as the command line does: the save begun (the user's sheets copied ahead) before the core
+    const begin = adapter.beginSave;
+    saving = begin === null ? null : await begin(pkg, out);
+    const begun = saving;
     const result = await timeStage(stages, "core", () =>
       adapter.recalculate(grid, { today: localToday(), asOf: AS_OF, ownedSheets: owned })
     );
     jsonSha = sha(`${JSON.stringify(result.json, null, 2)}\n`);
     await timeStage(stages, "write", () => adapter.writeOutputSheets(pkg, result.output));
-    await timeStage(stages, "save", () => adapter.savePackage(pkg, out));
+    await timeStage(stages, "save", () =>
+      begun === null ? adapter.savePackage(pkg, out) : begun.finish()
+    );
+    saving = null;
   } catch (error) {
+    await saving?.abort();
     const message = error instanceof Error ? error.message : String(error);
     return { stages, jsonSha, error: `${message} (after ${stages.length} stages)` };
   } finally {
