@@ -491,19 +491,6 @@ export class ZipWriter {
     return writing;
   }
 
-  private entry(
-    name: string,
-    method: number,
-    crc: number,
-    data: Buffer,
-    size: number,
-    time: number,
-    date: number
-  ): Promise<void> {
-    const at = this.position;
-    return this.write(this.place(name, method, crc, data, size, time, date), at);
-  }
-
   /**
    * Takes an entry's place at the current position, which moves past it: its directory record is
    * kept, and its local header, name and data are returned, to be written there.
@@ -574,7 +561,8 @@ export class ZipWriter {
   /** Adds content deflated beforehand (deflateContent), so that deflating can overlap other work. */
   async addDeflated(name: string, deflated: Deflated): Promise<void> {
     const { data, crc32, size } = deflated;
-    await this.entry(name, 8, crc32, data, size, this.stamp.time, this.stamp.date);
+    const at = this.position;
+    await this.write(this.place(name, 8, crc32, data, size, this.stamp.time, this.stamp.date), at);
   }
 
   /** Writes the central directory and closes the file, once every entry is written. */
