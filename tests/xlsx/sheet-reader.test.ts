@@ -37,14 +37,6 @@ function sparse<T>(...entries: [number, T][]): T[] {
   return items;
 }
 
-/**
- * A row as the reader makes it: its cells up to its last value, a blank one undefined (rows are
- * arrays without holes; the sheet's rows array has a hole for each row without values).
- */
-function row<T>(...entries: [number, T][]): (T | undefined)[] {
-  return Array.from(sparse(...entries));
-}
-
 function readSheet(xml: string | Buffer, chunkSize = 1 << 20, context = CONTEXT): SheetRowsBuilder {
   const bytes = typeof xml === "string" ? Buffer.from(xml, "utf8") : xml;
   const builder = new SheetRowsBuilder(context);
@@ -148,7 +140,7 @@ describe("SheetRowsBuilder: what each kind of cell reads as", () => {
           '<c r="H1"><v>Infinity</v></c><c r="I1"><v> 7 </v></c>'
       )
     ).toStrictEqual(
-      row<RawCell>([0, 42], [1, { kind: "date", serial: 45000 }], [2, -1500], [6, 0.1], [8, 7])
+      sparse<RawCell>([0, 42], [1, { kind: "date", serial: 45000 }], [2, -1500], [6, 0.1], [8, 7])
     );
   });
 
@@ -205,7 +197,7 @@ describe("SheetRowsBuilder: what each kind of cell reads as", () => {
         '<row r="2"><c r="A2" s="1"/><c r="B2"><v>1</v></c><c r="C2" s="3"/><c r="D2"></c></row>'
       )
     );
-    expect(builder.rows).toStrictEqual(sparse([1, row([1, 1])]));
+    expect(builder.rows).toStrictEqual(sparse([1, sparse([1, 1])]));
     expect(builder.rows[1]).toHaveLength(2);
   });
 
@@ -216,14 +208,14 @@ describe("SheetRowsBuilder: what each kind of cell reads as", () => {
           "<row><c><v>5</v></c></row>"
       )
     );
-    expect(builder.rows).toStrictEqual(sparse([0, [1, 2]], [3, row([2, 3], [3, 4])], [4, [5]]));
+    expect(builder.rows).toStrictEqual(sparse([0, [1, 2]], [3, sparse([2, 3], [3, 4])], [4, [5]]));
     expect(builder.lastRowSeen).toBe(5);
   });
 
   it("places a cell whose reference is past the last column (XFD) by its position", () => {
     expect(
       cellsOf('<c r="B1"><v>1</v></c><c r="XFE1"><v>2</v></c><c r="AultRowHe1"><v>3</v></c>')
-    ).toStrictEqual(row([1, 1], [2, 2], [3, 3]));
+    ).toStrictEqual(sparse([1, 1], [2, 2], [3, 3]));
     expect(cellsOf('<c r="XFD1"><v>1</v></c>')).toHaveLength(16_384);
   });
 
@@ -243,7 +235,7 @@ describe("SheetRowsBuilder: what each kind of cell reads as", () => {
       expected[k]![parseCellAddress(ref)!.column - 1] = c;
     }
     const xml = rowsXml.map((cells, k) => `<row r="${k + 1}">${cells.join("")}</row>`).join("");
-    expect(readSheet(sheet(xml)).rows).toStrictEqual(expected.map((cells) => Array.from(cells)));
+    expect(readSheet(sheet(xml)).rows).toStrictEqual(expected);
   });
 
   it("takes the declared last row from <dimension> for progress", () => {
@@ -263,7 +255,7 @@ describe("SheetRowsBuilder: what each kind of cell reads as", () => {
       '<s:row r="2"><s:c r="B2" t="inlineStr"><s:is><s:t>a<o:x xmlns:o="urn:o">zz</o:x>b</s:t></s:is></s:c></s:row>' +
       "</s:sheetData></s:worksheet>";
     const builder = readSheet(xml, 7);
-    expect(builder.rows).toStrictEqual([[1], row([1, "ab"])]);
+    expect(builder.rows).toStrictEqual([[1], sparse([1, "ab"])]);
     expect(builder.declaredLastRow).toBe(2);
   });
 
@@ -754,7 +746,7 @@ function intendedRows(rows: RowSpec[], context: SheetReadContext): { rows: Rows;
       cells ??= [];
       cells[column - 1] = value;
     }
-    if (cells) out[rowNumber - 1] = Array.from(cells);
+    if (cells) out[rowNumber - 1] = cells;
   }
   return { rows: out, lastRow: rowNumber };
 }
@@ -1076,7 +1068,7 @@ function referenceSheet(
       }
       cell = null;
     } else if (kind === "row" && cells) {
-      rows[rowNumber - 1] = Array.from(cells);
+      rows[rowNumber - 1] = cells;
     }
   });
   parser.write(decodeDocument(bytes)).close();

@@ -137,12 +137,15 @@ export class SheetRowsBuilder implements XmlHandler, ChildReader {
 
   private rowNumber = 0;
   /**
-   * The row's values so far, by column, blanks undefined: one array for every row, cleared as
-   * each row ends, whose values are then copied into the row's own array (rowOf).
+   * The row's cells so far, or null before its first value. The array is made as long as the
+   * last row was, and cut to the row's width at its end: allocated once, with no spare slots left
+   * (an array grown cell by cell keeps about half as many again).
    */
-  private readonly scratch: RawCell[] = new Array<RawCell>(MAX_COLUMN).fill(undefined);
-  /** The row's width so far: its last column with a value (0: none yet). */
+  private cells: RawCell[] | null = null;
+  /** The row's width so far: its last column with a value. */
   private rowWidth = 0;
+  /** The width of the last row with values. */
+  private lastWidth = 0;
   private column = 0;
   private cellType = TYPE_NUMBER;
   private cellStyle = 0;
@@ -262,7 +265,8 @@ export class SheetRowsBuilder implements XmlHandler, ChildReader {
     }
     this.rowNumber = rowNumber;
     this.lastRowSeen = rowNumber;
-    this.clearRow();
+    this.cells = null;
+    this.rowWidth = 0;
     this.column = 0;
     // the names for the fast path
     this.rowName = scanner.elementName();
@@ -274,14 +278,14 @@ export class SheetRowsBuilder implements XmlHandler, ChildReader {
   }
 
   private endRow(): void {
-    if (this.rowWidth > 0) this.rows[this.rowNumber - 1] = rowOf(this.scratch, this.rowWidth);
-    this.clearRow();
-  }
-
-  /** Forgets the values of the row being read. */
-  private clearRow(): void {
-    const scratch = this.scratch;
-    for (let k = 0; k < this.rowWidth; k++) scratch[k] = undefined;
+    const cells = this.cells;
+    if (cells !== null) {
+      const width = this.rowWidth;
+      if (cells.length > width) cells.length = width;
+      this.rows[this.rowNumber - 1] = cells;
+      this.lastWidth = width;
+      this.cells = null;
+    }
     this.rowWidth = 0;
   }
 
@@ -346,7 +350,8 @@ export class SheetRowsBuilder implements XmlHandler, ChildReader {
   private store(value: RawCell): void {
     if (value === null || value === undefined) return;
     const column = this.column;
-    this.scratch[column - 1] = value;
+    const cells = (this.cells ??= new Array<RawCell>(this.lastWidth));
+    cells[column - 1] = value;
     if (column > this.rowWidth) this.rowWidth = column;
   }
 
@@ -404,7 +409,8 @@ export class SheetRowsBuilder implements XmlHandler, ChildReader {
       return i + 2;
     }
     i++;
-    this.clearRow();
+    this.cells = null;
+    this.rowWidth = 0;
     this.column = 0;
     for (;;) {
       while (i < end && WHITESPACE[d[i]!] === 1) i++;
@@ -594,43 +600,6 @@ export class SheetRowsBuilder implements XmlHandler, ChildReader {
       return (cells[serial] ??= { kind: "date", serial });
     }
     return { kind: "date", serial };
-  }
-}
-
-/**
- * A row's own array of its first `width` values, a blank one undefined. For the widths sheets
- * have it is an array literal, which optimised code allocates inline at its final length, packed;
- * `new Array(width)` filled cell by cell (holes for blanks) read a sheet 1–5% slower (the reading
- * stage of a full sheet from ExcelJS 4.10 → 3.88 s).
- */
-function rowOf(s: RawCell[], width: number): RawCell[] {
-  switch (width) {
-    case 1:
-      return [s[0]];
-    case 2:
-      return [s[0], s[1]];
-    case 3:
-      return [s[0], s[1], s[2]];
-    case 4:
-      return [s[0], s[1], s[2], s[3]];
-    case 5:
-      return [s[0], s[1], s[2], s[3], s[4]];
-    case 6:
-      return [s[0], s[1], s[2], s[3], s[4], s[5]];
-    case 7:
-      return [s[0], s[1], s[2], s[3], s[4], s[5], s[6]];
-    case 8:
-      return [s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]];
-    case 9:
-      return [s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8]];
-    case 10:
-      return [s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9]];
-    case 11:
-      return [s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10]];
-    case 12:
-      return [s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], s[11]];
-    default:
-      return s.slice(0, width);
   }
 }
 
