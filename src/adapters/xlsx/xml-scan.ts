@@ -254,7 +254,7 @@ export class StringCache {
   /** The slots' keys, `maxLength` bytes a slot. */
   private readonly keys: Uint8Array;
   private readonly mask: number;
-  /** @internal how many runs were found in the cache (for tests). */
+  /** How many runs were found in the cache (the sheet reader watches it, column by column). */
   hits = 0;
 
   constructor(
