@@ -65,7 +65,7 @@ export class PartStore {
     return this.find(name) !== null;
   }
 
-  /** Every part: those copied ahead, then the others in the archive's order, then the ones added. */
+  /** Every part: those copied ahead, the others in the archive's order, then the ones added. */
   names(): string[] {
     const names = this.ahead.map((e) => e.name);
     const seen = new Set(this.aheadKeys);
@@ -187,8 +187,8 @@ export class PartStore {
 
   /**
    * Writes every part to `writer` but those copied ahead: untouched entries copied as stored,
-   * written parts as `set` deflated them. `onWritten` sees each written part's chunks as it goes out (validation scans
-   * them).
+   * written parts as `set` deflated them. `onWritten` sees each written part's chunks as it goes
+   * out (validation scans them).
    */
   async writeTo(
     writer: ZipWriter,

@@ -126,7 +126,7 @@ export class SheetRowsBuilder implements XmlHandler, ChildReader {
   lastRowSeen = 0;
   /** @internal how many rows and cells the fast paths read (for tests). */
   readonly fastReads = { rows: 0, cells: 0 };
-  /** @internal how many texts were looked up in the text cache, and how many decoded without (for tests). */
+  /** @internal how many texts were looked up in the text cache, how many decoded without it. */
   readonly textReads = { looked: 0, uncached: 0 };
 
   private readonly scanner = new XmlScanner(this);

@@ -571,13 +571,19 @@ export class PackageSaving {
   ): Promise<PackageSaving> {
     const temp = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
     const writer = await createWriter(temp, outPath);
-    const ahead =
-      copyAhead.length === 0
-        ? Promise.resolve(null)
-        : pkg.parts.copyAhead(writer, copyAhead).then(
-            () => null,
-            (error: unknown) => error ?? new Error("copy failed")
-          );
+    let ahead: Promise<unknown> = Promise.resolve(null);
+    try {
+      if (copyAhead.length > 0) {
+        ahead = pkg.parts.copyAhead(writer, copyAhead).then(
+          () => null,
+          (error: unknown) => error ?? new Error("copy failed")
+        );
+      }
+    } catch (error) {
+      await writer.abort();
+      await rm(temp, { force: true });
+      throw error;
+    }
     return new PackageSaving(pkg, outPath, temp, writer, ahead);
   }
 
