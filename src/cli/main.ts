@@ -17,7 +17,7 @@ import { checkReport, locateFigures } from "../core/report-check/index";
 import type { Lang, RecalcOptions, RecalcResult } from "../core/types";
 import { FileProblem } from "../adapters/xlsx/errors";
 import { openPackage, type XlsxPackage } from "../adapters/xlsx/package";
-import { readPackageGrid } from "../adapters/xlsx/reader";
+import { readPackageGrid, type ReadResult } from "../adapters/xlsx/reader";
 import { PackageSaving, partsNeverWritten, writeOutputSheets } from "../adapters/xlsx/writer";
 import { PRODUCT_VERSION } from "../adapters/version";
 import { parseArgs, type RunArgs } from "./args";
@@ -44,20 +44,18 @@ export function environmentLang(env: CliIo["env"]): Lang {
 
 type Checked = Pick<RecalcResult, "lang" | "json" | "output" | "settings">;
 
+/** Reads the package's cells. */
+function readCells(pkg: XlsxPackage, progress: Progress): Promise<ReadResult> {
+  return readPackageGrid(pkg, (f) => progress.update("reading", f));
+}
+
 /**
- * Reads the package's cells and runs the core. Only what the CLI writes and prints is returned:
- * the grid and the core's records (a gigabyte at the sheet limit) are garbage once this returns,
- * before the output is written. `beforeCore` runs once the cells are read.
+ * Runs the core on the cells read. Only what the CLI writes and prints is returned: the grid and
+ * the core's records (a gigabyte at the sheet limit) are garbage once the caller drops `cells`,
+ * before the output is written.
  */
-async function checkPackage(
-  pkg: XlsxPackage,
-  args: RunArgs,
-  io: CliIo,
-  progress: Progress,
-  beforeCore: () => Promise<void> = async () => undefined
-): Promise<Checked> {
-  const { grid, ownedSheets } = await readPackageGrid(pkg, (f) => progress.update("reading", f));
-  await beforeCore();
+function check(cells: ReadResult, args: RunArgs, io: CliIo, progress: Progress): Checked {
+  const { grid, ownedSheets } = cells;
   const now = io.now();
   const options: RecalcOptions = {
     today: localIsoDate(now),
@@ -98,19 +96,22 @@ async function readAndCheck(
   const info = await stat(args.input).catch(() => null);
   if (!info?.isFile() || info.size <= reopenAbove(io.env)) {
     const pkg = await openPackage(args.input);
-    const begun: { saving: PackageSaving | null } = { saving: null };
+    const cells = await readCells(pkg, progress);
+    const saving = await PackageSaving.begin(pkg, args.out, await partsNeverWritten(pkg));
     try {
-      const result = await checkPackage(pkg, args, io, progress, async () => {
-        begun.saving = await PackageSaving.begin(pkg, args.out, await partsNeverWritten(pkg));
-      });
-      return { result, pkg, saving: begun.saving ?? (await PackageSaving.begin(pkg, args.out)) };
+      return { result: check(cells, args, io, progress), pkg, saving };
     } catch (error) {
-      await begun.saving?.abort();
+      await saving.abort();
       throw error;
     }
   }
   const before = await fileVersion(args.input);
-  const result = await checkPackage(await openPackage(args.input), args, io, progress);
+  const result = check(
+    await readCells(await openPackage(args.input), progress),
+    args,
+    io,
+    progress
+  );
   const pkg = await openPackage(args.input);
   // The figures and the copied input sheets must come from the same file: if it was saved again
   // while the core ran, the output would mix two versions of the user's data.
