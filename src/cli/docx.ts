@@ -5,8 +5,6 @@
  * half a document under the user's name.
  */
 import { rename, rm, writeFile } from "node:fs/promises";
-import process from "node:process";
-import { basename, dirname, join } from "node:path";
 import {
   AlignmentType,
   Document,
@@ -20,6 +18,11 @@ import {
   WidthType,
 } from "docx";
 import { describeError, FileProblem } from "../adapters/xlsx/errors";
+import {
+  temporaryFileClosed,
+  temporaryFileOpened,
+  temporaryPathFor,
+} from "../adapters/xlsx/temporary-files";
 import { formatDate, headlineTable, type Narrative } from "../core/narrative/index";
 import type { Lang, RecalcJson } from "../core/types";
 import { TEXT } from "./messages";
@@ -93,12 +96,15 @@ export async function writeReportDocx(
   lang: Lang
 ): Promise<void> {
   const bytes = await Packer.toBuffer(reportDocument(narrative, json, lang));
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const temp = temporaryPathFor(path);
+  temporaryFileOpened(temp);
   try {
     await writeFile(temp, bytes);
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw new FileProblem("unwritable", path, describeError(error));
+  } finally {
+    temporaryFileClosed(temp);
   }
 }

@@ -24,6 +24,7 @@ import { parseArgs, type RunArgs } from "./args";
 import { TEXT } from "./messages";
 import { progressBar, type Progress } from "./progress";
 import { readDraft } from "./draft";
+import { removeTemporaryFilesOnInterrupt } from "./interrupt";
 import { formatReportCheck, hasContradiction } from "./report-check";
 import { formatReportText } from "./report-text";
 import { formatSummary } from "./summary";
@@ -212,6 +213,7 @@ export async function main(): Promise<void> {
     now: () => new Date(),
     env: process.env,
   };
+  removeTemporaryFilesOnInterrupt();
   try {
     process.exitCode = await run(process.argv.slice(2), io);
   } catch (error) {

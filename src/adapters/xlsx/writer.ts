@@ -8,10 +8,8 @@
  * styles) are edited as namespace-aware DOM documents (xml-dom.ts) and serialised once; what an
  * edit does not know is kept. Everything added is written in the package's conformance class.
  */
-import process from "node:process";
 
 import { rename, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
 import type { OutputSheet } from "../../core/types";
 import { chartXml, drawingXml } from "./charts";
 import { FileProblem, describeError } from "./errors";
@@ -53,6 +51,7 @@ import {
   type Document,
   type Element,
 } from "./xml-dom";
+import { temporaryFileClosed, temporaryFileOpened, temporaryPathFor } from "./temporary-files";
 import { relsPathOf, resolvePartPath } from "./xml";
 import { quoteSheetName } from "../../core/a1";
 
@@ -569,8 +568,15 @@ export class PackageSaving {
     outPath: string,
     copyAhead: readonly string[] = []
   ): Promise<PackageSaving> {
-    const temp = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
-    const writer = await createWriter(temp, outPath);
+    const temp = temporaryPathFor(outPath);
+    temporaryFileOpened(temp);
+    let writer: ZipWriter;
+    try {
+      writer = await createWriter(temp, outPath);
+    } catch (error) {
+      temporaryFileClosed(temp);
+      throw error;
+    }
     let ahead: Promise<unknown> = Promise.resolve(null);
     try {
       if (copyAhead.length > 0) {
@@ -582,6 +588,7 @@ export class PackageSaving {
     } catch (error) {
       await writer.abort();
       await rm(temp, { force: true });
+      temporaryFileClosed(temp);
       throw error;
     }
     return new PackageSaving(pkg, outPath, temp, writer, ahead);
@@ -607,6 +614,7 @@ export class PackageSaving {
       await rename(temp, this.outPath).catch((error: unknown) => {
         throw new FileProblem("unwritable", this.outPath, describeError(error));
       });
+      temporaryFileClosed(temp);
     } catch (error) {
       await this.abort();
       if (isFileSystemError(error)) {
@@ -623,6 +631,7 @@ export class PackageSaving {
     await this.ahead;
     await this.writer.abort();
     await rm(this.temp, { force: true });
+    temporaryFileClosed(this.temp);
     this.pkg.parts.endAhead();
   }
 }
