@@ -4,7 +4,7 @@
  * is written to a temporary name beside the target and renamed, so a failed write never leaves
  * half a document under the user's name.
  */
-import { rename, rm, writeFile } from "node:fs/promises";
+import { rename, writeFile } from "node:fs/promises";
 import {
   AlignmentType,
   Document,
@@ -19,6 +19,7 @@ import {
 } from "docx";
 import { describeError, FileProblem } from "../adapters/xlsx/errors";
 import {
+  removeTemporaryFile,
   temporaryFileClosed,
   temporaryFileOpened,
   temporaryPathFor,
@@ -101,10 +102,9 @@ export async function writeReportDocx(
   try {
     await writeFile(temp, bytes);
     await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw new FileProblem("unwritable", path, describeError(error));
-  } finally {
     temporaryFileClosed(temp);
+  } catch (error) {
+    await removeTemporaryFile(temp);
+    throw new FileProblem("unwritable", path, describeError(error));
   }
 }

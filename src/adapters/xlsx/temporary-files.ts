@@ -8,6 +8,7 @@
  * before the process ends. The list is this process's only; nothing here removes another's file.
  */
 import { rmSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import process from "node:process";
 
@@ -25,6 +26,12 @@ export function temporaryFileOpened(path: string): void {
 
 /** Takes a temporary file off the list: it was renamed to its target, or removed. */
 export function temporaryFileClosed(path: string): void {
+  live.delete(path);
+}
+
+/** Removes a temporary file (if it was created at all) and takes it off the list. */
+export async function removeTemporaryFile(path: string): Promise<void> {
+  await rm(path, { force: true });
   live.delete(path);
 }
 

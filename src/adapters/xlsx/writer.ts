@@ -9,7 +9,7 @@
  * edit does not know is kept. Everything added is written in the package's conformance class.
  */
 
-import { rename, rm } from "node:fs/promises";
+import { rename } from "node:fs/promises";
 import type { OutputSheet } from "../../core/types";
 import { chartXml, drawingXml } from "./charts";
 import { FileProblem, describeError } from "./errors";
@@ -51,7 +51,12 @@ import {
   type Document,
   type Element,
 } from "./xml-dom";
-import { temporaryFileClosed, temporaryFileOpened, temporaryPathFor } from "./temporary-files";
+import {
+  removeTemporaryFile,
+  temporaryFileClosed,
+  temporaryFileOpened,
+  temporaryPathFor,
+} from "./temporary-files";
 import { relsPathOf, resolvePartPath } from "./xml";
 import { quoteSheetName } from "../../core/a1";
 
@@ -569,12 +574,13 @@ export class PackageSaving {
     copyAhead: readonly string[] = []
   ): Promise<PackageSaving> {
     const temp = temporaryPathFor(outPath);
+    // listed before it exists: a signal between its creation and the listing would miss it
     temporaryFileOpened(temp);
     let writer: ZipWriter;
     try {
       writer = await createWriter(temp, outPath);
     } catch (error) {
-      temporaryFileClosed(temp);
+      temporaryFileClosed(temp); // nothing was created
       throw error;
     }
     let ahead: Promise<unknown> = Promise.resolve(null);
@@ -587,8 +593,7 @@ export class PackageSaving {
       }
     } catch (error) {
       await writer.abort();
-      await rm(temp, { force: true });
-      temporaryFileClosed(temp);
+      await removeTemporaryFile(temp);
       throw error;
     }
     return new PackageSaving(pkg, outPath, temp, writer, ahead);
@@ -630,8 +635,7 @@ export class PackageSaving {
   async abort(): Promise<void> {
     await this.ahead;
     await this.writer.abort();
-    await rm(this.temp, { force: true });
-    temporaryFileClosed(this.temp);
+    await removeTemporaryFile(this.temp);
     this.pkg.parts.endAhead();
   }
 }
