@@ -105,6 +105,15 @@ describe("SheetRowsBuilder: what each kind of cell reads as", () => {
     ).toStrictEqual(["x\ry", ""]);
   });
 
+  it('reads a t= value that only resembles "str" or "inlineStr" (other case, a letter more or less) as a number cell', () => {
+    expect(
+      cellsOf(
+        '<c t="STR"><v>1</v></c><c t="stri"><v>2</v></c><c t="inlinestr"><v>3</v></c>' +
+          '<c t="inlineSts"><v>4</v></c><c t="inlineStr"><is><t>5</t></is></c><c t="str"><v>6</v></c>'
+      )
+    ).toStrictEqual([1, 2, 3, 4, "5", "6"]);
+  });
+
   it('reads t="b" as true for 1 or true (any case, spaces trimmed), false otherwise', () => {
     expect(
       cellsOf(

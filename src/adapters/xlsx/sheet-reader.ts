@@ -781,8 +781,13 @@ function cellTypeOf(bytes: Uint8Array, start: number, end: number): number {
     if (first === 0x64) return TYPE_DATE; // d
     return TYPE_NUMBER;
   }
-  const name = n === 3 ? "str" : n === 9 ? "inlineStr" : null;
+  const name = n === 3 ? STR_NAME : n === 9 ? INLINE_STR_NAME : null;
   if (name === null) return TYPE_NUMBER;
-  for (let m = 0; m < n; m++) if (bytes[start + m] !== name.charCodeAt(m)) return TYPE_NUMBER;
+  for (let m = 0; m < n; m++) if (bytes[start + m] !== name[m]) return TYPE_NUMBER;
   return n === 3 ? TYPE_STR : TYPE_INLINE;
 }
+
+// The longer t= values cellTypeOf knows, as bytes: compared with the attribute's bytes without a
+// string's character reads.
+const STR_NAME = Buffer.from("str", "latin1");
+const INLINE_STR_NAME = Buffer.from("inlineStr", "latin1");
