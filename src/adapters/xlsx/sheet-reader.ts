@@ -770,6 +770,11 @@ function columnOfReference(bytes: Uint8Array, start: number, end: number): numbe
   return column;
 }
 
+// The longer t= values cellTypeOf knows, as bytes: compared with the attribute's bytes without a
+// string's character reads.
+const STR_NAME = Buffer.from("str", "latin1");
+const INLINE_STR_NAME = Buffer.from("inlineStr", "latin1");
+
 /** The cell type a `t=` value names (exactly, as Excel writes them); a number otherwise. */
 function cellTypeOf(bytes: Uint8Array, start: number, end: number): number {
   const n = end - start;
@@ -782,12 +787,6 @@ function cellTypeOf(bytes: Uint8Array, start: number, end: number): number {
     return TYPE_NUMBER;
   }
   const name = n === 3 ? STR_NAME : n === 9 ? INLINE_STR_NAME : null;
-  if (name === null) return TYPE_NUMBER;
-  for (let m = 0; m < n; m++) if (bytes[start + m] !== name[m]) return TYPE_NUMBER;
-  return n === 3 ? TYPE_STR : TYPE_INLINE;
+  if (name === null || bytesAt(bytes, start, end, name) !== end) return TYPE_NUMBER;
+  return name === STR_NAME ? TYPE_STR : TYPE_INLINE;
 }
-
-// The longer t= values cellTypeOf knows, as bytes: compared with the attribute's bytes without a
-// string's character reads.
-const STR_NAME = Buffer.from("str", "latin1");
-const INLINE_STR_NAME = Buffer.from("inlineStr", "latin1");
