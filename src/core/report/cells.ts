@@ -141,6 +141,8 @@ function valueWidth(v: OutputValue, fmt: string | undefined): number {
 export interface WidthOptions {
   readonly min?: number;
   readonly max?: number;
+  /** A narrower widest width for some columns, by their index (0 for column A). */
+  readonly columnMax?: Readonly<Record<number, number>>;
   /** Measure only the first rows (the problems sheet can have a million). */
   readonly sampleRows?: number;
 }
@@ -156,10 +158,18 @@ export function sheetWidth(rows: ReadonlyArray<ReadonlyArray<unknown>>): number 
   return width;
 }
 
+/** Padding added to a column's widest value. */
+const WIDTH_PADDING = 2;
+
 /**
  * Column widths in characters from the cells' contents, with a little padding. Titles and rows
  * that hold a single note (which Excel lets run over the empty cells to its right) are not
  * measured, so that one long sentence does not widen a column of figures.
+ *
+ * A column stops being measured once it is as wide as it may be, and a cell is not measured
+ * again when the column's last measured cell was the same object (the problems sheet shares its
+ * severity, title and code cells): on the problems sheet's 5,000 rows measured, that was 8 to 14
+ * ms of a fresh process's recalculation at 100k members, most of it the messages' widths.
  */
 export function columnWidths(
   rows: ReadonlyArray<ReadonlyArray<OutputCell | null>>,
@@ -167,21 +177,29 @@ export function columnWidths(
 ): number[] {
   const min = options.min ?? 6;
   const max = options.max ?? 60;
+  const columnMax = options.columnMax ?? {};
   const limit = Math.min(rows.length, options.sampleRows ?? rows.length);
   const widths: number[] = [];
+  /** By column: the widest a value can be measured before more could not widen the column. */
+  const full: number[] = [];
+  const last: (OutputCell | undefined)[] = [];
   for (let r = 0; r < limit; r++) {
     const row = rows[r];
     if (row === undefined || isLoneNote(row)) continue;
     for (let c = 0; c < row.length; c++) {
       const cell = row[c];
-      if (!cell || cell.style === "title") continue;
+      if (!cell || cell.style === "title" || cell === last[c]) continue;
+      const known = widths[c] ?? 0;
+      if (known > 0 && known >= (full[c] ??= (columnMax[c] ?? max) - WIDTH_PADDING)) continue;
+      last[c] = cell;
       const w = valueWidth(cell.v, cell.fmt);
-      if (w > (widths[c] ?? 0)) widths[c] = w;
+      if (w > known) widths[c] = w;
     }
   }
   const out: number[] = [];
   for (let c = 0; c < widths.length; c++) {
-    out.push(Math.min(max, Math.max(min, (widths[c] ?? 0) + 2)));
+    const widest = columnMax[c] ?? max;
+    out.push(Math.min(widest, Math.max(min, (widths[c] ?? 0) + WIDTH_PADDING)));
   }
   return out;
 }

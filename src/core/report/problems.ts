@@ -60,8 +60,12 @@ export function buildProblemsSheet(
       rows.push([note(l.problems.more(problems.length - listed, groupedText(maxRows)))]);
     }
   }
-  const widths = columnWidths(rows, { min: 6, max: 80, sampleRows: WIDTH_SAMPLE_ROWS });
-  if ((widths[MESSAGE_COLUMN] ?? 0) > MESSAGE_WIDTH) widths[MESSAGE_COLUMN] = MESSAGE_WIDTH;
+  const widths = columnWidths(rows, {
+    min: 6,
+    max: 80,
+    columnMax: { [MESSAGE_COLUMN]: MESSAGE_WIDTH },
+    sampleRows: WIDTH_SAMPLE_ROWS,
+  });
   return {
     key: "problems",
     name: input.name,
