@@ -179,10 +179,9 @@ export function columnWidths(
   const min = options.min ?? 6;
   const max = options.max ?? 60;
   const columnMax = options.columnMax ?? {};
+  const widest = (c: number): number => columnMax[c] ?? max;
   const limit = Math.min(rows.length, options.sampleRows ?? rows.length);
   const widths: number[] = [];
-  /** By column: the widest a value can be measured before more could not widen the column. */
-  const full: number[] = [];
   const last: (OutputCell | undefined)[] = [];
   for (let r = 0; r < limit; r++) {
     const row = rows[r];
@@ -191,7 +190,8 @@ export function columnWidths(
       const cell = row[c];
       if (!cell || cell.style === "title" || cell === last[c]) continue;
       const known = widths[c] ?? 0;
-      if (known > 0 && known >= (full[c] ??= (columnMax[c] ?? max) - WIDTH_PADDING)) continue;
+      // at its widest already: no value can widen it
+      if (known > 0 && known + WIDTH_PADDING >= widest(c)) continue;
       last[c] = cell;
       const w = valueWidth(cell.v, cell.fmt);
       if (w > known) widths[c] = w;
@@ -199,8 +199,7 @@ export function columnWidths(
   }
   const out: number[] = [];
   for (let c = 0; c < widths.length; c++) {
-    const widest = columnMax[c] ?? max;
-    out.push(Math.min(widest, Math.max(min, (widths[c] ?? 0) + WIDTH_PADDING)));
+    out.push(Math.min(widest(c), Math.max(min, (widths[c] ?? 0) + WIDTH_PADDING)));
   }
   return out;
 }
