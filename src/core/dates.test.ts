@@ -183,6 +183,8 @@ describe("localIsoDate", () => {
         fc.integer({ min: 0, max: 365 }),
         (y, n) => {
           const now = new Date(y, 0, 1 + n, 12);
+          // day 365 of 9999 is 10000-01-01, past the last day the core reads (by design)
+          fc.pre(now.getFullYear() <= 9999);
           const day = dayFromIso(localIsoDate(now));
           expect(day).not.toBeNull();
           expect(ymdOfDay(day ?? NaN)).toEqual({
