@@ -44,8 +44,13 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const MAX32 = 0xffffffff;
 const MAX16 = 0xffff;
-/** Size of the chunks an entry is streamed in. */
-const STREAM_CHUNK = Number(env.XLSX_STREAM_CHUNK ?? 1 << 18);
+/**
+ * Size of the chunks an entry is streamed in. Each chunk is a round trip to zlib's thread and
+ * back, whose cost is a thread's wake-up, not the bytes: on a busy shared machine 256 KB chunks
+ * made the read stage at 100k members 20-40% slower than 2 MB ones (bench/README.md, 2026-12-03);
+ * 2 MB held in flight is nothing beside the sheet's rows.
+ */
+const STREAM_CHUNK = Number(env.XLSX_STREAM_CHUNK ?? 1 << 21);
 
 /** CP437 upper half as Unicode, for the rare producer that does not flag its names as UTF-8. */
 const CP437_HIGH =
