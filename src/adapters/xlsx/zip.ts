@@ -45,10 +45,10 @@ const LOCAL = 0x04034b50;
 const MAX32 = 0xffffffff;
 const MAX16 = 0xffff;
 /**
- * Size of the chunks an entry is streamed in. Each chunk is a round trip to zlib's thread and
- * back, whose cost is a thread's wake-up, not the bytes: on a busy shared machine 256 KB chunks
- * made the read stage at 100k members 20-40% slower than 2 MB ones (bench/README.md, 2026-12-03);
- * 2 MB held in flight is nothing beside the sheet's rows.
+ * Size of the chunks an entry is streamed in. Each chunk is a round trip between this thread and
+ * zlib's: on a busy shared machine the read stage at 100k members took up to 1.4 times as long with
+ * 256 KB chunks as with 2 MB ones, 1.03 times in a quieter hour (bench/README.md, 2026-12-03); 2 MB
+ * held in flight is nothing beside a sheet's rows.
  */
 const STREAM_CHUNK = Number(env.XLSX_STREAM_CHUNK ?? 1 << 21);
 
