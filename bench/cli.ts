@@ -22,8 +22,9 @@
  *               across runs and checkouts;
  *   read:LABEL  openPackage + readPackageGrid of that checkout's src/adapters/xlsx, timed inside a
  *               fresh process (node --import tsx; compiling is not timed);
- *   floor       the worksheets and shared strings inflated by node's zlib (streamed in 2 MB
- *               chunks, and each part whole with inflateRawSync) and every byte scanned once;
+ *   floor       the worksheets and shared strings inflated by node's zlib (streamed in the
+ *               reader's chunks, zip.ts STREAM_CHUNK, and each part whole with inflateRawSync)
+ *               and every byte scanned once;
  *   peer        SheetJS: readFile(dense) + sheet_to_json(header: 1) of every sheet (peer-sheetjs.ts,
  *               bundled by esbuild into bench/out), under /usr/bin/time.
  * Then one process a checkout splits the stages (open, read, core, write, save). Tables are printed
@@ -49,7 +50,7 @@ import { performance } from "node:perf_hooks";
 import { clearTimeout, setTimeout } from "node:timers";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createInflateRaw, inflateRawSync } from "node:zlib";
-import { ZipArchive } from "../src/adapters/xlsx/zip";
+import { STREAM_CHUNK, ZipArchive } from "../src/adapters/xlsx/zip";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "..");
@@ -149,7 +150,7 @@ function inflateStreamed(
       resolvePromise({ seconds: (performance.now() - t0) / 1000, scanSeconds, count, bytes });
       return;
     }
-    const inflate = createInflateRaw({ chunkSize: 2 * 1024 * 1024 });
+    const inflate = createInflateRaw({ chunkSize: STREAM_CHUNK });
     inflate.on("data", onChunk);
     inflate.on("error", reject);
     inflate.on("end", () =>
@@ -1215,7 +1216,7 @@ function report(cases: readonly CaseResult[], checkouts: readonly Checkout[]): s
   );
   lines.push("");
   lines.push(
-    "Floor variants (median): streamed = zlib stream in 2 MB chunks (as the reader streams), whole = inflateRawSync of each part:"
+    `Floor variants (median): streamed = zlib stream in ${STREAM_CHUNK / 2 ** 20} MB chunks (as the reader streams), whole = inflateRawSync of each part:`
   );
   lines.push(
     ...table(

@@ -48,9 +48,10 @@ const MAX16 = 0xffff;
  * Size of the chunks an entry is streamed in. Each chunk is a round trip between this thread and
  * zlib's: on a busy shared machine the read stage at 100k members took up to 1.4 times as long with
  * 256 KB chunks as with 2 MB ones, 1.03 times in a quieter hour (bench/README.md, 2026-12-03); 2 MB
- * held in flight is nothing beside a sheet's rows.
+ * held in flight is nothing beside a sheet's rows. Exported for the bench's floor, which streams
+ * as the reader does.
  */
-const STREAM_CHUNK = Number(env.XLSX_STREAM_CHUNK ?? 1 << 21);
+export const STREAM_CHUNK = Number(env.XLSX_STREAM_CHUNK ?? 1 << 21);
 
 /** CP437 upper half as Unicode, for the rare producer that does not flag its names as UTF-8. */
 const CP437_HIGH =
